@@ -1,0 +1,33 @@
+/** The parts of Eleventy's configuration API the plugin uses, typed locally (Eleventy ships JSDoc only). */
+
+export interface EleventyDirectories {
+  input: string;
+  includes: string;
+  layouts?: string;
+  data: string;
+  output: string;
+}
+
+export interface CollectionItem {
+  inputPath: string;
+  url: string | false;
+  data: Record<string, unknown>;
+}
+
+export interface CollectionApi {
+  getAll(): CollectionItem[];
+}
+
+export interface EleventyConfig {
+  directories: EleventyDirectories;
+  versionCheck(range: string): void;
+  addCollection(name: string, callback: (api: CollectionApi) => unknown): void;
+  addFilter(name: string, callback: (...args: any[]) => unknown): void;
+  addShortcode(name: string, callback: (...args: any[]) => unknown): void;
+  addGlobalData(name: string, value: unknown): void;
+  addTemplate(virtualPath: string, content: string, data?: Record<string, unknown>): void;
+  addPassthroughCopy(paths: Record<string, string>): void;
+  amendLibrary(name: "md", callback: (md: any) => void): void;
+  addDateParsing(callback: (this: { page: { inputPath: string } }, value: unknown) => unknown): void;
+  on(event: "eleventy.before", callback: (args: { directories: EleventyDirectories }) => unknown): void;
+}

@@ -1,0 +1,44 @@
+/** Which Markdown files are documents and which are edition index files. */
+import path from "node:path";
+
+export interface EditionPath {
+  kind: "document" | "index";
+  /** The path inside the editions folder without ".md" ("talks/cable"): unique in the site. */
+  id: string;
+  edition: string;
+  slug: string;
+  /** The path relative to the project, as an editor would type it. */
+  file: string;
+}
+
+const toPosix = (p: string) => p.split(path.sep).join("/");
+
+/** "./src/" → "src/", "." → "": the prefix Eleventy's inputPaths carry. */
+export function normaliseDir(dir: string): string {
+  const normal = path.posix.normalize(toPosix(dir)).replace(/^\.\/?/, "").replace(/\/?$/, "/");
+  return normal === "/" ? "" : normal;
+}
+
+/** A classifier for one build's folders: `classify("./editions/talks/cable.md")`. */
+export function editionPaths(inputDir: string, editionsDir: string) {
+  const prefix = normaliseDir(inputDir) + normaliseDir(editionsDir);
+  return function classify(inputPath: unknown): EditionPath | undefined {
+    if (typeof inputPath !== "string" || !inputPath.endsWith(".md")) return undefined;
+    const file = path.posix.normalize(toPosix(inputPath)).replace(/^\.\//, "");
+    if (!file.startsWith(prefix)) return undefined;
+    const id = file.slice(prefix.length, -".md".length);
+    const parts = id.split("/");
+    if (parts.length < 2) return undefined;
+    const edition = parts[0] as string;
+    const slug = parts.at(-1) as string;
+    const kind = parts.length === 2 && slug === "index" ? "index" : "document";
+    return { kind, id, edition, slug, file };
+  };
+}
+
+export type Classify = ReturnType<typeof editionPaths>;
+
+/** A document's footnote id prefix: its id as a string safe in an HTML id. */
+export function docIdOf(where: EditionPath): string {
+  return where.id.replace(/[^A-Za-z0-9_-]+/g, "-");
+}

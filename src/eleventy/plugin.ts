@@ -1,0 +1,113 @@
+/** The adapter: wires the core into Eleventy's collections, filters, shortcodes and templates. */
+import { toJsDate, parseDateValue } from "../model/date.js";
+import { buildEditions, type EditionModel, type Register, type SourceFile } from "../model/edition.js";
+import { documentaryMarkdown } from "../markdown/index.js";
+import type { Options } from "../options.js";
+import {
+  dateHtml,
+  dateText,
+  documentMetadataHtml,
+  documentNavigationHtml,
+  editionContentsHtml,
+  type RenderContext,
+} from "../render/document.js";
+import { languageName } from "../model/language.js";
+import type { CollectionApi, EleventyConfig } from "./config.js";
+import { addDefaultLayouts, addEditionPages } from "./layouts.js";
+import { docIdOf, editionPaths, normaliseDir, type Classify } from "./paths.js";
+
+const STYLESHEET_URL = "/documentary-edition/edition.css";
+
+export function installPlugin(config: EleventyConfig, options: Options): void {
+  // The folders are final only once the build starts: a config may set them after addPlugin.
+  let classify: Classify = editionPaths(config.directories.input, options.editionsDir);
+  let model: EditionModel | undefined;
+  let register: Register = {};
+
+  config.on("eleventy.before", ({ directories }) => {
+    classify = editionPaths(directories.input, options.editionsDir);
+    model = undefined;
+  });
+
+  function buildModel(api: CollectionApi): EditionModel {
+    if (model) return model;
+    const documents: SourceFile[] = [];
+    const indexes: SourceFile[] = [];
+    for (const item of api.getAll()) {
+      const where = classify(item.inputPath);
+      if (!where) continue;
+      const source: SourceFile = { ...where, inputPath: item.inputPath, url: item.url || "", data: item.data };
+      (where.kind === "index" ? indexes : documents).push(source);
+    }
+    const first = documents[0] ?? indexes[0];
+    register = ((first?.data[options.registerData] as Register | undefined) ?? {}) satisfies Register;
+    const editionsUrl = "/" + normaliseDir(options.editionsDir);
+    model = buildEditions(documents, indexes, register, {
+      documentTypes: options.documentTypes,
+      editionUrl: (slug) => `${editionsUrl}${encodeURIComponent(slug)}/`,
+      registerSource: `${normaliseDir(config.directories.data)}${options.registerData}`,
+    });
+    return model;
+  }
+
+  config.addCollection("editions", (api) => buildModel(api).editions);
+  config.addCollection("documents", (api) => buildModel(api).documents);
+
+  // Documents and edition index files get their layout without the editor writing one.
+  config.addGlobalData("eleventyComputed", {
+    layout: (data: { layout?: string; page?: { inputPath?: string } }) => {
+      if (data.layout) return data.layout;
+      const where = classify(data.page?.inputPath);
+      return where ? options.layouts[where.kind === "index" ? "edition" : "document"] : undefined;
+    },
+  });
+
+  // Eleventy would stop on a partial date such as "1979-04" in one document; the model reports
+  // every bad date in the edition at once instead, so give Eleventy a date it can keep.
+  config.addDateParsing(function (value) {
+    if (classify(this.page.inputPath)?.kind !== "document") return undefined;
+    const date = parseDateValue(value);
+    return date ? toJsDate(date) : new Date(0);
+  });
+
+  config.amendLibrary("md", (md) =>
+    documentaryMarkdown(md, {
+      docIdFor: (env) => {
+        const where = classify((env.page as { inputPath?: string } | undefined)?.inputPath);
+        return where?.kind === "document" ? docIdOf(where) : undefined;
+      },
+    }),
+  );
+
+  config.addGlobalData("documentaryEdition", {
+    locale: options.locale,
+    labels: options.labels,
+    layouts: options.layouts,
+    stylesheet: options.stylesheet ? STYLESHEET_URL : false,
+  });
+
+  const context = (): RenderContext => ({ locale: options.locale, labels: options.labels, register });
+  const inputPathOf = (page: unknown) =>
+    typeof page === "string" ? page : (page as { inputPath?: string } | undefined)?.inputPath ?? "";
+
+  config.addFilter("documentOf", (page: unknown) => model?.byInputPath.get(inputPathOf(page)));
+  config.addFilter("editionOf", (page: unknown) => {
+    const inputPath = inputPathOf(page);
+    return model?.editionsByInputPath.get(inputPath) ?? model?.byInputPath.get(inputPath)?.edition;
+  });
+  config.addFilter("documentDate", (doc: { date?: unknown } | undefined) =>
+    doc?.date ? dateText(doc.date as never, context()) : "",
+  );
+  config.addFilter("languageName", (tag: string) => languageName(tag, options.locale));
+
+  config.addShortcode("documentTime", (doc) => dateHtml(doc.date, context()).value);
+  config.addShortcode("documentMetadata", (doc) => documentMetadataHtml(doc, context()).value);
+  config.addShortcode("documentNavigation", (doc) => documentNavigationHtml(doc, context()).value);
+  config.addShortcode("editionContents", (edition) => editionContentsHtml(edition, context()).value);
+
+  addDefaultLayouts(config, options);
+  addEditionPages(config, options);
+  if (options.stylesheet) {
+    config.addPassthroughCopy({ [new URL("../assets/edition.css", import.meta.url).pathname]: STYLESHEET_URL.slice(1) });
+  }
+}

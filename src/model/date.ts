@@ -1,0 +1,129 @@
+/**
+ * Archival dates: a full date, a year and month, or a year alone, perhaps approximate, with an
+ * optional time of day in a named time zone. Dates are calendar facts, not instants: they are
+ * parsed and formatted in UTC, so no build machine's time zone can shift them by a day.
+ */
+import { DateTime, IANAZone } from "luxon";
+
+export interface DocumentDate {
+  year: number;
+  month?: number;
+  day?: number;
+  approximate: boolean;
+  /** "HH:MM" or "HH:MM:SS", as written in the document. */
+  time?: string;
+  /** IANA zone ("Asia/Shanghai") or a fixed offset ("UTC+8") for `time`. */
+  timeZone?: string;
+  /** "1979-04-16", "1979-04" or "1979": what the editor wrote, normalised. */
+  iso: string;
+}
+
+export const DATE_EXPECTED =
+  "a real calendar date written YYYY-MM-DD, or YYYY-MM or YYYY for a partly known date (for example 1979-04-16, 1979-04 or 1979)";
+export const TIME_EXPECTED = 'a time of day written "HH:MM" or "HH:MM:SS" in quotes (for example "14:30")';
+export const ZONE_EXPECTED = 'a time zone name such as "Asia/Shanghai" or a fixed offset such as "UTC+8"';
+
+const DATE_PATTERN = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
+const TIME_PATTERN = /^([01]\d|2[0-3]):[0-5]\d(?::[0-5]\d)?$/;
+const OFFSET_PATTERN = /^UTC[+-](?:0?\d|1[0-4])(?::[0-5]\d)?$/;
+
+const pad = (n: number, width = 2) => String(n).padStart(width, "0");
+
+/**
+ * Reads a front-matter date: a string, a number (YAML reads `date: 1979` as one) or a Date
+ * (YAML reads an unquoted `1979-04-16` as midnight UTC). Returns undefined when it is not a date.
+ */
+export function parseDateValue(value: unknown): Pick<DocumentDate, "year" | "month" | "day" | "iso"> | undefined {
+  let text: string;
+  if (value instanceof Date) {
+    if (Number.isNaN(value.getTime())) return undefined;
+    // A YAML date-time ("1979-04-16 14:30") carries a time: that belongs in `time`.
+    if (value.getUTCHours() || value.getUTCMinutes() || value.getUTCSeconds() || value.getUTCMilliseconds()) {
+      return undefined;
+    }
+    text = value.toISOString().slice(0, 10);
+  } else if (typeof value === "number" && Number.isInteger(value)) {
+    text = String(value);
+  } else if (typeof value === "string") {
+    text = value.trim();
+  } else {
+    return undefined;
+  }
+  const match = DATE_PATTERN.exec(text);
+  if (!match) return undefined;
+  const year = Number(match[1]);
+  const month = match[2] === undefined ? undefined : Number(match[2]);
+  const day = match[3] === undefined ? undefined : Number(match[3]);
+  const check = DateTime.fromObject({ year, month: month ?? 1, day: day ?? 1 }, { zone: "utc" });
+  if (!check.isValid) return undefined;
+  const iso = [pad(year, 4), month && pad(month), day && pad(day)].filter(Boolean).join("-");
+  return { year, ...(month ? { month } : {}), ...(day ? { day } : {}), iso };
+}
+
+export function isValidTime(value: unknown): value is string {
+  return typeof value === "string" && TIME_PATTERN.test(value);
+}
+
+export function isValidTimeZone(value: unknown): value is string {
+  return typeof value === "string" && (IANAZone.isValidZone(value) || OFFSET_PATTERN.test(value));
+}
+
+/** Midnight UTC on the first day the date can mean: what Eleventy keeps as `page.date`. */
+export function toJsDate(date: Pick<DocumentDate, "year" | "month" | "day">): Date {
+  return new Date(Date.UTC(date.year, (date.month ?? 1) - 1, date.day ?? 1));
+}
+
+/**
+ * A key that sorts documents chronologically as strings: a partly known date sorts before the
+ * full dates it contains ("1979-04" before "1979-04-01"), a time after the same day without one.
+ */
+export function dateSortKey(date: DocumentDate): string {
+  return `${pad(date.year, 4)}-${pad(date.month ?? 0)}-${pad(date.day ?? 0)}T${date.time ?? ""}`;
+}
+
+/** The value of an HTML `<time datetime>` attribute: the date, and the time with its offset. */
+export function machineReadableDate(date: DocumentDate): string {
+  if (!date.time || date.day === undefined) return date.iso;
+  const [hour, minute, second] = date.time.split(":").map(Number);
+  const dt = DateTime.fromObject(
+    { year: date.year, month: date.month, day: date.day, hour, minute, second: second ?? 0 },
+    { zone: date.timeZone ?? "utc" },
+  );
+  if (!date.timeZone) return `${date.iso}T${date.time}`;
+  return `${date.iso}T${date.time}${dt.toFormat("ZZ")}`;
+}
+
+export interface DateLabels {
+  approximate: string;
+}
+
+/** "April 16, 1979", "April 1979", "1979", "c. April 1979", "April 16, 1979, 2:30 PM CST" (en-US). */
+export function formatDocumentDate(date: DocumentDate, locale: string, labels: DateLabels): string {
+  const dt = DateTime.fromObject(
+    { year: date.year, month: date.month ?? 1, day: date.day ?? 1 },
+    { zone: "utc", locale },
+  );
+  let text: string;
+  if (date.day !== undefined) {
+    text = dt.toLocaleString({ year: "numeric", month: "long", day: "numeric", timeZone: "UTC" });
+  } else if (date.month !== undefined) {
+    text = dt.toLocaleString({ year: "numeric", month: "long", timeZone: "UTC" });
+  } else {
+    text = dt.toLocaleString({ year: "numeric", timeZone: "UTC" });
+  }
+  if (date.time && date.day !== undefined) {
+    const [hour, minute, second] = date.time.split(":").map(Number);
+    const withTime = DateTime.fromObject(
+      { year: date.year, month: date.month, day: date.day, hour, minute, second: second ?? 0 },
+      { zone: date.timeZone ?? "utc", locale },
+    );
+    const time = withTime.toLocaleString({
+      hour: "numeric",
+      minute: "2-digit",
+      ...(second !== undefined ? { second: "2-digit" } : {}),
+      ...(date.timeZone ? { timeZoneName: "short" } : {}),
+    });
+    text = `${text}, ${time}`;
+  }
+  return date.approximate ? `${labels.approximate} ${text}` : text;
+}

@@ -1,0 +1,58 @@
+/**
+ * One error type for everything an editor or publisher can get wrong: the file, the field,
+ * the value found and what was expected, formatted in one place.
+ */
+
+export interface Problem {
+  /** The file, relative to the project (for options: "plugin options"). */
+  file: string;
+  /** The field's path, dotted ("translation.language", "recipients.1"). */
+  field: string;
+  /** The value found; `undefined` when the field is missing. */
+  value: unknown;
+  /** What was expected, in words an editor understands. */
+  expected: string;
+}
+
+const MAX_VALUE_LENGTH = 80;
+
+export function describeValue(value: unknown): string {
+  if (value === undefined) return "nothing (the field is missing)";
+  if (value === null) return "an empty value";
+  if (value instanceof Date) {
+    return Number.isNaN(value.getTime()) ? "an invalid date" : JSON.stringify(value.toISOString());
+  }
+  let text: string;
+  try {
+    text = JSON.stringify(value) ?? String(value);
+  } catch {
+    text = String(value);
+  }
+  return text.length > MAX_VALUE_LENGTH ? `${text.slice(0, MAX_VALUE_LENGTH - 1)}…` : text;
+}
+
+export function formatProblem(problem: Problem): string {
+  return `${problem.file}: ${problem.field}: found ${describeValue(problem.value)}; expected ${problem.expected}`;
+}
+
+/** Every problem found in one build, thrown once, before anything is written. */
+export class EditionValidationError extends Error {
+  /** Eleventy prints our message and not the stack: the message says all there is. */
+  readonly skipOriginalStack = true;
+
+  constructor(
+    readonly problems: Problem[],
+    readonly subject = "the edition",
+  ) {
+    super(EditionValidationError.format(problems, subject));
+    this.name = "EditionValidationError";
+  }
+
+  static format(problems: Problem[], subject: string): string {
+    const files = new Set(problems.map((p) => p.file)).size;
+    const head =
+      `[documentary-edition] ${problems.length} problem${problems.length === 1 ? "" : "s"} in ` +
+      `${subject} (${files} file${files === 1 ? "" : "s"}); nothing was written:`;
+    return [head, ...problems.map((p) => `  - ${formatProblem(p)}`)].join("\n");
+  }
+}

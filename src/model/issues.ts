@@ -1,0 +1,64 @@
+/** Turns zod's issues into Problems that say, in an editor's words, what was expected. */
+import type { z } from "zod";
+import type { Problem } from "./errors.js";
+
+const TYPE_NAMES: Record<string, string> = {
+  string: "text",
+  number: "a number",
+  boolean: "true or false",
+  array: "a list",
+  object: "a group of fields",
+  date: "a date",
+};
+
+function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+  let value = data;
+  for (const key of path) {
+    if (value === null || typeof value !== "object") return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
+}
+
+function expectedText(issue: z.core.$ZodIssue, allowedKeys: (path: string[]) => string[]): string {
+  switch (issue.code) {
+    case "invalid_type":
+      if (issue.message && !issue.message.startsWith("Invalid input")) return issue.message;
+      return TYPE_NAMES[issue.expected] ?? issue.expected;
+    case "too_small":
+      if (issue.origin === "array") return `a list of at least ${issue.minimum} item${issue.minimum === 1 ? "" : "s"}`;
+      if (issue.origin === "string") return "text that is not empty";
+      return issue.message;
+    case "invalid_value":
+      return `one of: ${issue.values.map((v) => JSON.stringify(v)).join(", ")}`;
+    case "unrecognized_keys":
+      return `one of the known fields: ${allowedKeys(issue.path.map(String)).join(", ")}`;
+    default:
+      return issue.message;
+  }
+}
+
+/**
+ * One Problem per zod issue, with the field's dotted path and the value found there. An unknown
+ * key becomes one Problem per key, naming the key and the fields allowed beside it.
+ */
+export function problemsFromZod(
+  error: z.ZodError,
+  data: unknown,
+  file: string,
+  allowedKeys: (path: string[]) => string[] = () => [],
+): Problem[] {
+  return error.issues.flatMap((issue) => {
+    const path = issue.path.map(String);
+    const expected = expectedText(issue, allowedKeys);
+    if (issue.code === "unrecognized_keys") {
+      return issue.keys.map((key) => ({
+        file,
+        field: [...path, key].join("."),
+        value: valueAt(data, [...issue.path, key]),
+        expected,
+      }));
+    }
+    return [{ file, field: path.join(".") || "(front matter)", value: valueAt(data, issue.path), expected }];
+  });
+}

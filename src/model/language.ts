@@ -1,0 +1,35 @@
+/** BCP 47 language tags, checked and named through the ICU data that ships with Node. */
+
+export const LANGUAGE_EXPECTED =
+  'a BCP 47 language tag for a known language (for example "zh", "zh-Hans", "en", "vi", "ru")';
+
+const displayNames = new Map<string, Intl.DisplayNames>();
+
+function namesIn(locale: string): Intl.DisplayNames {
+  let names = displayNames.get(locale);
+  if (!names) {
+    names = new Intl.DisplayNames([locale], { type: "language", fallback: "none" });
+    displayNames.set(locale, names);
+  }
+  return names;
+}
+
+/** True when the tag is well formed and its language is one ICU can name. */
+export function isKnownLanguage(tag: unknown): tag is string {
+  if (typeof tag !== "string" || tag.trim() !== tag || tag === "") return false;
+  try {
+    const [canonical] = Intl.getCanonicalLocales(tag);
+    return canonical !== undefined && namesIn("en").of(canonical) !== undefined;
+  } catch {
+    return false;
+  }
+}
+
+/** "Chinese" for "zh" in English, "chinois" in French; the tag itself if ICU has no name. */
+export function languageName(tag: string, locale: string): string {
+  try {
+    return namesIn(locale).of(tag) ?? tag;
+  } catch {
+    return tag;
+  }
+}

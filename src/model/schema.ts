@@ -1,0 +1,147 @@
+/**
+ * The front matter of an archival document and of an edition's index, as zod schemas. The same
+ * schemas are published as JSON Schema (scripts/build-plugin.mjs), so that an editor's
+ * YAML-aware editor can check front matter while it is typed.
+ */
+import { z } from "zod";
+import {
+  DATE_EXPECTED,
+  type DocumentDate,
+  isValidTime,
+  isValidTimeZone,
+  parseDateValue,
+  TIME_EXPECTED,
+  ZONE_EXPECTED,
+} from "./date.js";
+import { isKnownLanguage, LANGUAGE_EXPECTED } from "./language.js";
+
+const text = z.string({ error: "text" }).trim().min(1, "text that is not empty");
+
+/** One value or a list of them; always a list once parsed. */
+const oneOrMany = z
+  .union([text, z.array(text).min(1)], { error: "text, or a list of texts" })
+  .transform((value) => (Array.isArray(value) ? value : [value]));
+
+/** Call numbers and page ranges may be written as numbers (`pages: 12`); kept as text. */
+const textOrNumber = z
+  .union([text, z.number()], { error: "text or a number" })
+  .transform((value) => String(value));
+
+const language = z.string({ error: LANGUAGE_EXPECTED }).refine(isKnownLanguage, LANGUAGE_EXPECTED);
+
+const dateField = z
+  .unknown()
+  .transform((value, ctx) => {
+    const date = parseDateValue(value);
+    if (!date) {
+      ctx.issues.push({ code: "custom", message: DATE_EXPECTED, input: value });
+      return z.NEVER;
+    }
+    return date;
+  })
+  .meta({
+    description: DATE_EXPECTED,
+    anyOf: [
+      { type: "string", pattern: "^\\d{4}(-\\d{2}(-\\d{2})?)?$" },
+      { type: "integer", minimum: 0, maximum: 9999 },
+    ],
+  });
+
+const fullDate = z
+  .unknown()
+  .transform((value, ctx) => {
+    const date = parseDateValue(value);
+    if (!date || date.day === undefined) {
+      ctx.issues.push({ code: "custom", message: "a full date written YYYY-MM-DD", input: value });
+      return z.NEVER;
+    }
+    return { ...date, approximate: false } satisfies DocumentDate;
+  })
+  .meta({ description: "a full date written YYYY-MM-DD", type: "string", format: "date" });
+
+const url = z
+  .string({ error: "a web address" })
+  .refine((value) => {
+    try {
+      const { protocol } = new URL(value);
+      return protocol === "https:" || protocol === "http:";
+    } catch {
+      return false;
+    }
+  }, "a web address starting with https:// or http://");
+
+const registerKey = z
+  .string({ error: "a register key" })
+  .regex(/^[\p{L}\p{N}][\p{L}\p{N}_.-]*$/u, "a register key: letters, digits, '-', '_' or '.'");
+
+const keyList = z.array(registerKey, { error: "a list of register keys" });
+
+export function documentSchema(documentTypes: readonly string[]) {
+  return z
+    .object({
+      title: text.describe("The document's title as the edition gives it"),
+      date: dateField,
+      dateApproximate: z.boolean({ error: "true or false" }).default(false).describe("The date is approximate (shown as c. 1979)"),
+      time: z.string({ error: TIME_EXPECTED }).refine(isValidTime, TIME_EXPECTED).optional(),
+      timeZone: z.string({ error: ZONE_EXPECTED }).refine(isValidTimeZone, ZONE_EXPECTED).optional(),
+      type: z.enum(documentTypes as [string, ...string[]]).optional().describe("The kind of document"),
+      author: oneOrMany.optional().describe("Author or sending office"),
+      recipients: oneOrMany.optional(),
+      archive: text.optional().describe("The repository holding the original"),
+      collection: text.optional().describe("Collection, fonds or record group"),
+      callNumber: textOrNumber.optional(),
+      pages: textOrNumber.optional().describe("Page range in the file, such as 10-12"),
+      folios: textOrNumber.optional(),
+      originalLanguage: language.optional(),
+      translation: z
+        .object({ language, translator: oneOrMany.optional() }, { error: "a group with language and translator" })
+        .strict()
+        .optional(),
+      source: z
+        .object(
+          { title: text, publisher: text.optional(), url: url.optional(), accessed: fullDate.optional() },
+          { error: "a group with title, publisher, url and accessed" },
+        )
+        .strict()
+        .optional()
+        .describe("The publication this text was taken from"),
+      summary: text.optional(),
+      credits: text.optional(),
+      classification: text.optional(),
+      handling: oneOrMany.optional(),
+      subjects: keyList.default([]),
+      people: keyList.default([]),
+      places: keyList.default([]),
+    })
+    .superRefine((doc, ctx) => {
+      if (doc.time && doc.date.day === undefined) {
+        ctx.addIssue({ code: "custom", path: ["time"], input: doc.time, message: "no time unless the date is a full date (YYYY-MM-DD)" });
+      }
+      if (doc.timeZone && !doc.time) {
+        ctx.addIssue({ code: "custom", path: ["timeZone"], input: doc.timeZone, message: "a time zone only together with a time" });
+      }
+    });
+}
+
+export type DocumentSchema = ReturnType<typeof documentSchema>;
+export type DocumentMetadata = z.output<DocumentSchema>;
+
+export const editionSchema = z.object({
+  title: text.describe("The edition's title"),
+  subtitle: text.optional(),
+  editors: oneOrMany.optional(),
+  summary: text.optional(),
+  /** Where this edition stands among the site's editions (lower first); then by title. */
+  order: z.number({ error: "a number" }).optional(),
+});
+
+export type EditionMetadata = z.output<typeof editionSchema>;
+
+/** The fields of the schemas, for JSON Schema and for the editors' guide. */
+export function jsonSchemas(documentTypes: readonly string[]) {
+  const options = { io: "input", unrepresentable: "any", target: "draft-2020-12" } as const;
+  return {
+    document: z.toJSONSchema(documentSchema(documentTypes), options),
+    edition: z.toJSONSchema(editionSchema, options),
+  };
+}

@@ -1,0 +1,124 @@
+/** The plugin's options: their types, their defaults, and their validation. */
+import { z } from "zod";
+import { EditionValidationError } from "./model/errors.js";
+import { problemsFromZod } from "./model/issues.js";
+import { isKnownLanguage, LANGUAGE_EXPECTED } from "./model/language.js";
+
+/** Every string the default layouts show a reader; a site translates them through `labels`. */
+export const DEFAULT_LABELS = {
+  approximate: "c.",
+  document: "Document",
+  documents: "Documents",
+  edition: "Edition",
+  editors: "Edited by",
+  previous: "Previous document",
+  next: "Next document",
+  contents: "Contents",
+  metadata: "About this document",
+  date: "Date",
+  type: "Document type",
+  author: "From",
+  recipients: "To",
+  originalLanguage: "Original language",
+  translation: "Translation",
+  translatedBy: "translated by",
+  classification: "Classification",
+  handling: "Handling",
+  archive: "Archive",
+  collection: "Collection",
+  callNumber: "Call number",
+  pages: "Pages",
+  folios: "Folios",
+  source: "Source",
+  accessed: "accessed",
+  summary: "Summary",
+  credits: "Credits",
+  subjects: "Subjects",
+  people: "People",
+  places: "Places",
+  skipToContent: "Skip to content",
+  noDocuments: "This edition has no documents yet.",
+};
+
+export type Labels = typeof DEFAULT_LABELS;
+
+export const DEFAULT_DOCUMENT_TYPES = [
+  "telegram",
+  "memorandum",
+  "memorandum of conversation",
+  "letter",
+  "note",
+  "minutes",
+  "report",
+  "instruction",
+  "notice",
+  "circular",
+  "speech",
+  "statement",
+  "diary",
+  "transcript",
+  "agreement",
+  "other",
+];
+
+const labelsSchema = z
+  .object(Object.fromEntries(Object.keys(DEFAULT_LABELS).map((key) => [key, z.string().min(1)])))
+  .partial()
+  .strict();
+
+const layoutName = z
+  .string()
+  .regex(/^[^/\\.][^\\]*\.[a-z0-9]+$/i, "a layout file name inside _includes, such as documentary-edition/document.njk");
+
+export const optionsSchema = z
+  .object({
+    /** The folder, inside Eleventy's input folder, whose sub-folders are editions. */
+    editionsDir: z
+      .string()
+      .regex(/^(?!\.{1,2}(?:\/|$))[A-Za-z0-9_\-./]+$/, "a folder name inside the input folder, such as \"editions\"")
+      .transform((dir) => dir.replace(/\/+$/, ""))
+      .default("editions"),
+    /** The locale of dates, language names and the default labels' surroundings (BCP 47). */
+    locale: z.string().refine(isKnownLanguage, LANGUAGE_EXPECTED).default("en-US"),
+    /** The values `type:` may take in a document's front matter. */
+    documentTypes: z.array(z.string().min(1)).min(1).default(DEFAULT_DOCUMENT_TYPES),
+    /** The global data key holding the register (`people`, `places`, `subjects`). */
+    registerData: z.string().regex(/^[A-Za-z_$][\w$]*$/, "a data key such as \"register\"").default("register"),
+    /** Layout files, looked up in the site's `_includes` first, then among the plugin's defaults. */
+    layouts: z
+      .object({
+        base: layoutName.default("documentary-edition/base.njk"),
+        document: layoutName.default("documentary-edition/document.njk"),
+        edition: layoutName.default("documentary-edition/edition.njk"),
+      })
+      .strict()
+      .prefault({}),
+    /** Copy the plugin's stylesheet to `/documentary-edition/edition.css` and link it. */
+    stylesheet: z.boolean().default(true),
+    /** Words the default layouts show; any subset. */
+    labels: labelsSchema.default({}),
+  })
+  .strict();
+
+export type UserOptions = z.input<typeof optionsSchema>;
+export interface Options extends Omit<z.output<typeof optionsSchema>, "labels"> {
+  labels: Labels;
+}
+
+function allowedOptionKeys(path: string[]): string[] {
+  if (path[0] === "labels") return Object.keys(DEFAULT_LABELS);
+  if (path[0] === "layouts") return Object.keys(optionsSchema.shape.layouts.unwrap().shape);
+  return Object.keys(optionsSchema.shape);
+}
+
+/** Validates the options a publisher passed to `addPlugin`; throws one error naming every bad option. */
+export function resolveOptions(input: unknown): Options {
+  const result = optionsSchema.safeParse(input ?? {});
+  if (!result.success) {
+    throw new EditionValidationError(
+      problemsFromZod(result.error, input, "plugin options", allowedOptionKeys),
+      "the plugin options",
+    );
+  }
+  return { ...result.data, labels: { ...DEFAULT_LABELS, ...result.data.labels } as Labels };
+}

@@ -1,0 +1,95 @@
+/** Pure functions from the edition model to HTML: the pieces the default layouts put together. */
+import { formatDocumentDate, machineReadableDate, type DocumentDate } from "../model/date.js";
+import { REGISTER_KINDS, type Edition, type EditionDocument, type Register } from "../model/edition.js";
+import { languageName } from "../model/language.js";
+import type { Labels } from "../options.js";
+import { html, isSafeUrl, type SafeHtml } from "./html.js";
+
+export interface RenderContext {
+  locale: string;
+  labels: Labels;
+  register: Register;
+}
+
+export function dateText(date: DocumentDate, context: Pick<RenderContext, "locale" | "labels">): string {
+  return formatDocumentDate(date, context.locale, context.labels);
+}
+
+export function dateHtml(date: DocumentDate, context: Pick<RenderContext, "locale" | "labels">): SafeHtml {
+  return html`<time datetime="${machineReadableDate(date)}">${dateText(date, context)}</time>`;
+}
+
+function link(href: string | undefined, text: string): SafeHtml {
+  return href && isSafeUrl(href) ? html`<a href="${href}">${text}</a>` : html`${text}`;
+}
+
+function row(label: string, value: SafeHtml | string | undefined): SafeHtml | undefined {
+  return value === undefined || value === "" ? undefined : html`<div><dt>${label}</dt><dd>${value}</dd></div>`;
+}
+
+function list(values: readonly string[] | undefined): string | undefined {
+  return values?.length ? values.join("; ") : undefined;
+}
+
+/** A definition list of the document's record, in the order an archivist reads it. */
+export function documentMetadataHtml(doc: EditionDocument, context: RenderContext): SafeHtml {
+  const { labels, locale, register } = context;
+  const translation = doc.translation
+    ? [
+        languageName(doc.translation.language, locale),
+        doc.translation.translator ? `, ${labels.translatedBy} ${doc.translation.translator.join(", ")}` : "",
+      ].join("")
+    : undefined;
+  const source = doc.source
+    ? html`${link(doc.source.url, doc.source.title)}${doc.source.publisher ? `, ${doc.source.publisher}` : ""}${
+        doc.source.accessed
+          ? html` (${labels.accessed} ${dateHtml(doc.source.accessed, context)})`
+          : ""
+      }`
+    : undefined;
+  const registerRows = REGISTER_KINDS.map((kind) =>
+    row(labels[kind], list(doc[kind].map((key) => register[kind]?.[key]?.name ?? key))),
+  );
+  return html`<dl class="de-metadata">${[
+    row(labels.date, dateHtml(doc.date, context)),
+    row(labels.type, doc.type),
+    row(labels.author, list(doc.author)),
+    row(labels.recipients, list(doc.recipients)),
+    row(labels.classification, doc.classification),
+    row(labels.handling, list(doc.handling)),
+    row(labels.originalLanguage, doc.originalLanguage && languageName(doc.originalLanguage, locale)),
+    row(labels.translation, translation),
+    row(labels.archive, doc.archive),
+    row(labels.collection, doc.collection),
+    row(labels.callNumber, doc.callNumber),
+    row(labels.pages, doc.pages),
+    row(labels.folios, doc.folios),
+    row(labels.source, source),
+    row(labels.credits, doc.credits),
+    ...registerRows,
+  ]}</dl>`;
+}
+
+/** Previous and next document in the edition, as FRUS links them. */
+export function documentNavigationHtml(doc: EditionDocument, context: Pick<RenderContext, "labels">): SafeHtml {
+  const { labels } = context;
+  if (!doc.previous && !doc.next) return html``;
+  return html`<nav class="de-document-nav" aria-label="${labels.documents}"><ul>${[
+    doc.previous &&
+      html`<li class="de-previous"><a href="${doc.previous.url}" rel="prev"><span>${labels.previous}</span> ${doc.previous.number}. ${doc.previous.title}</a></li>`,
+    doc.next &&
+      html`<li class="de-next"><a href="${doc.next.url}" rel="next"><span>${labels.next}</span> ${doc.next.number}. ${doc.next.title}</a></li>`,
+  ]}</ul></nav>`;
+}
+
+/** The edition's table of contents: number, date, type, title and summary of each document. */
+export function editionContentsHtml(edition: Edition, context: Pick<RenderContext, "locale" | "labels">): SafeHtml {
+  if (!edition.documents.length) return html`<p class="de-empty">${context.labels.noDocuments}</p>`;
+  return html`<ol class="de-contents">${edition.documents.map(
+    (doc) => html`<li value="${doc.number}" id="document-${doc.number}"><article>
+<h3><span class="de-number">${doc.number}.</span> <a href="${doc.url}">${doc.title}</a></h3>
+<p class="de-contents-meta">${dateHtml(doc.date, context)}${doc.type ? html` · <span class="de-type">${doc.type}</span>` : ""}</p>
+${doc.summary ? html`<p class="de-summary">${doc.summary}</p>` : ""}
+</article></li>`,
+  )}</ol>`;
+}
