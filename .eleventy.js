@@ -5,6 +5,11 @@ export default function (eleventyConfig) {
   eleventyConfig.addPlugin(documentaryEdition, {
     locale: "en-US",
   });
+
+  // The repository also holds the plugin's own sources, tests and docs: they are not pages.
+  for (const path of ["README.md", "CHANGELOG.md", "BENCHMARKS.md", "docs/", "test/", "src/", "scripts/", "bench/"]) {
+    eleventyConfig.ignores.add(path);
+  }
 }
 
 export const config = {

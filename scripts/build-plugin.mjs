@@ -11,7 +11,12 @@ const dist = path.join(root, "dist");
 const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
 
 rmSync(dist, { recursive: true, force: true });
-execFileSync(process.execPath, [tsc, "-p", path.join(root, "tsconfig.build.json")], { stdio: "inherit" });
+try {
+  execFileSync(process.execPath, [tsc, "-p", path.join(root, "tsconfig.build.json")], { stdio: "inherit" });
+} catch {
+  console.error("build-plugin: the TypeScript compiler reported errors (above); dist/ was not built.");
+  process.exit(1);
+}
 for (const folder of ["layouts", "assets"]) {
   cpSync(path.join(root, "src", folder), path.join(dist, folder), { recursive: true });
 }

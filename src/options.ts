@@ -38,6 +38,9 @@ export const DEFAULT_LABELS = {
   places: "Places",
   skipToContent: "Skip to content",
   noDocuments: "This edition has no documents yet.",
+  editions: "Editions",
+  documentCountOne: "1 document",
+  documentCountOther: "{count} documents",
 };
 
 export type Labels = typeof DEFAULT_LABELS;
@@ -90,9 +93,12 @@ export const optionsSchema = z
         base: layoutName.default("documentary-edition/base.njk"),
         document: layoutName.default("documentary-edition/document.njk"),
         edition: layoutName.default("documentary-edition/edition.njk"),
+        home: layoutName.default("documentary-edition/home.njk"),
       })
       .strict()
       .prefault({}),
+    /** Generate a home page listing the editions at "/" (skipped where the site has an index page of its own). */
+    homePage: z.boolean().default(true),
     /** Copy the plugin's stylesheet to `/documentary-edition/edition.css` and link it. */
     stylesheet: z.boolean().default(true),
     /** Words the default layouts show; any subset. */
@@ -105,18 +111,12 @@ export interface Options extends Omit<z.output<typeof optionsSchema>, "labels"> 
   labels: Labels;
 }
 
-function allowedOptionKeys(path: string[]): string[] {
-  if (path[0] === "labels") return Object.keys(DEFAULT_LABELS);
-  if (path[0] === "layouts") return Object.keys(optionsSchema.shape.layouts.unwrap().shape);
-  return Object.keys(optionsSchema.shape);
-}
-
 /** Validates the options a publisher passed to `addPlugin`; throws one error naming every bad option. */
 export function resolveOptions(input: unknown): Options {
   const result = optionsSchema.safeParse(input ?? {});
   if (!result.success) {
     throw new EditionValidationError(
-      problemsFromZod(result.error, input, "plugin options", allowedOptionKeys),
+      problemsFromZod(result.error, input, "plugin options", optionsSchema),
       "the plugin options",
     );
   }

@@ -28,6 +28,8 @@ export interface EleventyConfig {
   addTemplate(virtualPath: string, content: string, data?: Record<string, unknown>): void;
   addPassthroughCopy(paths: Record<string, string>): void;
   amendLibrary(name: "md", callback: (md: any) => void): void;
+  frontMatterParsingOptions?: { engines?: { yaml?: (text: string, options?: { filePath?: string }) => unknown } };
+  setFrontMatterParsingOptions(options: { engines: Record<string, (text: string, options?: { filePath?: string }) => unknown> }): void;
   addDateParsing(callback: (this: { page: { inputPath: string } }, value: unknown) => unknown): void;
   on(event: "eleventy.before", callback: (args: { directories: EleventyDirectories }) => unknown): void;
 }

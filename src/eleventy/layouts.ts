@@ -5,7 +5,7 @@
  * also includes documentary-edition/site-header.njk and site-footer.njk when a site provides them
  * (Nunjucks cannot include a virtual template, so those have no virtual default).
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Options } from "../options.js";
@@ -18,6 +18,7 @@ const DEFAULTS = {
   base: "base.njk",
   document: "document.njk",
   edition: "edition.njk",
+  home: "home.njk",
 } as const;
 
 function readDefault(file: string, options: Options): string {
@@ -55,5 +56,17 @@ export function addEditionPages(config: EleventyConfig, options: Options): void 
     eleventyExcludeFromCollections: true,
     eleventyImport: { collections: ["editions"] },
     eleventyComputed: { title: (data: { edition?: { title: string } }) => data.edition?.title },
+  });
+}
+
+/** The home page listing the editions, unless the site has an index page of its own. */
+export function addHomePage(config: EleventyConfig, options: Options): void {
+  const input = config.directories.input;
+  if (existsSync(input) && readdirSync(input).some((file) => /^index\.[^/]+$/.test(file))) return;
+  config.addTemplate("documentary-edition-home.njk", "", {
+    permalink: "/",
+    layout: options.layouts.home,
+    eleventyExcludeFromCollections: true,
+    eleventyImport: { collections: ["editions"] },
   });
 }

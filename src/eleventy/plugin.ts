@@ -9,11 +9,13 @@ import {
   documentMetadataHtml,
   documentNavigationHtml,
   editionContentsHtml,
+  editionListHtml,
   type RenderContext,
 } from "../render/document.js";
 import { languageName } from "../model/language.js";
 import type { CollectionApi, EleventyConfig } from "./config.js";
-import { addDefaultLayouts, addEditionPages } from "./layouts.js";
+import { readDocumentDatesAsWritten } from "./front-matter.js";
+import { addDefaultLayouts, addEditionPages, addHomePage } from "./layouts.js";
 import { docIdOf, editionPaths, normaliseDir, type Classify } from "./paths.js";
 
 const STYLESHEET_URL = "/documentary-edition/edition.css";
@@ -62,6 +64,8 @@ export function installPlugin(config: EleventyConfig, options: Options): void {
     },
   });
 
+  readDocumentDatesAsWritten(config, (filePath) => classify(filePath)?.kind === "document");
+
   // Eleventy would stop on a partial date such as "1979-04" in one document; the model reports
   // every bad date in the edition at once instead, so give Eleventy a date it can keep.
   config.addDateParsing(function (value) {
@@ -104,9 +108,11 @@ export function installPlugin(config: EleventyConfig, options: Options): void {
   config.addShortcode("documentMetadata", (doc) => documentMetadataHtml(doc, context()).value);
   config.addShortcode("documentNavigation", (doc) => documentNavigationHtml(doc, context()).value);
   config.addShortcode("editionContents", (edition) => editionContentsHtml(edition, context()).value);
+  config.addShortcode("editionList", (editions) => editionListHtml(editions, context()).value);
 
   addDefaultLayouts(config, options);
   addEditionPages(config, options);
+  if (options.homePage) addHomePage(config, options);
   if (options.stylesheet) {
     config.addPassthroughCopy({ [new URL("../assets/edition.css", import.meta.url).pathname]: STYLESHEET_URL.slice(1) });
   }

@@ -124,7 +124,7 @@ export function buildEditions(
   for (const index of indexes) {
     const result = editionSchema.safeParse(index.data);
     if (!result.success) {
-      problems.push(...problemsFromZod(result.error, index.data, index.file));
+      problems.push(...problemsFromZod(result.error, index.data, index.file, editionSchema));
       continue;
     }
     const { editors, ...metadata } = result.data;
@@ -137,7 +137,7 @@ export function buildEditions(
   for (const source of documents) {
     const result = schema.safeParse(source.data);
     if (!result.success) {
-      problems.push(...problemsFromZod(result.error, source.data, source.file));
+      problems.push(...problemsFromZod(result.error, source.data, source.file, schema));
       continue;
     }
     const found = registerProblems(result.data, source.file, register, settings.registerSource);

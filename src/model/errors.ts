@@ -52,7 +52,7 @@ export class EditionValidationError extends Error {
     const files = new Set(problems.map((p) => p.file)).size;
     const head =
       `[documentary-edition] ${problems.length} problem${problems.length === 1 ? "" : "s"} in ` +
-      `${subject} (${files} file${files === 1 ? "" : "s"}); nothing was written:`;
+      `${subject} (${files} file${files === 1 ? "" : "s"}); the build stopped before writing any page:`;
     return [head, ...problems.map((p) => `  - ${formatProblem(p)}`)].join("\n");
   }
 }

@@ -38,6 +38,25 @@ function expectedText(issue: z.core.$ZodIssue, allowedKeys: (path: string[]) => 
   }
 }
 
+/** The field names a zod object schema allows at `path`, looking through optional, default and pipe. */
+export function fieldsAt(schema: z.core.$ZodType, path: readonly string[]): string[] {
+  let current: z.core.$ZodType | undefined = schema;
+  const unwrap = () => {
+    for (;;) {
+      const def = current?._zod.def as { innerType?: z.core.$ZodType; in?: z.core.$ZodType; type: string } | undefined;
+      if (def?.innerType) current = def.innerType;
+      else if (def?.type === "pipe" && def.in) current = def.in;
+      else return;
+    }
+  };
+  for (const key of path) {
+    unwrap();
+    current = (current?._zod.def as { shape?: Record<string, z.core.$ZodType> } | undefined)?.shape?.[key];
+  }
+  unwrap();
+  return Object.keys((current?._zod.def as { shape?: object } | undefined)?.shape ?? {});
+}
+
 /**
  * One Problem per zod issue, with the field's dotted path and the value found there. An unknown
  * key becomes one Problem per key, naming the key and the fields allowed beside it.
@@ -46,8 +65,9 @@ export function problemsFromZod(
   error: z.ZodError,
   data: unknown,
   file: string,
-  allowedKeys: (path: string[]) => string[] = () => [],
+  schema: z.core.$ZodType,
 ): Problem[] {
+  const allowedKeys = (path: string[]) => fieldsAt(schema, path);
   return error.issues.flatMap((issue) => {
     const path = issue.path.map(String);
     const expected = expectedText(issue, allowedKeys);

@@ -93,3 +93,18 @@ ${doc.summary ? html`<p class="de-summary">${doc.summary}</p>` : ""}
 </article></li>`,
   )}</ol>`;
 }
+
+/** The site's editions: title, subtitle, summary and how many documents each holds. */
+export function editionListHtml(editions: readonly Edition[], context: Pick<RenderContext, "labels">): SafeHtml {
+  const { labels } = context;
+  const count = (n: number) =>
+    n === 1 ? labels.documentCountOne : labels.documentCountOther.replace("{count}", String(n));
+  return html`<ul class="de-editions">${editions.map(
+    (edition) => html`<li><article>
+<h2><a href="${edition.url}">${edition.title}</a></h2>
+${edition.subtitle ? html`<p class="de-subtitle">${edition.subtitle}</p>` : ""}
+${edition.summary ? html`<p class="de-summary">${edition.summary}</p>` : ""}
+<p class="de-count">${count(edition.documents.length)}</p>
+</article></li>`,
+  )}</ul>`;
+}

@@ -1,0 +1,60 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { formatDocumentDate, machineReadableDate, parseDateValue, type DocumentDate } from "../src/model/date.js";
+
+const labels = { approximate: "c." };
+const date = (value: unknown, extra: Partial<DocumentDate> = {}): DocumentDate => ({
+  ...(parseDateValue(value) as DocumentDate),
+  approximate: false,
+  ...extra,
+});
+
+describe("document dates", () => {
+  const originalTz = process.env.TZ;
+  afterEach(() => {
+    process.env.TZ = originalTz;
+  });
+
+  it.each(["UTC", "Pacific/Kiritimati", "America/Los_Angeles", "Asia/Shanghai", "Pacific/Pago_Pago"])(
+    "display the same day whatever the build machine's time zone (%s)",
+    (zone) => {
+      process.env.TZ = zone;
+      // YAML reads an unquoted 1979-04-16 as midnight UTC; west of Greenwich that is still the 15th locally.
+      expect(formatDocumentDate(date(new Date(Date.UTC(1979, 3, 16))), "en-US", labels)).toBe("April 16, 1979");
+      expect(formatDocumentDate(date("1979-01-01"), "en-US", labels)).toBe("January 1, 1979");
+      expect(formatDocumentDate(date("1979-04-16", { time: "00:30", timeZone: "Asia/Shanghai" }), "en-US", labels)).toBe(
+        "April 16, 1979, 12:30 AM GMT+8",
+      );
+    },
+  );
+
+  it.each([
+    ["1979-04-16", "en-US", "April 16, 1979"],
+    ["1979-04-16", "en-GB", "16 April 1979"],
+    ["1979-04-16", "fr", "16 avril 1979"],
+    ["1979-04", "en-US", "April 1979"],
+    ["1979", "en-US", "1979"],
+    ["1979-04-16", "zh-CN", "1979年4月16日"],
+  ])("formats %s in %s as %s", (value, locale, expected) => {
+    expect(formatDocumentDate(date(value), locale, labels)).toBe(expected);
+  });
+
+  it("marks an approximate date with the label", () => {
+    expect(formatDocumentDate(date("1979-04", { approximate: true }), "en-US", labels)).toBe("c. April 1979");
+    expect(formatDocumentDate(date("1979", { approximate: true }), "de", { approximate: "um" })).toBe("um 1979");
+  });
+
+  it("gives <time datetime> the date as written, and a time with its zone's offset", () => {
+    expect(machineReadableDate(date("1979-04"))).toBe("1979-04");
+    expect(machineReadableDate(date("1979"))).toBe("1979");
+    expect(machineReadableDate(date("1979-04-16", { time: "14:30" }))).toBe("1979-04-16T14:30");
+    expect(machineReadableDate(date("1979-04-16", { time: "14:30", timeZone: "Asia/Shanghai" }))).toBe("1979-04-16T14:30+08:00");
+    expect(machineReadableDate(date("1979-07-16", { time: "14:30", timeZone: "America/New_York" }))).toBe("1979-07-16T14:30-04:00");
+  });
+
+  it("refuses dates that are not real or not dates", () => {
+    for (const value of ["1979-02-29", "1979-00", "79-04-16", "1979/04/16", "", null, {}, 1979.5, new Date(Number.NaN)]) {
+      expect(parseDateValue(value), String(value)).toBeUndefined();
+    }
+    expect(parseDateValue("1980-02-29")?.iso).toBe("1980-02-29");
+  });
+});
