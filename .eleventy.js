@@ -1,4 +1,5 @@
-// The sample edition site: it adds the plugin exactly as a publisher would.
+// The sample edition site: it adds the plugin exactly as a publisher would. Eleventy's default
+// folders apply: the input is this folder, _includes and _data are in it, and the site goes to _site.
 import documentaryEdition from "eleventy-plugin-documentary-edition";
 
 export default function (eleventyConfig) {
@@ -11,12 +12,3 @@ export default function (eleventyConfig) {
     eleventyConfig.ignores.add(path);
   }
 }
-
-export const config = {
-  dir: {
-    input: ".",
-    includes: "_includes",
-    data: "_data",
-    output: "_site",
-  },
-};

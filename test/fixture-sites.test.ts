@@ -1,0 +1,94 @@
+import { readdirSync } from "node:fs";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { EditionValidationError } from "../src/model/errors.js";
+import { blocks, buildSite, byClass, tempDir, type BuiltSite } from "./helpers/site.js";
+
+const MULTI = "test/fixtures/multi";
+
+describe("a site with several editions", () => {
+  let site: BuiltSite;
+  beforeAll(async () => {
+    site = await buildSite(MULTI, `${MULTI}/eleventy.config.js`);
+  }, 60_000);
+
+  it("numbers documents in date order, partial dates first, and links previous and next", () => {
+    const undated = site.read("/editions/letters/undated/");
+    const april = site.read("/editions/letters/april/");
+    const cable = site.read("/editions/letters/cable/");
+    expect(undated).toContain("Document 1</p>");
+    expect(april).toContain("Document 2</p>");
+    expect(cable).toContain("Document 3</p>");
+    expect(undated).toContain('<time datetime="1979">c. 1979</time>');
+    expect(april).toContain('<time datetime="1979-04">April 1979</time>');
+    expect(cable).toContain('<time datetime="1979-04-16T14:30+08:00">16 April 1979, 14:30 GMT+8</time>');
+    expect(april).toContain('<a href="/editions/letters/undated/" rel="prev"><span>Earlier document</span> 1. A letter of about 1979</a>');
+    expect(april).toContain('<a href="/editions/letters/cable/" rel="next"><span>Next document</span> 3. A cable with a time of day</a>');
+    expect(undated).not.toContain('rel="prev"');
+    expect(cable).not.toContain('rel="next"');
+    expect(blocks(byClass(cable, "de-metadata"))).toContain("First recipient; Second recipient");
+  });
+
+  it("gives an edition without an index file a page of its own, with the site's edition layout", () => {
+    const letters = site.read("/editions/letters/");
+    expect(letters).toContain('<section class="site-own-edition-layout">');
+    expect(letters).toContain("<h1>Letters</h1>");
+    expect(letters).toContain("<title>Letters | ");
+    expect(letters.indexOf("A letter of about 1979")).toBeLessThan(letters.indexOf("A note from April 1979"));
+    const cables = site.read("/editions/cables/");
+    expect(cables).toContain('<section class="site-own-edition-layout">');
+    expect(cables).toContain("<h1>Cables</h1>");
+  });
+
+  it("lists editions in their order on the home page", () => {
+    const home = site.read("/");
+    expect(home.indexOf(">Cables</a>")).toBeGreaterThan(0);
+    expect(home.indexOf(">Cables</a>")).toBeLessThan(home.indexOf(">Letters</a>"));
+    expect(home).toContain("<p class=\"de-count\">2 documents</p>");
+  });
+
+  it("gives each document's footnotes ids of its own", () => {
+    const cable = site.read("/editions/letters/cable/");
+    const first = site.read("/editions/cables/first/");
+    expect(cable).toContain('id="fnref-letters-cable-1"');
+    expect(cable).toContain('href="#fn-letters-cable-1"');
+    expect(first).toContain('id="fn-cables-first-1"');
+  });
+
+  it("leaves the site's other pages alone", () => {
+    const about = site.read("/about/");
+    expect(about.trim()).toBe("<p>A page of the site's own, outside the editions.</p>");
+  });
+});
+
+describe("an edition with invalid documents", () => {
+  it("fails with every problem listed, and writes no page", async () => {
+    const output = tempDir();
+    const error = await buildSite("test/fixtures/invalid", "test/fixtures/invalid/eleventy.config.js", output).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    // Eleventy wraps the plugin's error (loaded from dist/, so compared by name); find it in the chain.
+    let cause = error as { name?: string; originalError?: unknown; cause?: unknown } | undefined;
+    while (cause && cause.name !== "EditionValidationError") {
+      cause = (cause.originalError ?? cause.cause) as typeof cause;
+    }
+    expect(cause?.name).toBe("EditionValidationError");
+    const problems = (cause as EditionValidationError).problems.map((p) => `${path.basename(p.file)} ${p.field}`);
+    expect(problems).toEqual([
+      "impossible-date.md date",
+      "no-title.md title",
+      "no-title.md recipients",
+      "no-title.md originalLanguage",
+      "wrong-types.md type",
+      "wrong-types.md translation.translater",
+      "wrong-types.md source.url",
+    ]);
+    const message = (cause as Error).message;
+    expect(message).toMatch(/^\[documentary-edition\] 7 problems in the edition \(3 files\); the build stopped before writing any page:/);
+    expect(message).toContain('test/fixtures/invalid/editions/broken/impossible-date.md: date: found "1979-02-30"; expected a real calendar date');
+    expect(message).toContain('wrong-types.md: translation.translater: found "Someone"; expected one of the known fields: language, translator');
+    const written = readdirSync(output, { recursive: true }).map(String);
+    expect(written.filter((file) => file.endsWith(".html"))).toEqual([]);
+  });
+});

@@ -1,0 +1,84 @@
+import { readFileSync } from "node:fs";
+import { beforeAll, describe, expect, it } from "vitest";
+import { blocks, buildSite, byClass, type BuiltSite } from "./helpers/site.js";
+
+const SOURCE = readFileSync("../shared/sources/000_96b8ea72fdfcbae6.txt", "utf8");
+const CABLE_URL = "/editions/sino-vietnamese-talks-1979/1979-04-16-notice-on-talks/";
+const EDITION_URL = "/editions/sino-vietnamese-talks-1979/";
+
+/** The translation's paragraphs as the source gives them, from the received-telegram header to the date. */
+const sourceParagraphs = (SOURCE.split("Translation - English")[1] as string)
+  .split(/\n\s*\n/)
+  .map((p) => p.replace(/\s+/g, " ").trim())
+  .filter(Boolean);
+
+let site: BuiltSite;
+beforeAll(async () => {
+  site = await buildSite(".", ".eleventy.js");
+}, 60_000);
+
+describe("the sample edition site", () => {
+  it("publishes the cable verbatim: every paragraph of the source, in order, and nothing else", () => {
+    const text = blocks(byClass(site.read(CABLE_URL), "de-text"));
+    expect(sourceParagraphs.length).toBe(15);
+    expect(sourceParagraphs[0]).toBe("Fujian Province Telegram Received");
+    expect(sourceParagraphs.at(-1)).toBe("April 16, 1979");
+    expect(text).toEqual(sourceParagraphs);
+  });
+
+  it("gives the cable page its title, date, number and record", () => {
+    const page = site.read(CABLE_URL);
+    expect(page).toContain(
+      "<h1>Cable from the Foreign Ministry, &#39;Notice on Holding Vice Foreign Minister Level Talks Between China and Vietnam&#39;</h1>",
+    );
+    expect(page).toContain('<p class="de-dateline"><time datetime="1979-04-16">April 16, 1979</time></p>');
+    expect(page).toContain('<p class="de-document-number">Document 1</p>');
+    expect(page).toContain('<html lang="en">');
+    expect(page).toContain('<div class="de-text" lang="en">');
+    const record = blocks(byClass(page, "de-metadata"));
+    for (const [label, value] of [
+      ["Document type", "telegram"],
+      ["From", "Ministry of Foreign Affairs"],
+      ["Classification", "Top Secret"],
+      ["Original language", "Chinese"],
+      ["Translation", "English, translated by David Cowhig"],
+      ["Archive", "Fujian Provincial Archives"],
+      ["Call number", "222-12-287"],
+      ["Pages", "10-12"],
+      ["Source", "Wilson Center Digital Archive"],
+      ["People", "Han Nianlong; Le Duan"],
+    ]) {
+      expect(record[record.indexOf(label as string) + 1], label).toBe(value);
+    }
+    expect(page).toContain('<a href="https://wilson-center-digital-archive.dvincitest.com/document/291001">Wilson Center Digital Archive</a>');
+    expect(page).toContain('<a href="/editions/sino-vietnamese-talks-1979/">The Sino-Vietnamese Vice Foreign Minister Level Talks, 1979</a>');
+    // One document: nothing before or after it.
+    expect(page).not.toContain('rel="prev"');
+    expect(page).not.toContain('rel="next"');
+  });
+
+  it("gives the edition an index page with its introduction and numbered contents", () => {
+    const page = site.read(EDITION_URL);
+    expect(page).toContain("<h1>The Sino-Vietnamese Vice Foreign Minister Level Talks, 1979</h1>");
+    expect(byClass(page, "de-introduction")).toContain("This sample edition publishes one document");
+    const contents = byClass(page, "de-contents");
+    expect(contents).toContain(`<li value="1" id="document-1">`);
+    expect(contents).toContain(`<a href="${CABLE_URL}">Cable from the Foreign Ministry`);
+    expect(contents).toContain('<time datetime="1979-04-16">April 16, 1979</time>');
+  });
+
+  it("lists the edition on the home page and ships the stylesheet", () => {
+    expect(site.read("/")).toContain(`<a href="${EDITION_URL}">The Sino-Vietnamese Vice Foreign Minister Level Talks, 1979</a>`);
+    expect(site.read("/documentary-edition/edition.css")).toContain("@media print");
+    expect(site.read(CABLE_URL)).toContain('<link rel="stylesheet" href="/documentary-edition/edition.css">');
+  });
+
+  it("uses the site's own footer partial instead of the default", () => {
+    expect(site.read(CABLE_URL)).toContain("Built with <a href=\"https://www.npmjs.com/package/eleventy-plugin-documentary-edition\">");
+  });
+
+  it("does not publish the repository's own files as pages", () => {
+    expect(() => site.read("/README/")).toThrow();
+    expect(() => site.read("/docs/editing/")).toThrow();
+  });
+});
