@@ -5,7 +5,7 @@ import { DEFAULT_LABELS } from "../src/options.js";
 import { build, source } from "./helpers/model.js";
 
 const XSS = `<script>alert(1)</script>"' onmouseover="alert(2)`;
-const context = { locale: "en-US", labels: DEFAULT_LABELS, register: { people: { p: { name: XSS } } } };
+const context = { locale: "en-US", labels: DEFAULT_LABELS, register: { people: { p: { name: XSS } } }, url: (p: string) => p };
 
 describe("escaping", () => {
   it("escapes every HTML-significant character", () => {
@@ -83,6 +83,10 @@ describe("document pieces", () => {
       expect(out).not.toContain("<script>");
     }
     expect(documentNavigationHtml(second!, context).value).toContain('<a href="/editions/e/a/" rel="prev">');
+    const prefixed = { ...context, url: (p: string) => `/sub${p}` };
+    expect(documentNavigationHtml(second!, prefixed).value).toContain('<a href="/sub/editions/e/a/" rel="prev">');
+    expect(editionContentsHtml(first!.edition, prefixed).value).toContain('<a href="/sub/editions/e/b/">Second</a>');
+    expect(editionListHtml(model.editions, prefixed).value).toContain('<a href="/sub/editions/e/">');
   });
 
   it("do not link a source whose URL has an unsafe scheme", () => {

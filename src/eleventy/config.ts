@@ -23,6 +23,7 @@ export interface EleventyConfig {
   versionCheck(range: string): void;
   addCollection(name: string, callback: (api: CollectionApi) => unknown): void;
   addFilter(name: string, callback: (...args: any[]) => unknown): void;
+  getFilter(name: string): (...args: any[]) => unknown;
   addShortcode(name: string, callback: (...args: any[]) => unknown): void;
   addGlobalData(name: string, value: unknown): void;
   addTemplate(virtualPath: string, content: string, data?: Record<string, unknown>): void;

@@ -90,7 +90,8 @@ export function installPlugin(config: EleventyConfig, options: Options): void {
     stylesheet: options.stylesheet ? STYLESHEET_URL : false,
   });
 
-  const context = (): RenderContext => ({ locale: options.locale, labels: options.labels, register });
+  const url = (path: string) => String(config.getFilter("url")(path));
+  const context = (): RenderContext => ({ locale: options.locale, labels: options.labels, register, url });
   const inputPathOf = (page: unknown) =>
     typeof page === "string" ? page : (page as { inputPath?: string } | undefined)?.inputPath ?? "";
 

@@ -9,6 +9,8 @@ export interface RenderContext {
   locale: string;
   labels: Labels;
   register: Register;
+  /** Turns a site URL into a link (Eleventy's `url` filter, which adds the path prefix). */
+  url: (path: string) => string;
 }
 
 export function dateText(date: DocumentDate, context: Pick<RenderContext, "locale" | "labels">): string {
@@ -71,23 +73,23 @@ export function documentMetadataHtml(doc: EditionDocument, context: RenderContex
 }
 
 /** Previous and next document in the edition, as FRUS links them. */
-export function documentNavigationHtml(doc: EditionDocument, context: Pick<RenderContext, "labels">): SafeHtml {
-  const { labels } = context;
+export function documentNavigationHtml(doc: EditionDocument, context: Pick<RenderContext, "labels" | "url">): SafeHtml {
+  const { labels, url } = context;
   if (!doc.previous && !doc.next) return html``;
   return html`<nav class="de-document-nav" aria-label="${labels.documents}"><ul>${[
     doc.previous &&
-      html`<li class="de-previous"><a href="${doc.previous.url}" rel="prev"><span>${labels.previous}</span> ${doc.previous.number}. ${doc.previous.title}</a></li>`,
+      html`<li class="de-previous"><a href="${url(doc.previous.url)}" rel="prev"><span>${labels.previous}</span> ${doc.previous.number}. ${doc.previous.title}</a></li>`,
     doc.next &&
-      html`<li class="de-next"><a href="${doc.next.url}" rel="next"><span>${labels.next}</span> ${doc.next.number}. ${doc.next.title}</a></li>`,
+      html`<li class="de-next"><a href="${url(doc.next.url)}" rel="next"><span>${labels.next}</span> ${doc.next.number}. ${doc.next.title}</a></li>`,
   ]}</ul></nav>`;
 }
 
 /** The edition's table of contents: number, date, type, title and summary of each document. */
-export function editionContentsHtml(edition: Edition, context: Pick<RenderContext, "locale" | "labels">): SafeHtml {
+export function editionContentsHtml(edition: Edition, context: Pick<RenderContext, "locale" | "labels" | "url">): SafeHtml {
   if (!edition.documents.length) return html`<p class="de-empty">${context.labels.noDocuments}</p>`;
   return html`<ol class="de-contents">${edition.documents.map(
     (doc) => html`<li value="${doc.number}" id="document-${doc.number}"><article>
-<h3><span class="de-number">${doc.number}.</span> <a href="${doc.url}">${doc.title}</a></h3>
+<h3><span class="de-number">${doc.number}.</span> <a href="${context.url(doc.url)}">${doc.title}</a></h3>
 <p class="de-contents-meta">${dateHtml(doc.date, context)}${doc.type ? html` · <span class="de-type">${doc.type}</span>` : ""}</p>
 ${doc.summary ? html`<p class="de-summary">${doc.summary}</p>` : ""}
 </article></li>`,
@@ -95,13 +97,13 @@ ${doc.summary ? html`<p class="de-summary">${doc.summary}</p>` : ""}
 }
 
 /** The site's editions: title, subtitle, summary and how many documents each holds. */
-export function editionListHtml(editions: readonly Edition[], context: Pick<RenderContext, "labels">): SafeHtml {
-  const { labels } = context;
+export function editionListHtml(editions: readonly Edition[], context: Pick<RenderContext, "labels" | "url">): SafeHtml {
+  const { labels, url } = context;
   const count = (n: number) =>
     n === 1 ? labels.documentCountOne : labels.documentCountOther.replace("{count}", String(n));
   return html`<ul class="de-editions">${editions.map(
     (edition) => html`<li><article>
-<h2><a href="${edition.url}">${edition.title}</a></h2>
+<h2><a href="${url(edition.url)}">${edition.title}</a></h2>
 ${edition.subtitle ? html`<p class="de-subtitle">${edition.subtitle}</p>` : ""}
 ${edition.summary ? html`<p class="de-summary">${edition.summary}</p>` : ""}
 <p class="de-count">${count(edition.documents.length)}</p>
