@@ -55,6 +55,22 @@ describe("a site with several editions", () => {
     expect(first).toContain('id="fn-cables-first-1"');
   });
 
+  it("takes fields shared by a folder's documents from its directory data file", () => {
+    expect(blocks(byClass(site.read("/editions/cables/first/"), "de-metadata"))).toEqual(
+      expect.arrayContaining(["Archive", "The Cable Archive"]),
+    );
+  });
+
+  it("renders footnotes in a document whose front matter has keys named footnotes and docId", () => {
+    const second = site.read("/editions/cables/second/");
+    expect(second).toContain('id="fnref-cables-second-1"');
+    expect(second).toContain("A note in a document whose front matter has footnotes and docId keys.");
+  });
+
+  it("applies the first of two addPlugin calls", () => {
+    expect(site.read("/editions/cables/first/")).toContain('<time datetime="1979-03-01">1 March 1979</time>');
+  });
+
   it("leaves the site's other pages alone", () => {
     const about = site.read("/about/");
     expect(about.trim()).toBe("<p>A page of the site's own, outside the editions.</p>");

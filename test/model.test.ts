@@ -68,6 +68,13 @@ describe("the document schema", () => {
     ["a time zone without a time", { timeZone: "Asia/Shanghai" }, 'timeZone: found "Asia/Shanghai"; expected a time zone only together with a time'],
     ["an unknown time zone", { time: "10:00", timeZone: "Mars/Olympus" }, 'timeZone: found "Mars/Olympus"; expected a time zone name'],
     ["a time out of range", { time: "25:00" }, 'time: found "25:00"; expected a time of day written "HH:MM"'],
+    ["a translation written as text", { translation: "English" }, 'translation: found "English"; expected a group with language and translator'],
+    ["a translation without its language", { translation: { translator: "A" } }, "translation.language: found nothing (the field is missing); expected a BCP 47 language tag"],
+    ["pages as a list", { pages: [10, 12] }, "pages: found [10,12]; expected text or a number"],
+    ["people as text", { people: "han-nianlong" }, 'people: found "han-nianlong"; expected a list of register keys'],
+    ["a register key with spaces", { people: ["Han Nianlong"] }, 'people.0: found "Han Nianlong"; expected a register key: letters, digits'],
+    ["a source without a title", { source: { url: "https://example.org" } }, "source.title: found nothing (the field is missing); expected text"],
+    ["an accessed date that is partial", { source: { title: "S", accessed: "2026-11" } }, 'source.accessed: found "2026-11"; expected a full date written YYYY-MM-DD'],
     ["a flag that is not a boolean", { dateApproximate: "yes" }, 'dateApproximate: found "yes"; expected true or false'],
   ])("rejects %s, naming file, field, value and what was expected", (_name, extra, message) => {
     const text = errorOf(() => build([source("talks/bad", minimal(extra))]));
