@@ -38,6 +38,14 @@ describe("document dates", () => {
     expect(formatDocumentDate(date(value), locale, labels)).toBe(expected);
   });
 
+  it("shows seconds only where the document gives them", () => {
+    // ICU puts a narrow no-break space before AM; compare with ordinary spaces.
+    expect(formatDocumentDate(date("1979-04-16", { time: "09:05:10" }), "en-US", labels).replace(/\s/g, " ")).toBe(
+      "April 16, 1979, 9:05:10 AM",
+    );
+    expect(formatDocumentDate(date("1979-04-16", { time: "09:05" }), "en-GB", labels)).toBe("16 April 1979, 09:05");
+  });
+
   it("marks an approximate date with the label", () => {
     expect(formatDocumentDate(date("1979-04", { approximate: true }), "en-US", labels)).toBe("c. April 1979");
     expect(formatDocumentDate(date("1979", { approximate: true }), "de", { approximate: "um" })).toBe("um 1979");

@@ -1,6 +1,6 @@
 /** The adapter: wires the core into Eleventy's collections, filters, shortcodes and templates. */
 import { toJsDate, parseDateValue } from "../model/date.js";
-import { buildEditions, type EditionModel, type Register, type SourceFile } from "../model/edition.js";
+import { buildEditions, type EditionDocument, type EditionModel, type Register, type SourceFile } from "../model/edition.js";
 import { documentaryMarkdown } from "../markdown/index.js";
 import type { Options } from "../options.js";
 import {
@@ -100,9 +100,7 @@ export function installPlugin(config: EleventyConfig, options: Options): void {
     const inputPath = inputPathOf(page);
     return model?.editionsByInputPath.get(inputPath) ?? model?.byInputPath.get(inputPath)?.edition;
   });
-  config.addFilter("documentDate", (doc: { date?: unknown } | undefined) =>
-    doc?.date ? dateText(doc.date as never, context()) : "",
-  );
+  config.addFilter("documentDate", (doc: EditionDocument | undefined) => (doc?.date ? dateText(doc.date, context()) : ""));
   config.addFilter("languageName", (tag: string) => languageName(tag, options.locale));
 
   config.addShortcode("documentTime", (doc) => dateHtml(doc.date, context()).value);

@@ -81,23 +81,27 @@ export function dateSortKey(date: DocumentDate): string {
   return `${pad(date.year, 4)}-${pad(date.month ?? 0)}-${pad(date.day ?? 0)}T${date.time ?? ""}`;
 }
 
+/** The date with its time of day, in the document's zone (UTC if it names none). */
+function withTimeOfDay(date: DocumentDate & { time: string }, locale?: string): DateTime {
+  const [hour, minute, second = 0] = date.time.split(":").map(Number);
+  return DateTime.fromObject(
+    { year: date.year, month: date.month, day: date.day, hour, minute, second },
+    { zone: date.timeZone ?? "utc", ...(locale ? { locale } : {}) },
+  );
+}
+
 /** The value of an HTML `<time datetime>` attribute: the date, and the time with its offset. */
 export function machineReadableDate(date: DocumentDate): string {
   if (!date.time || date.day === undefined) return date.iso;
-  const [hour, minute, second] = date.time.split(":").map(Number);
-  const dt = DateTime.fromObject(
-    { year: date.year, month: date.month, day: date.day, hour, minute, second: second ?? 0 },
-    { zone: date.timeZone ?? "utc" },
-  );
-  if (!date.timeZone) return `${date.iso}T${date.time}`;
-  return `${date.iso}T${date.time}${dt.toFormat("ZZ")}`;
+  const offset = date.timeZone ? withTimeOfDay({ ...date, time: date.time }).toFormat("ZZ") : "";
+  return `${date.iso}T${date.time}${offset}`;
 }
 
 export interface DateLabels {
   approximate: string;
 }
 
-/** "April 16, 1979", "April 1979", "1979", "c. April 1979", "April 16, 1979, 2:30 PM CST" (en-US). */
+/** "April 16, 1979", "April 1979", "1979", "c. April 1979", "April 16, 1979, 2:30 PM GMT+8" (en-US). */
 export function formatDocumentDate(date: DocumentDate, locale: string, labels: DateLabels): string {
   const dt = DateTime.fromObject(
     { year: date.year, month: date.month ?? 1, day: date.day ?? 1 },
@@ -112,15 +116,10 @@ export function formatDocumentDate(date: DocumentDate, locale: string, labels: D
     text = dt.toLocaleString({ year: "numeric", timeZone: "UTC" });
   }
   if (date.time && date.day !== undefined) {
-    const [hour, minute, second] = date.time.split(":").map(Number);
-    const withTime = DateTime.fromObject(
-      { year: date.year, month: date.month, day: date.day, hour, minute, second: second ?? 0 },
-      { zone: date.timeZone ?? "utc", locale },
-    );
-    const time = withTime.toLocaleString({
+    const time = withTimeOfDay({ ...date, time: date.time }, locale).toLocaleString({
       hour: "numeric",
       minute: "2-digit",
-      ...(second !== undefined ? { second: "2-digit" } : {}),
+      ...(date.time.length > 5 ? { second: "2-digit" } : {}),
       ...(date.timeZone ? { timeZoneName: "short" } : {}),
     });
     text = `${text}, ${time}`;
