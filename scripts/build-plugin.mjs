@@ -22,7 +22,7 @@ for (const folder of ["layouts", "assets"]) {
 }
 
 const { jsonSchemas, DEFAULT_DOCUMENT_TYPES } = await import(path.join(dist, "index.js"));
-const schemas = jsonSchemas(DEFAULT_DOCUMENT_TYPES);
+const schemas = jsonSchemas({ documentTypes: DEFAULT_DOCUMENT_TYPES });
 mkdirSync(path.join(dist, "schema"), { recursive: true });
 for (const [name, schema] of Object.entries(schemas)) {
   const titled = { title: `Front matter of ${name === "document" ? "a document" : "an edition's index.md"}`, ...schema };

@@ -41,6 +41,29 @@ export const DEFAULT_LABELS = {
   editions: "Editions",
   documentCountOne: "1 document",
   documentCountOther: "{count} documents",
+  telegramHeader: "Telegram header",
+  telegramFrom: "From:",
+  telegramTo: "To:",
+  telegramCopies: "Copies to:",
+  telegramPrecedence: "Precedence:",
+  telegramDevice: "Device No.",
+  telegramSerial: "Serial No.",
+  telegramDateTimeGroup: "Date-time group:",
+  telegramPrincipalAgency: "Responsible office:",
+  telegramDistribution: "Distribution:",
+  telegramHeading: "Telegram From {from} to {to}",
+  telegramHeadingNoRecipient: "Telegram From {from}",
+  markLegend: "Transcription marks",
+  markSupplied: "Supplied by the editor or translator",
+  markSic: "Thus in the original",
+  markUnclear: "Uncertain reading",
+  markDel: "Deleted in the original",
+  markAdd: "Added in the original",
+  markGap: "Passage omitted, illegible or not declassified",
+  markPage: "Page break in the original",
+  markFolio: "Folio break in the original",
+  page: "Page",
+  folio: "Folio",
 };
 
 export type Labels = typeof DEFAULT_LABELS;
@@ -85,6 +108,10 @@ export const optionsSchema = z
     locale: z.string().refine(isKnownLanguage, LANGUAGE_EXPECTED).default("en-US"),
     /** The values `type:` may take in a document's front matter. */
     documentTypes: z.array(z.string().min(1)).min(1).default(DEFAULT_DOCUMENT_TYPES),
+    /** The values a telegram's `precedence` may take; any where not given. */
+    precedences: z.array(z.string().min(1)).min(1).optional(),
+    /** The values a document's `classification` may take; any where not given. */
+    classifications: z.array(z.string().min(1)).min(1).optional(),
     /** The global data key holding the register (`people`, `places`, `subjects`). */
     registerData: z.string().regex(/^[A-Za-z_$][\w$]*$/, "a data key such as \"register\"").default("register"),
     /** Layout files, looked up in the site's `_includes` first, then among the plugin's defaults. */

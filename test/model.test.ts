@@ -61,7 +61,7 @@ describe("the document schema", () => {
     ["an unknown language", { originalLanguage: "xx" }, 'originalLanguage: found "xx"; expected a BCP 47 language tag for a known language'],
     ["a malformed language tag", { translation: { language: "english" } }, 'translation.language: found "english"; expected a BCP 47 language tag'],
     ["a number for recipients", { recipients: 5 }, "recipients: found 5; expected text, or a list of texts"],
-    ["an unknown document type", { type: "tweet" }, 'type: found "tweet"; expected one of: "telegram", "memorandum"'],
+    ["an unknown document type", { type: "tweet" }, 'type: found "tweet"; expected one of the site\'s document types: "telegram", "memorandum"'],
     ["a javascript: URL", { source: { title: "S", url: "javascript:alert(1)" } }, 'source.url: found "javascript:alert(1)"; expected a web address starting with https:// or http://'],
     ["a misspelt source field", { source: { title: "S", adress: "x" } }, 'source.adress: found "x"; expected one of the known fields'],
     ["a time with a partial date", { date: "1979-04", time: "14:30" }, 'time: found "14:30"; expected no time unless the date is a full date'],

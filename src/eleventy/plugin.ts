@@ -13,6 +13,10 @@ import {
   type RenderContext,
 } from "../render/document.js";
 import { languageName } from "../model/language.js";
+import type { MarkKind } from "../markdown/marks.js";
+import { markLegendHtml, markRenderer } from "../render/marks.js";
+import { applyOverrides, telegramHeaderHtml, telegramHeadingText } from "../render/telegram.js";
+import { markProblem, telegramArguments } from "./text.js";
 import type { CollectionApi, EleventyConfig } from "./config.js";
 import { readDocumentDatesAsWritten } from "./front-matter.js";
 import { addDefaultLayouts, addEditionPages, addHomePage } from "./layouts.js";
@@ -46,6 +50,8 @@ export function installPlugin(config: EleventyConfig, options: Options): void {
     const editionsUrl = "/" + normaliseDir(options.editionsDir);
     model = buildEditions(documents, indexes, register, {
       documentTypes: options.documentTypes,
+      precedences: options.precedences,
+      classifications: options.classifications,
       editionUrl: (slug) => `${editionsUrl}${encodeURIComponent(slug)}/`,
       registerSource: `${normaliseDir(config.directories.data)}${options.registerData}`,
     });
@@ -74,12 +80,18 @@ export function installPlugin(config: EleventyConfig, options: Options): void {
     return date ? toJsDate(date) : new Date(0);
   });
 
+  // The transcription marks each page used, noted as its text is rendered (before its layout).
+  const marksUsed = new Map<string, ReadonlySet<MarkKind>>();
+  const inputPathOfEnv = (env: Record<string, unknown>) => (env.page as { inputPath?: string } | undefined)?.inputPath ?? "";
   config.amendLibrary("md", (md) =>
     documentaryMarkdown(md, {
       docIdFor: (env) => {
-        const where = classify((env.page as { inputPath?: string } | undefined)?.inputPath);
+        const where = classify(inputPathOfEnv(env));
         return where?.kind === "document" ? docIdOf(where) : undefined;
       },
+      marks: markRenderer(options.labels),
+      rendered: (env, marks) => marksUsed.set(inputPathOfEnv(env), marks),
+      markError: (env, error) => markProblem(inputPathOfEnv(env), error),
     }),
   );
 
@@ -103,6 +115,12 @@ export function installPlugin(config: EleventyConfig, options: Options): void {
   config.addFilter("documentDate", (doc: EditionDocument | undefined) => (doc?.date ? dateText(doc.date, context()) : ""));
   config.addFilter("languageName", (tag: string) => languageName(tag, options.locale));
 
+  config.addShortcode("telegramHeader", function (this: { page?: { inputPath?: string } }, ...args: unknown[]) {
+    const { doc, overrides } = telegramArguments(args, model?.byInputPath.get(this.page?.inputPath ?? ""));
+    return telegramHeaderHtml(applyOverrides(doc?.telegram, overrides), options.labels).value;
+  });
+  config.addFilter("telegramHeading", (doc: EditionDocument | undefined) => (doc ? telegramHeadingText(doc, options.labels) : ""));
+  config.addShortcode("transcriptionLegend", (page: unknown) => markLegendHtml(marksUsed.get(inputPathOf(page)), options.labels).value);
   config.addShortcode("documentTime", (doc) => dateHtml(doc.date, context()).value);
   config.addShortcode("documentMetadata", (doc) => documentMetadataHtml(doc, context()).value);
   config.addShortcode("documentNavigation", (doc) => documentNavigationHtml(doc, context()).value);

@@ -1,27 +1,44 @@
 /** The project's markdown-it setup, applied through Eleventy's `amendLibrary("md", …)`. */
 import type MarkdownIt from "markdown-it";
 import footnote from "markdown-it-footnote";
+import { MarkSyntaxError, MARKS_USED, transcriptionMarks, type MarkKind, type MarkRenderer } from "./marks.js";
 
 export interface MarkdownSettings {
   /** The footnote id prefix for the page being rendered, or undefined to leave it as it is. */
   docIdFor: (env: Record<string, unknown>) => string | undefined;
+  marks: MarkRenderer;
+  /** Told, after each page, which transcription marks it used. */
+  rendered: (env: Record<string, unknown>, marks: ReadonlySet<MarkKind>) => void;
+  /** Turns a malformed mark into the error the build reports (naming the page's file). */
+  markError: (env: Record<string, unknown>, error: MarkSyntaxError) => Error;
 }
 
+const NO_MARKS: ReadonlySet<MarkKind> = new Set();
+
 /**
- * Adds footnotes, and renders every page through an environment of its own: Eleventy passes the
- * page's data as markdown-it's `env`, where markdown-it-footnote reads `docId` and writes
- * `footnotes`. A layer over the data keeps those writes off the data (no footnotes repeated when a
- * page is rendered twice, no crash on a front-matter key named `footnotes`) and gives each
- * document its own footnote ids, so two documents on one page never share one.
+ * Adds footnotes and transcription marks, and renders every page through an environment of its
+ * own: Eleventy passes the page's data as markdown-it's `env`, where markdown-it-footnote reads
+ * `docId` and writes `footnotes`. A layer over the data keeps those writes off the data (no
+ * footnotes repeated when a page is rendered twice, no crash on a front-matter key named
+ * `footnotes`) and gives each document its own footnote ids, so two documents on one page never
+ * share one.
  */
 export function documentaryMarkdown(md: MarkdownIt, settings: MarkdownSettings): void {
   md.use(footnote);
+  transcriptionMarks(md, settings.marks);
   const render = md.render.bind(md);
   md.render = (src: string, env: Record<string, unknown> = {}) => {
-    const local: Record<string, unknown> = Object.create(env);
+    const local: Record<string | symbol, unknown> = Object.create(env);
     local.footnotes = undefined;
     const docId = settings.docIdFor(env);
     if (docId !== undefined) local.docId = docId;
-    return render(src, local);
+    let out: string;
+    try {
+      out = render(src, local);
+    } catch (error) {
+      throw error instanceof MarkSyntaxError ? settings.markError(env, error) : error;
+    }
+    settings.rendered(env, (local[MARKS_USED] as Set<MarkKind> | undefined) ?? NO_MARKS);
+    return out;
   };
 }

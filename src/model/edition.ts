@@ -7,7 +7,8 @@
 import { dateSortKey, type DocumentDate } from "./date.js";
 import { EditionValidationError, type Problem } from "./errors.js";
 import { problemsFromZod } from "./issues.js";
-import { documentSchema, editionSchema, type DocumentMetadata, type EditionMetadata } from "./schema.js";
+import { documentSchema, editionSchema, type DocumentMetadata, type EditionMetadata, type SchemaSettings } from "./schema.js";
+import { withFieldOrder, type Telegram } from "./telegram.js";
 
 /** A Markdown file as Eleventy read it: where it is and its merged data. */
 export interface SourceFile {
@@ -34,7 +35,7 @@ export const REGISTER_KINDS = ["people", "places", "subjects"] as const;
 export type RegisterKind = (typeof REGISTER_KINDS)[number];
 export type Register = Partial<Record<RegisterKind, Record<string, RegisterEntry>>>;
 
-export interface EditionDocument extends Omit<DocumentMetadata, "date" | "dateApproximate" | "time" | "timeZone"> {
+export interface EditionDocument extends Omit<DocumentMetadata, "date" | "dateApproximate" | "time" | "timeZone" | "telegram"> {
   /** "talks/cable": unique in the site, stable across builds. */
   id: string;
   slug: string;
@@ -42,6 +43,7 @@ export interface EditionDocument extends Omit<DocumentMetadata, "date" | "dateAp
   file: string;
   url: string;
   date: DocumentDate;
+  telegram?: Telegram;
   edition: Edition;
   /** 1..n within the edition, in chronological order. */
   number: number;
@@ -65,8 +67,7 @@ export interface EditionModel {
   editionsByInputPath: Map<string, Edition>;
 }
 
-export interface BuildSettings {
-  documentTypes: readonly string[];
+export interface BuildSettings extends SchemaSettings {
   /** The URL of an edition that has no index file of its own. */
   editionUrl: (slug: string) => string;
   /** Where the register lives, for messages ("_data/register"). */
@@ -117,7 +118,7 @@ export function buildEditions(
   settings: BuildSettings,
 ): EditionModel {
   const problems: Problem[] = [];
-  const schema = documentSchema(settings.documentTypes);
+  const schema = documentSchema(settings);
   const editions = new Map<string, Edition>();
   const editionsByInputPath = new Map<string, Edition>();
 
@@ -145,7 +146,7 @@ export function buildEditions(
       problems.push(...found);
       continue;
     }
-    const { date, dateApproximate, time, timeZone, ...metadata } = result.data;
+    const { date, dateApproximate, time, timeZone, telegram, ...metadata } = result.data;
     let edition = editions.get(source.edition);
     if (!edition) {
       edition = { slug: source.edition, title: humanise(source.edition), editors: [], url: settings.editionUrl(source.edition), documents: [] };
@@ -159,6 +160,7 @@ export function buildEditions(
       file: source.file,
       url: source.url,
       date: { ...date, approximate: dateApproximate, ...(time ? { time } : {}), ...(timeZone ? { timeZone } : {}) },
+      ...(telegram ? { telegram: withFieldOrder(telegram, source.data.telegram) } : {}),
       edition,
       number: 0,
     };

@@ -20,10 +20,16 @@ function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
   return value;
 }
 
+/** zod's own messages start so; every message of the project's own says what was expected. */
+const ZOD_MESSAGE = /^(Invalid|Too (small|big)|Unrecognized)/;
+
 function expectedText(issue: z.core.$ZodIssue, allowedKeys: (path: string[]) => string[]): string {
+  if (issue.code === "unrecognized_keys") {
+    return `one of the known fields: ${allowedKeys(issue.path.map(String)).join(", ")}`;
+  }
+  if (issue.message && !ZOD_MESSAGE.test(issue.message)) return issue.message;
   switch (issue.code) {
     case "invalid_type":
-      if (issue.message && !issue.message.startsWith("Invalid input")) return issue.message;
       return TYPE_NAMES[issue.expected] ?? issue.expected;
     case "too_small":
       if (issue.origin === "array") return `a list of at least ${issue.minimum} item${issue.minimum === 1 ? "" : "s"}`;
@@ -31,8 +37,6 @@ function expectedText(issue: z.core.$ZodIssue, allowedKeys: (path: string[]) => 
       return issue.message;
     case "invalid_value":
       return `one of: ${issue.values.map((v) => JSON.stringify(v)).join(", ")}`;
-    case "unrecognized_keys":
-      return `one of the known fields: ${allowedKeys(issue.path.map(String)).join(", ")}`;
     default:
       return issue.message;
   }

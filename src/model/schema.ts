@@ -14,6 +14,7 @@ import {
   ZONE_EXPECTED,
 } from "./date.js";
 import { isKnownLanguage, LANGUAGE_EXPECTED } from "./language.js";
+import { telegramSchema, type TelegramSettings } from "./telegram.js";
 
 const text = z.string({ error: "text" }).trim().min(1, "text that is not empty");
 
@@ -76,7 +77,20 @@ const registerKey = z
 
 const keyList = z.array(registerKey, { error: "a list of register keys" });
 
-export function documentSchema(documentTypes: readonly string[]) {
+export interface SchemaSettings extends TelegramSettings {
+  /** The values `type` may take. */
+  documentTypes: readonly string[];
+  /** The values `classification` may take; any where undefined. */
+  classifications?: readonly string[] | undefined;
+}
+
+const oneOf = (values: readonly string[], what: string) =>
+  z.enum(values as [string, ...string[]], {
+    error: `one of the site's ${what}: ${values.map((v) => JSON.stringify(v)).join(", ")}`,
+  });
+
+export function documentSchema(settings: SchemaSettings) {
+  const { documentTypes, classifications } = settings;
   return z
     .object({
       title: text.describe("The document's title as the edition gives it"),
@@ -84,7 +98,7 @@ export function documentSchema(documentTypes: readonly string[]) {
       dateApproximate: z.boolean({ error: "true or false" }).default(false).describe("The date is approximate (shown as c. 1979)"),
       time: z.string({ error: TIME_EXPECTED }).refine(isValidTime, TIME_EXPECTED).optional(),
       timeZone: z.string({ error: ZONE_EXPECTED }).refine(isValidTimeZone, ZONE_EXPECTED).optional(),
-      type: z.enum(documentTypes as [string, ...string[]]).optional().describe("The kind of document"),
+      type: oneOf(documentTypes, "document types").optional().describe("The kind of document"),
       author: oneOrMany.optional().describe("Author or sending office"),
       recipients: oneOrMany.optional(),
       archive: text.optional().describe("The repository holding the original"),
@@ -107,8 +121,9 @@ export function documentSchema(documentTypes: readonly string[]) {
         .describe("The publication this text was taken from"),
       summary: text.optional(),
       credits: text.optional(),
-      classification: text.optional(),
+      classification: (classifications?.length ? oneOf(classifications, "classifications") : text).optional(),
       handling: oneOrMany.optional(),
+      telegram: telegramSchema(settings).optional().describe("The header of a telegram, in the order the original prints it"),
       subjects: keyList.default([]),
       people: keyList.default([]),
       places: keyList.default([]),
@@ -138,10 +153,10 @@ export const editionSchema = z.object({
 export type EditionMetadata = z.output<typeof editionSchema>;
 
 /** The fields of the schemas, for JSON Schema and for the editors' guide. */
-export function jsonSchemas(documentTypes: readonly string[]) {
+export function jsonSchemas(settings: SchemaSettings) {
   const options = { io: "input", unrepresentable: "any", target: "draft-2020-12" } as const;
   return {
-    document: z.toJSONSchema(documentSchema(documentTypes), options),
+    document: z.toJSONSchema(documentSchema(settings), options),
     edition: z.toJSONSchema(editionSchema, options),
   };
 }

@@ -1,0 +1,131 @@
+/**
+ * Transcription marks, as a markdown-it inline rule. A mark is a brace, the mark's name, a colon,
+ * its text and a closing brace: `{supplied: they said this}`, `{sic: recieve}`, `{page: 11}`.
+ * Ordinary square brackets, links and footnotes are left alone; a literal brace followed by a word
+ * and a colon is written `\{`. Marks nest inside emphasis and links, and emphasis inside marks.
+ */
+import type MarkdownIt from "markdown-it";
+import type StateCore from "markdown-it/lib/rules_core/state_core.mjs";
+import type StateInline from "markdown-it/lib/rules_inline/state_inline.mjs";
+
+/** Every mark: `inline` marks hold transcribed text (parsed as Markdown); the others an editor's value. */
+export const MARKS = {
+  supplied: "inline",
+  sic: "inline",
+  unclear: "inline",
+  del: "inline",
+  add: "inline",
+  gap: "value",
+  page: "value",
+  folio: "value",
+} as const;
+
+export type MarkKind = keyof typeof MARKS;
+export const MARK_KINDS = Object.keys(MARKS) as MarkKind[];
+
+/** A mark the editor wrote wrongly, with its line within the Markdown body (1-based). */
+export class MarkSyntaxError extends Error {
+  constructor(
+    readonly line: number,
+    readonly found: string,
+    readonly expected: string,
+  ) {
+    super(`line ${line}: found ${JSON.stringify(found)}; expected ${expected}`);
+    this.name = "MarkSyntaxError";
+  }
+}
+
+/** Where in the env the rule keeps the marks a page used, and the current block's first line. */
+export const MARKS_USED = Symbol("transcription marks used");
+const BLOCK_LINE = Symbol("line of the block being parsed");
+
+type MarkEnv = { [MARKS_USED]?: Set<MarkKind>; [BLOCK_LINE]?: number };
+
+const OPENING = /^\{([A-Za-z][\w-]*):[ \t]?/;
+
+/** The index of the brace that closes the mark opened before `start`, or -1. */
+function closingBrace(src: string, start: number, max: number): number {
+  let depth = 1;
+  for (let i = start; i < max; i++) {
+    const c = src.charCodeAt(i);
+    if (c === 0x5c /* \ */) i++;
+    else if (c === 0x7b /* { */) depth++;
+    else if (c === 0x7d /* } */ && --depth === 0) return i;
+  }
+  return -1;
+}
+
+function lineOf(state: StateInline, pos: number): number {
+  const blockLine = (state.env as MarkEnv)[BLOCK_LINE] ?? 0;
+  let newlines = 0;
+  for (let i = 0; i < pos; i++) if (state.src.charCodeAt(i) === 0x0a) newlines++;
+  return blockLine + newlines + 1;
+}
+
+function transcriptionMark(state: StateInline, silent: boolean): boolean {
+  const start = state.pos;
+  if (state.src.charCodeAt(start) !== 0x7b /* { */) return false;
+  const opening = OPENING.exec(state.src.slice(start, Math.min(state.posMax, start + 40)));
+  if (!opening) return false;
+  const name = opening[1] as string;
+  const contentStart = start + opening[0].length;
+  const end = closingBrace(state.src, contentStart, state.posMax);
+  if (silent) {
+    if (end < 0 || !Object.hasOwn(MARKS, name)) return false;
+    state.pos = end + 1;
+    return true;
+  }
+  const found = state.src.slice(start, Math.min(state.posMax, contentStart + 30));
+  if (!Object.hasOwn(MARKS, name)) {
+    throw new MarkSyntaxError(lineOf(state, start), found, `a transcription mark: one of ${MARK_KINDS.join(", ")} (write \\{ for a literal brace)`);
+  }
+  if (end < 0) {
+    throw new MarkSyntaxError(lineOf(state, start), found, `a closing } for the ${name} mark in the same paragraph`);
+  }
+  const kind = name as MarkKind;
+  const env = state.env as MarkEnv;
+  (env[MARKS_USED] ??= new Set()).add(kind);
+  const max = state.posMax;
+  if (MARKS[kind] === "inline") {
+    state.push("transcription_mark_open", "", 1).meta = { kind };
+    state.pos = contentStart;
+    state.posMax = end;
+    state.md.inline.tokenize(state);
+    state.push("transcription_mark_close", "", -1).meta = { kind };
+  } else {
+    const value = state.src.slice(contentStart, end).replace(/\\(.)/g, "$1").trim();
+    if (value === "" && kind !== "gap") {
+      throw new MarkSyntaxError(lineOf(state, start), found, `the ${kind === "page" ? "page number" : "folio"} after "${kind}:"`);
+    }
+    const token = state.push("transcription_mark_value", "", 0);
+    token.meta = { kind };
+    token.content = value;
+  }
+  state.pos = end + 1;
+  state.posMax = max;
+  return true;
+}
+
+/** Markdown's `inline` core rule, noting each block's first line so that marks can report theirs. */
+function inlineWithLines(state: StateCore): void {
+  for (const token of state.tokens) {
+    if (token.type !== "inline") continue;
+    (state.env as MarkEnv)[BLOCK_LINE] = token.map?.[0] ?? 0;
+    state.md.inline.parse(token.content, state.md, state.env, token.children ?? []);
+  }
+}
+
+export interface MarkRenderer {
+  open(kind: MarkKind, env: Record<string, unknown>): string;
+  close(kind: MarkKind, env: Record<string, unknown>): string;
+  value(kind: MarkKind, value: string, env: Record<string, unknown>): string;
+}
+
+export function transcriptionMarks(md: MarkdownIt, renderer: MarkRenderer): void {
+  md.core.ruler.at("inline", inlineWithLines);
+  md.inline.ruler.before("emphasis", "transcription_mark", transcriptionMark);
+  md.renderer.rules.transcription_mark_open = (tokens, idx, _options, env) => renderer.open(tokens[idx]!.meta.kind, env);
+  md.renderer.rules.transcription_mark_close = (tokens, idx, _options, env) => renderer.close(tokens[idx]!.meta.kind, env);
+  md.renderer.rules.transcription_mark_value = (tokens, idx, _options, env) =>
+    renderer.value(tokens[idx]!.meta.kind, tokens[idx]!.content, env);
+}
