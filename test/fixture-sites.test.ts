@@ -26,7 +26,7 @@ describe("a site with several editions", () => {
     expect(april).toContain('<a href="/editions/letters/cable/" rel="next"><span>Next document</span> 3. A cable with a time of day</a>');
     expect(undated).not.toContain('rel="prev"');
     expect(cable).not.toContain('rel="next"');
-    expect(blocks(byClass(cable, "de-metadata"))).toContain("First recipient; Second recipient");
+    expect(blocks(byClass(cable, "de-metadata"))).toContain("To First recipient; Second recipient");
   });
 
   it("gives an edition without an index file a page of its own, with the site's edition layout", () => {
@@ -44,7 +44,7 @@ describe("a site with several editions", () => {
     const home = site.read("/");
     expect(home.indexOf(">Cables</a>")).toBeGreaterThan(0);
     expect(home.indexOf(">Cables</a>")).toBeLessThan(home.indexOf(">Letters</a>"));
-    expect(home).toContain("<p class=\"de-count\">2 documents</p>");
+    expect(home).toContain("<p class=\"de-count\">3 documents</p>");
   });
 
   it("gives each document's footnotes ids of its own", () => {
@@ -57,7 +57,7 @@ describe("a site with several editions", () => {
 
   it("takes fields shared by a folder's documents from its directory data file", () => {
     expect(blocks(byClass(site.read("/editions/cables/first/"), "de-metadata"))).toEqual(
-      expect.arrayContaining(["Archive", "The Cable Archive"]),
+      expect.arrayContaining(["Archive The Cable Archive"]),
     );
   });
 
@@ -71,9 +71,47 @@ describe("a site with several editions", () => {
     expect(site.read("/editions/cables/first/")).toContain('<time datetime="1979-03-01">1 March 1979</time>');
   });
 
+  it("places a telegram header where the editor wrote the shortcode, and only there", () => {
+    const third = site.read("/editions/cables/third/");
+    expect(third.match(/class="de-telegram"/g)).toHaveLength(1);
+    expect(third.indexOf("A paragraph before the header.")).toBeLessThan(third.indexOf('class="de-telegram"'));
+    expect(blocks(byClass(third, "de-telegram"))).toEqual(["From: Beijing", "Precedence: Flash"]);
+    // A document with no telegram block has no header.
+    expect(site.read("/editions/cables/first/")).not.toContain("de-telegram");
+  });
+
+  it("shows the legend of the marks a document uses, and no legend where it uses none", () => {
+    const third = site.read("/editions/cables/third/");
+    expect(blocks(byClass(third, "de-legend"))).toEqual([
+      "Transcription marks",
+      "… [sic] Thus in the original",
+      "[Page 1] Page break in the original",
+    ]);
+    expect(third).toContain('id="cables-third-page-2">[<a href="#cables-third-page-2">Page 2</a>]');
+    expect(site.read("/editions/cables/first/")).not.toContain("de-legend");
+  });
+
   it("leaves the site's other pages alone", () => {
     const about = site.read("/about/");
     expect(about.trim()).toBe("<p>A page of the site's own, outside the editions.</p>");
+  });
+});
+
+describe("a document with a malformed transcription mark", () => {
+  it("fails the build naming the file and the line", async () => {
+    const error = await buildSite("test/fixtures/bad-mark", "test/fixtures/bad-mark/eleventy.config.js").then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    let cause = error as { name?: string; message?: string; originalError?: unknown; cause?: unknown } | undefined;
+    while (cause && cause.name !== "EditionValidationError") {
+      cause = (cause.originalError ?? cause.cause) as typeof cause;
+    }
+    expect(cause?.message).toBe(
+      "[documentary-edition] 1 problem in a document's text (1 file); the build failed:\n" +
+        '  - test/fixtures/bad-mark/editions/notes/letter.md: line 9: found "{suplied: the mark\'s name is misspelt}"; ' +
+        "expected a transcription mark: one of supplied, sic, unclear, del, add, gap, page, folio (write \\{ for a literal brace)",
+    );
   });
 });
 

@@ -5,6 +5,7 @@ import { blocks, buildSite, byClass, type BuiltSite } from "./helpers/site.js";
 const SOURCE = readFileSync("../shared/sources/000_96b8ea72fdfcbae6.txt", "utf8");
 const CABLE_URL = "/editions/sino-vietnamese-talks-1979/1979-04-16-notice-on-talks/";
 const EDITION_URL = "/editions/sino-vietnamese-talks-1979/";
+const CABLE_FILE = "editions/sino-vietnamese-talks-1979/1979-04-16-notice-on-talks.md";
 
 /** The translation's paragraphs as the source gives them, from the received-telegram header to the date. */
 const sourceParagraphs = (SOURCE.split("Translation - English")[1] as string)
@@ -24,6 +25,29 @@ describe("the sample edition site", () => {
     expect(sourceParagraphs[0]).toBe("Fujian Province Telegram Received");
     expect(sourceParagraphs.at(-1)).toBe("April 16, 1979");
     expect(text).toEqual(sourceParagraphs);
+  });
+
+  it("gives the cable its received-telegram header as a definition list, from the front matter", () => {
+    const header = byClass(site.read(CABLE_URL), "de-telegram");
+    expect(header).toContain('<p class="de-telegram-heading">Fujian Province Telegram Received</p>');
+    expect(header).toContain('<div class="de-telegram-from"><dt>From:</dt>\n<dd>Ministry of Foreign Affairs</dd></div>');
+    expect(header).toContain('<div class="de-telegram-device"><dt>Device No.</dt>\n<dd>150</dd></div>');
+    expect(header).toContain('<div class="de-telegram-serial"><dt>Serial No.</dt>\n<dd></dd></div>');
+    expect(header).toContain("<dt>Already transmitted to</dt>");
+    expect(header).toContain('<p class="de-telegram-classification">(Top Secret)</p>');
+    // The header comes from the front matter, not from lines of the Markdown body.
+    expect(readFileSync(CABLE_FILE, "utf8").split("\n---\n")[1]).not.toContain("Fujian Province Telegram Received");
+  });
+
+  it("marks the translator's insertion as supplied text, and explains the mark", () => {
+    const page = site.read(CABLE_URL);
+    expect(page).toContain(
+      '&quot;the Chinese military has not yet completely pulled out of Vietnam&quot;, <span class="de-mark de-supplied" title="Supplied by the editor or translator">[they said this]</span> created obstacles',
+    );
+    expect(page.match(/de-mark de-supplied/g)).toHaveLength(2); // in the text and in the legend
+    expect(blocks(byClass(page, "de-legend"))).toEqual(["Transcription marks", "[…] Supplied by the editor or translator"]);
+    // No page breaks: where pages 11 and 12 begin is not in the record.
+    expect(page).not.toContain("de-page");
   });
 
   it("gives the cable page its title, date, number and record", () => {
@@ -48,7 +72,7 @@ describe("the sample edition site", () => {
       ["Source", "Wilson Center Digital Archive"],
       ["People", "Han Nianlong; Le Duan"],
     ]) {
-      expect(record[record.indexOf(label as string) + 1], label).toBe(value);
+      expect(record, label).toContain(`${label} ${value}`);
     }
     expect(page).toContain('<a href="https://wilson-center-digital-archive.dvincitest.com/document/291001">Wilson Center Digital Archive</a>');
     expect(page).toContain('<a href="/editions/sino-vietnamese-talks-1979/">The Sino-Vietnamese Vice Foreign Minister Level Talks, 1979</a>');

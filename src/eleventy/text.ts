@@ -23,6 +23,7 @@ export function markProblem(inputPath: string, error: MarkSyntaxError): EditionV
   return new EditionValidationError(
     [{ file, field: `line ${error.line + frontMatterLines(inputPath)}`, value: error.found, expected: error.expected }],
     "a document's text",
+    "the build failed",
   );
 }
 
@@ -30,9 +31,10 @@ const isDocument = (value: unknown): value is EditionDocument =>
   typeof value === "object" && value !== null && "inputPath" in value && "number" in value && "edition" in value;
 
 /**
- * `{% telegramHeader %}`, `{% telegramHeader doc %}`, `{% telegramHeader doc, { precedence: "Flash" } %}`
- * or, in Nunjucks, `{% telegramHeader precedence="Flash" %}`: the document (the page's own by
- * default) and the fields to override.
+ * The document (the page's own by default) and the fields to override, from any of
+ * `{% telegramHeader %}`, `{% telegramHeader doc %}`, `{% telegramHeader "precedence", "Flash" %}`
+ * (field and value in pairs, in Liquid or Nunjucks), `{% telegramHeader doc, { precedence: "Flash" } %}`
+ * or, in Nunjucks, `{% telegramHeader precedence="Flash" %}`.
  */
 export function telegramArguments(
   args: unknown[],
@@ -40,8 +42,13 @@ export function telegramArguments(
 ): { doc: EditionDocument | undefined; overrides: TelegramOverrides } {
   let doc = pageDocument;
   const overrides: TelegramOverrides = {};
-  for (const arg of args) {
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
     if (isDocument(arg)) doc = arg;
+    else if (typeof arg === "string") {
+      if (i + 1 >= args.length) throw new Error(`telegramHeader: the field "${arg}" is given without a value`);
+      overrides[arg as keyof TelegramOverrides] = args[++i];
+    }
     else if (arg && typeof arg === "object") {
       const { __keywords: _keywords, ...fields } = arg as Record<string, unknown>;
       Object.assign(overrides, fields);

@@ -75,7 +75,8 @@ function transcriptionMark(state: StateInline, silent: boolean): boolean {
     state.pos = end + 1;
     return true;
   }
-  const found = state.src.slice(start, Math.min(state.posMax, contentStart + 30));
+  // What the editor wrote: the whole mark where it is closed, else its opening words.
+  const found = state.src.slice(start, end >= 0 ? Math.min(end + 1, start + 80) : Math.min(state.posMax, contentStart + 30));
   if (!Object.hasOwn(MARKS, name)) {
     throw new MarkSyntaxError(lineOf(state, start), found, `a transcription mark: one of ${MARK_KINDS.join(", ")} (write \\{ for a literal brace)`);
   }

@@ -43,16 +43,17 @@ export class EditionValidationError extends Error {
   constructor(
     readonly problems: Problem[],
     readonly subject = "the edition",
+    outcome = "the build stopped before writing any page",
   ) {
-    super(EditionValidationError.format(problems, subject));
+    super(EditionValidationError.format(problems, subject, outcome));
     this.name = "EditionValidationError";
   }
 
-  static format(problems: Problem[], subject: string): string {
+  static format(problems: Problem[], subject: string, outcome: string): string {
     const files = new Set(problems.map((p) => p.file)).size;
     const head =
       `[documentary-edition] ${problems.length} problem${problems.length === 1 ? "" : "s"} in ` +
-      `${subject} (${files} file${files === 1 ? "" : "s"}); the build stopped before writing any page:`;
+      `${subject} (${files} file${files === 1 ? "" : "s"}); ${outcome}:`;
     return [head, ...problems.map((p) => `  - ${formatProblem(p)}`)].join("\n");
   }
 }

@@ -23,10 +23,14 @@ export async function buildSite(input: string, configPath: string, output = temp
 
 const ENTITIES: Record<string, string> = { "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#39;": "'" };
 
-/** The text of an HTML fragment, one entry per block element, tags dropped and entities decoded. */
+/**
+ * The text of an HTML fragment, one entry per block element, tags dropped and entities decoded;
+ * a definition list's term and its first description make one entry ("From: Ministry ...").
+ */
 export function blocks(fragment: string): string[] {
   return fragment
-    .split(/<\/(?:p|h[1-6]|li|dt|dd)>/)
+    .replace(/<\/dt>\s*/g, " ")
+    .split(/<\/(?:p|h[1-6]|li|dd|div)>/)
     .map((block) =>
       block
         .replace(/<[^>]*>/g, "")

@@ -1,0 +1,121 @@
+import MarkdownIt from "markdown-it";
+import { describe, expect, it } from "vitest";
+import { documentaryMarkdown } from "../src/markdown/index.js";
+import { MARK_KINDS, MarkSyntaxError, type MarkKind } from "../src/markdown/marks.js";
+import { DEFAULT_LABELS } from "../src/options.js";
+import { markLegendHtml, markRenderer } from "../src/render/marks.js";
+
+function markdown() {
+  const md = new MarkdownIt({ html: true });
+  const used: ReadonlySet<MarkKind>[] = [];
+  documentaryMarkdown(md, {
+    docIdFor: (env) => env.docId as string | undefined,
+    marks: markRenderer(DEFAULT_LABELS),
+    rendered: (_env, marks) => used.push(marks),
+    markError: (_env, error) => error,
+  });
+  return { render: (src: string, env: Record<string, unknown> = {}) => md.render(src, env).trim(), used };
+}
+
+const errorOf = (fn: () => unknown) => {
+  try {
+    fn();
+  } catch (error) {
+    return error as MarkSyntaxError;
+  }
+  throw new Error("expected an error");
+};
+
+describe("transcription marks", () => {
+  const { render, used } = markdown();
+
+  it.each([
+    ["{supplied: they said this}", '<span class="de-mark de-supplied" title="Supplied by the editor or translator">[they said this]</span>'],
+    ["{sic: recieve}", '<span class="de-mark de-sic" title="Thus in the original">recieve <span class="de-mark-sign">[sic]</span></span>'],
+    ["{unclear: Hanoi}", '<span class="de-mark de-unclear" title="Uncertain reading">Hanoi <span class="de-mark-sign">[?]</span></span>'],
+    ["{del: struck out}", '<del class="de-mark de-del" title="Deleted in the original">struck out</del>'],
+    ["{add: written above}", '<ins class="de-mark de-add" title="Added in the original">written above</ins>'],
+    ["{gap: 1 line not declassified}", '<span class="de-mark de-gap" title="Passage omitted, illegible or not declassified">[1 line not declassified]</span>'],
+    ["{gap:}", '<span class="de-mark de-gap" title="Passage omitted, illegible or not declassified">[…]</span>'],
+    ["{page: 11}", '<span class="de-mark de-page" title="Page break in the original" id="page-11">[<a href="#page-11">Page 11</a>]</span>'],
+    ["{folio: 3r}", '<span class="de-mark de-folio" title="Folio break in the original" id="folio-3r">[<a href="#folio-3r">Folio 3r</a>]</span>'],
+  ])("renders %s", (source, expected) => {
+    expect(render(`Before ${source} after.`)).toBe(`<p>Before ${expected} after.</p>`);
+  });
+
+  it("gives page anchors the document's id, so two documents on one page keep them apart", () => {
+    expect(render("{page: 11}", { docId: "talks-cable" })).toContain('id="talks-cable-page-11">[<a href="#talks-cable-page-11">');
+  });
+
+  it("nests inside emphasis and links, and takes emphasis inside", () => {
+    expect(render("*a {sic: recieve} b*")).toBe(
+      '<p><em>a <span class="de-mark de-sic" title="Thus in the original">recieve <span class="de-mark-sign">[sic]</span></span> b</em></p>',
+    );
+    expect(render("[see {supplied: the text}](https://example.org/)")).toBe(
+      '<p><a href="https://example.org/">see <span class="de-mark de-supplied" title="Supplied by the editor or translator">[the text]</span></a></p>',
+    );
+    expect(render("{supplied: *our* side}")).toContain("[<em>our</em> side]");
+    expect(render("{add: a {sic: mistkae} here}")).toBe(
+      '<p><ins class="de-mark de-add" title="Added in the original">a <span class="de-mark de-sic" title="Thus in the original">mistkae <span class="de-mark-sign">[sic]</span></span> here</ins></p>',
+    );
+  });
+
+  it("leaves ordinary brackets, braces, links and footnotes alone", () => {
+    expect(render('on the pretext that "x", [they said this] created obstacles')).toBe(
+      "<p>on the pretext that &quot;x&quot;, [they said this] created obstacles</p>",
+    );
+    expect(render("a set {1, 2} and {no colon here}")).toBe("<p>a set {1, 2} and {no colon here}</p>");
+    expect(render("[a link](https://example.org/) and [ref][r]\n\n[r]: https://example.org/r")).toBe(
+      '<p><a href="https://example.org/">a link</a> and <a href="https://example.org/r">ref</a></p>',
+    );
+    const withNote = render("Text.[^1]\n\n[^1]: A note {sic: teh}.");
+    expect(withNote).toContain('<sup class="footnote-ref"><a href="#fn1" id="fnref1">[1]</a></sup>');
+    expect(withNote).toContain('<span class="de-mark de-sic"');
+  });
+
+  it("keeps a literal brace written \\{", () => {
+    expect(render("\\{supplied: not a mark}")).toBe("<p>{supplied: not a mark}</p>");
+  });
+
+  it("escapes what a value mark holds", () => {
+    const out = render('{gap: <script>alert(1)</script>} {page: 1"><script>}');
+    expect(out).not.toContain("<script>");
+    expect(out).toContain("[&lt;script&gt;alert(1)&lt;/script&gt;]");
+  });
+
+  it("reports the marks a page used", () => {
+    used.length = 0;
+    render("{sic: a} and {page: 2} and {sic: b}");
+    expect([...(used[0] ?? [])].sort()).toEqual(["page", "sic"]);
+  });
+
+  it("reports an unknown mark with its line", () => {
+    const error = errorOf(() => render("First paragraph.\n\nSecond paragraph,\nwith {suplied: words} on its second line."));
+    expect(error).toBeInstanceOf(MarkSyntaxError);
+    expect(error.message).toBe(
+      'line 4: found "{suplied: words}"; expected a transcription mark: one of supplied, sic, unclear, del, add, gap, page, folio (write \\{ for a literal brace)',
+    );
+  });
+
+  it("reports an unclosed mark with its line", () => {
+    const error = errorOf(() => render("# Title\n\nThe {supplied: words never closed."));
+    expect(error.message).toBe('line 3: found "{supplied: words never closed."; expected a closing } for the supplied mark in the same paragraph');
+  });
+
+  it("reports a page break without a number", () => {
+    expect(errorOf(() => render("{page: }")).message).toContain('expected the page number after "page:"');
+  });
+});
+
+describe("the legend of marks", () => {
+  it("lists the marks used, in a fixed order, and nothing where none are used", () => {
+    const legend = markLegendHtml(new Set<MarkKind>(["page", "supplied"]), DEFAULT_LABELS).value;
+    expect(legend).toContain('<h2 id="de-legend-heading">Transcription marks</h2>');
+    expect(legend.indexOf("de-supplied")).toBeLessThan(legend.indexOf("de-page"));
+    expect(legend).toContain("<dd>Supplied by the editor or translator</dd>");
+    expect(legend).toContain("<dd>Page break in the original</dd>");
+    expect(legend).not.toContain("de-sic");
+    expect(markLegendHtml(new Set(), DEFAULT_LABELS).value).toBe("");
+    expect(MARK_KINDS.every((kind) => markLegendHtml(new Set([kind]), DEFAULT_LABELS).value.includes(`de-${kind}`))).toBe(true);
+  });
+});
