@@ -55,3 +55,20 @@ export function byClass(page: string, className: string): string {
   }
   throw new Error(`unclosed ${tag}`);
 }
+
+/**
+ * Builds a site that must fail, and returns the plugin's error from the chain Eleventy wraps it in
+ * (loaded from dist/, so found by name).
+ */
+export async function buildFailure(input: string, configPath: string, output = tempDir()) {
+  const error = await buildSite(input, configPath, output).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  let cause = error as { name?: string; message: string; problems?: { file: string; field: string }[]; originalError?: unknown; cause?: unknown } | undefined;
+  while (cause && cause.name !== "EditionValidationError") {
+    cause = (cause.originalError ?? cause.cause) as typeof cause;
+  }
+  if (!cause) throw new Error(`expected the build to fail with the plugin's error, got ${String(error)}`);
+  return cause as { message: string; problems: { file: string; field: string }[] };
+}
