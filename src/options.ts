@@ -62,8 +62,30 @@ export const DEFAULT_LABELS = {
   markGap: "Passage omitted, illegible or not declassified",
   markPage: "Page break in the original",
   markFolio: "Folio break in the original",
+  mentionPerson: "Identified in the register of persons",
+  mentionPlace: "Identified in the register of places",
+  mentionTerm: "Explained in the register of terms",
+  register: "Register",
+  registerPeople: "Persons",
+  registerPlaces: "Places",
+  registerSubjects: "Subjects",
+  registerTerms: "Terms",
+  registerMentions: "Mentioned in",
+  registerListedIn: "Concerned in",
+  registerReferences: "See",
   page: "Page",
   folio: "Folio",
+  notes: "Notes",
+  note: "Note",
+  translatorNote: "Translator's note",
+  backToText: "Back to the text",
+  sourceNote: "Source:",
+  sourceNotePage: "p.",
+  sourceNotePages: "pp.",
+  sourceNoteFolios: "ff.",
+  sourceNoteTranslated: "Translated from {language} by {translator}.",
+  sourceNoteTranslatedBy: "Translated by {translator}.",
+  sourceNoteTextFrom: "Text from {source}.",
 };
 
 export type Labels = typeof DEFAULT_LABELS;
@@ -121,6 +143,7 @@ export const optionsSchema = z
         document: layoutName.default("documentary-edition/document.njk"),
         edition: layoutName.default("documentary-edition/edition.njk"),
         home: layoutName.default("documentary-edition/home.njk"),
+        register: layoutName.default("documentary-edition/register.njk"),
       })
       .strict()
       .prefault({}),

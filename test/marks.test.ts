@@ -1,21 +1,8 @@
-import MarkdownIt from "markdown-it";
 import { describe, expect, it } from "vitest";
-import { documentaryMarkdown } from "../src/markdown/index.js";
 import { MARK_KINDS, MarkSyntaxError, type MarkKind } from "../src/markdown/marks.js";
 import { DEFAULT_LABELS } from "../src/options.js";
-import { markLegendHtml, markRenderer } from "../src/render/marks.js";
-
-function markdown() {
-  const md = new MarkdownIt({ html: true });
-  const used: ReadonlySet<MarkKind>[] = [];
-  documentaryMarkdown(md, {
-    docIdFor: (env) => env.docId as string | undefined,
-    marks: markRenderer(DEFAULT_LABELS),
-    rendered: (_env, marks) => used.push(marks),
-    markError: (_env, error) => error,
-  });
-  return { render: (src: string, env: Record<string, unknown> = {}) => md.render(src, env).trim(), used };
-}
+import { markLegendHtml } from "../src/render/marks.js";
+import { markdown } from "./helpers/markdown.js";
 
 const errorOf = (fn: () => unknown) => {
   try {

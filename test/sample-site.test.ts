@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
-import { blocks, buildSite, byClass, type BuiltSite } from "./helpers/site.js";
+import { allByClass, blocks, buildSite, byClass, without, type BuiltSite } from "./helpers/site.js";
 
 const SOURCE = readFileSync("../shared/sources/000_96b8ea72fdfcbae6.txt", "utf8");
 const CABLE_URL = "/editions/sino-vietnamese-talks-1979/1979-04-16-notice-on-talks/";
@@ -20,7 +20,8 @@ beforeAll(async () => {
 
 describe("the sample edition site", () => {
   it("publishes the cable verbatim: every paragraph of the source, in order, and nothing else", () => {
-    const text = blocks(byClass(site.read(CABLE_URL), "de-text"));
+    // The text without the edition's notes and note references: the document's own words.
+    const text = blocks(without(byClass(site.read(CABLE_URL), "de-text"), "de-ref", "de-sidenote", "de-notes"));
     expect(sourceParagraphs.length).toBe(15);
     expect(sourceParagraphs[0]).toBe("Fujian Province Telegram Received");
     expect(sourceParagraphs.at(-1)).toBe("April 16, 1979");
@@ -41,13 +42,51 @@ describe("the sample edition site", () => {
 
   it("marks the translator's insertion as supplied text, and explains the mark", () => {
     const page = site.read(CABLE_URL);
-    expect(page).toContain(
+    expect(without(page, "de-ref", "de-sidenote")).toContain(
       '&quot;the Chinese military has not yet completely pulled out of Vietnam&quot;, <span class="de-mark de-supplied" title="Supplied by the editor or translator">[they said this]</span> created obstacles',
     );
     expect(page.match(/de-mark de-supplied/g)).toHaveLength(2); // in the text and in the legend
     expect(blocks(byClass(page, "de-legend"))).toEqual(["Transcription marks", "[…] Supplied by the editor or translator"]);
     // No page breaks: where pages 11 and 12 begin is not in the record.
     expect(page).not.toContain("de-page");
+  });
+
+  it("has a source note built from its record, first among its notes", () => {
+    const notes = byClass(site.read(CABLE_URL), "de-notes");
+    expect(blocks(byClass(notes, "de-source-note"))).toEqual([
+      "Source: Fujian Provincial Archives, 222-12-287, pp. 10-12. Top Secret; Priority Urgent. Translated from Chinese by David Cowhig. Text from Wilson Center Digital Archive.",
+    ]);
+    expect(notes.indexOf("de-source-note")).toBeLessThan(notes.indexOf("de-notes-list"));
+  });
+
+  it("annotates the cable with at least six editorial notes, each citing a published work", () => {
+    const page = site.read(CABLE_URL);
+    const notes = allByClass(byClass(page, "de-notes-list"), "de-note-editorial");
+    expect(notes.length).toBeGreaterThanOrEqual(6);
+    for (const note of notes) expect(blocks(note).join(" ")).toMatch(/ See .+\./);
+    // Each note is printed beside its reference too, and each reference links to both.
+    expect(allByClass(page, "de-sidenote")).toHaveLength(notes.length);
+    expect(allByClass(page, "de-ref")).toHaveLength(notes.length);
+  });
+
+  it("resolves every link within the cable page to an element on it", () => {
+    const page = site.read(CABLE_URL);
+    const ids = new Set([...page.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]));
+    const fragments = [...page.matchAll(/href="#([^"]+)"/g)].map((m) => m[1]);
+    expect(fragments.length).toBeGreaterThan(30);
+    expect(fragments.filter((f) => !ids.has(f))).toEqual([]);
+  });
+
+  it("links the people it mentions to the edition's register, which links back to each mention", () => {
+    const page = site.read(CABLE_URL);
+    const register = site.read(`${EDITION_URL}register/`);
+    const mention = allByClass(page, "de-person").find((m) => m.includes("Han Nianlong")) as string;
+    expect(mention).toContain(`href="${EDITION_URL}register/#person-han-nianlong"`);
+    const mentionId = /id="([^"]+)"/.exec(mention)?.[1] as string;
+    expect(register).toContain(`<div class="de-register-entry" id="person-han-nianlong"><dt>Han Nianlong</dt>`);
+    expect(register).toContain(`<a href="${CABLE_URL}#${mentionId}">Document 1</a>`);
+    for (const name of ["Han Nianlong", "Le Duan", "Indochinese Federation"]) expect(register).toContain(`<dt>${name}</dt>`);
+    expect(site.read(EDITION_URL)).toContain(`<a href="${EDITION_URL}register/">Register</a>`);
   });
 
   it("gives the cable page its title, date, number and record", () => {

@@ -19,6 +19,7 @@ const DEFAULTS = {
   document: "document.njk",
   edition: "edition.njk",
   home: "home.njk",
+  register: "register.njk",
 } as const;
 
 function readDefault(file: string, options: Options): string {
@@ -56,6 +57,25 @@ export function addEditionPages(config: EleventyConfig, options: Options): void 
     eleventyExcludeFromCollections: true,
     eleventyImport: { collections: ["editions"] },
     eleventyComputed: { title: (data: { edition?: { title: string } }) => data.edition?.title },
+  });
+}
+
+/** Each edition's register page, for editions whose documents use register entries. */
+export function addRegisterPages(config: EleventyConfig, options: Options): void {
+  config.addTemplate("documentary-edition-registers.njk", "", {
+    pagination: {
+      data: "collections.editions",
+      size: 1,
+      alias: "edition",
+      before: (editions: { registerUrl?: string }[]) => editions.filter((edition) => edition.registerUrl),
+    },
+    permalink: "{{ edition.registerUrl }}",
+    layout: options.layouts.register,
+    eleventyExcludeFromCollections: true,
+    eleventyImport: { collections: ["editions"] },
+    eleventyComputed: {
+      title: (data: { edition?: { title: string } }) => data.edition && `${options.labels.register}: ${data.edition.title}`,
+    },
   });
 }
 

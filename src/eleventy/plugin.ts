@@ -15,11 +15,14 @@ import {
 import { languageName } from "../model/language.js";
 import type { MarkKind } from "../markdown/marks.js";
 import { markLegendHtml, markRenderer } from "../render/marks.js";
+import { sourceNoteHtml } from "../render/notes.js";
+import { escapeHtml } from "../render/html.js";
 import { applyOverrides, telegramHeaderHtml, telegramHeadingText } from "../render/telegram.js";
-import { markProblem, telegramArguments } from "./text.js";
+import { frontMatterLines, markProblem, telegramArguments } from "./text.js";
+import { editionRegisterHtml } from "../render/register.js";
 import type { CollectionApi, EleventyConfig } from "./config.js";
 import { readDocumentDatesAsWritten } from "./front-matter.js";
-import { addDefaultLayouts, addEditionPages, addHomePage } from "./layouts.js";
+import { addDefaultLayouts, addEditionPages, addHomePage, addRegisterPages } from "./layouts.js";
 import { docIdOf, editionPaths, normaliseDir, type Classify } from "./paths.js";
 
 const STYLESHEET_URL = "/documentary-edition/edition.css";
@@ -42,19 +45,27 @@ export function installPlugin(config: EleventyConfig, options: Options): void {
     for (const item of api.getAll()) {
       const where = classify(item.inputPath);
       if (!where) continue;
-      const source: SourceFile = { ...where, inputPath: item.inputPath, url: item.url || "", data: item.data };
+      const rawInput = (item.data.page as { rawInput?: unknown } | undefined)?.rawInput;
+      const source: SourceFile = {
+        ...where,
+        inputPath: item.inputPath,
+        url: item.url || "",
+        data: item.data,
+        ...(typeof rawInput === "string" ? { text: rawInput } : {}),
+        bodyOffset: () => frontMatterLines(item.inputPath),
+      };
       (where.kind === "index" ? indexes : documents).push(source);
     }
     const first = documents[0] ?? indexes[0];
-    register = ((first?.data[options.registerData] as Register | undefined) ?? {}) satisfies Register;
     const editionsUrl = "/" + normaliseDir(options.editionsDir);
-    model = buildEditions(documents, indexes, register, {
+    model = buildEditions(documents, indexes, first?.data[options.registerData], {
       documentTypes: options.documentTypes,
       precedences: options.precedences,
       classifications: options.classifications,
       editionUrl: (slug) => `${editionsUrl}${encodeURIComponent(slug)}/`,
       registerSource: `${normaliseDir(config.directories.data)}${options.registerData}`,
     });
+    register = model.register;
     return model;
   }
 
@@ -80,6 +91,8 @@ export function installPlugin(config: EleventyConfig, options: Options): void {
     return date ? toJsDate(date) : new Date(0);
   });
 
+  const url = (path: string) => String(config.getFilter("url")(path));
+
   // The transcription marks each page used, noted as its text is rendered (before its layout).
   const marksUsed = new Map<string, ReadonlySet<MarkKind>>();
   const inputPathOfEnv = (env: Record<string, unknown>) => (env.page as { inputPath?: string } | undefined)?.inputPath ?? "";
@@ -89,7 +102,19 @@ export function installPlugin(config: EleventyConfig, options: Options): void {
         const where = classify(inputPathOfEnv(env));
         return where?.kind === "document" ? docIdOf(where) : undefined;
       },
-      marks: markRenderer(options.labels),
+      marks: markRenderer(options.labels, (env) => {
+        const registerUrl = model?.byInputPath.get(inputPathOfEnv(env))?.edition.registerUrl;
+        return registerUrl && url(registerUrl);
+      }),
+      notes: {
+        labels: options.labels,
+        sourceNote: (env, md) => {
+          const doc = model?.byInputPath.get(inputPathOfEnv(env));
+          if (!doc) return undefined;
+          if (doc.sourceNote) return `<span class="de-note-kind">${escapeHtml(options.labels.sourceNote)}</span> ${md.renderInline(doc.sourceNote, env)}`;
+          return sourceNoteHtml(doc, options)?.value;
+        },
+      },
       rendered: (env, marks) => marksUsed.set(inputPathOfEnv(env), marks),
       markError: (env, error) => markProblem(inputPathOfEnv(env), error),
     }),
@@ -102,7 +127,6 @@ export function installPlugin(config: EleventyConfig, options: Options): void {
     stylesheet: options.stylesheet ? STYLESHEET_URL : false,
   });
 
-  const url = (path: string) => String(config.getFilter("url")(path));
   const context = (): RenderContext => ({ locale: options.locale, labels: options.labels, register, url });
   const inputPathOf = (page: unknown) =>
     typeof page === "string" ? page : (page as { inputPath?: string } | undefined)?.inputPath ?? "";
@@ -125,10 +149,12 @@ export function installPlugin(config: EleventyConfig, options: Options): void {
   config.addShortcode("documentMetadata", (doc) => documentMetadataHtml(doc, context()).value);
   config.addShortcode("documentNavigation", (doc) => documentNavigationHtml(doc, context()).value);
   config.addShortcode("editionContents", (edition) => editionContentsHtml(edition, context()).value);
+  config.addShortcode("editionRegister", (edition) => editionRegisterHtml(edition, context()).value);
   config.addShortcode("editionList", (editions) => editionListHtml(editions, context()).value);
 
   addDefaultLayouts(config, options);
   addEditionPages(config, options);
+  addRegisterPages(config, options);
   if (options.homePage) addHomePage(config, options);
   if (options.stylesheet) {
     config.addPassthroughCopy({ [new URL("../assets/edition.css", import.meta.url).pathname]: STYLESHEET_URL.slice(1) });

@@ -7,7 +7,7 @@ import type { MarkSyntaxError } from "../markdown/marks.js";
 import type { TelegramOverrides } from "../render/telegram.js";
 
 /** How many lines the front matter takes, so a line of the Markdown body becomes a line of the file. */
-function frontMatterLines(inputPath: string): number {
+export function frontMatterLines(inputPath: string): number {
   try {
     const text = readFileSync(inputPath, "utf8");
     const match = /^---[^\n]*\n[\s\S]*?\n---[^\n]*\n/.exec(text);

@@ -1,12 +1,14 @@
 /** The project's markdown-it setup, applied through Eleventy's `amendLibrary("md", …)`. */
 import type MarkdownIt from "markdown-it";
 import footnote from "markdown-it-footnote";
+import { editionNotes, type NoteSettings } from "./notes.js";
 import { MarkSyntaxError, MARKS_USED, transcriptionMarks, type MarkKind, type MarkRenderer } from "./marks.js";
 
 export interface MarkdownSettings {
   /** The footnote id prefix for the page being rendered, or undefined to leave it as it is. */
   docIdFor: (env: Record<string, unknown>) => string | undefined;
   marks: MarkRenderer;
+  notes: NoteSettings;
   /** Told, after each page, which transcription marks it used. */
   rendered: (env: Record<string, unknown>, marks: ReadonlySet<MarkKind>) => void;
   /** Turns a malformed mark into the error the build reports (naming the page's file). */
@@ -26,6 +28,7 @@ const NO_MARKS: ReadonlySet<MarkKind> = new Set();
 export function documentaryMarkdown(md: MarkdownIt, settings: MarkdownSettings): void {
   md.use(footnote);
   transcriptionMarks(md, settings.marks);
+  editionNotes(md, settings.notes);
   const render = md.render.bind(md);
   md.render = (src: string, env: Record<string, unknown> = {}) => {
     const local: Record<string | symbol, unknown> = Object.create(env);

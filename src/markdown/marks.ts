@@ -8,7 +8,11 @@ import type MarkdownIt from "markdown-it";
 import type StateCore from "markdown-it/lib/rules_core/state_core.mjs";
 import type StateInline from "markdown-it/lib/rules_inline/state_inline.mjs";
 
-/** Every mark: `inline` marks hold transcribed text (parsed as Markdown); the others an editor's value. */
+/**
+ * Every mark: `inline` marks hold transcribed text (parsed as Markdown); `value` marks an editor's
+ * value; `mention` marks hold transcribed text and name a register key before the colon
+ * (`{person han-nianlong: Comrade Han Nianlong}`).
+ */
 export const MARKS = {
   supplied: "inline",
   sic: "inline",
@@ -18,6 +22,9 @@ export const MARKS = {
   gap: "value",
   page: "value",
   folio: "value",
+  person: "mention",
+  place: "mention",
+  term: "mention",
 } as const;
 
 export type MarkKind = keyof typeof MARKS;
@@ -41,7 +48,7 @@ const BLOCK_LINE = Symbol("line of the block being parsed");
 
 type MarkEnv = { [MARKS_USED]?: Set<MarkKind>; [BLOCK_LINE]?: number };
 
-const OPENING = /^\{([A-Za-z][\w-]*):[ \t]?/;
+const OPENING = /^\{([A-Za-z][\w-]*)(?:[ \t]+([^\s:{}]+))?:[ \t]?/;
 
 /** The index of the brace that closes the mark opened before `start`, or -1. */
 function closingBrace(src: string, start: number, max: number): number {
@@ -68,6 +75,7 @@ function transcriptionMark(state: StateInline, silent: boolean): boolean {
   const opening = OPENING.exec(state.src.slice(start, Math.min(state.posMax, start + 40)));
   if (!opening) return false;
   const name = opening[1] as string;
+  const key = opening[2];
   const contentStart = start + opening[0].length;
   const end = closingBrace(state.src, contentStart, state.posMax);
   if (silent) {
@@ -84,15 +92,24 @@ function transcriptionMark(state: StateInline, silent: boolean): boolean {
     throw new MarkSyntaxError(lineOf(state, start), found, `a closing } for the ${name} mark in the same paragraph`);
   }
   const kind = name as MarkKind;
+  if ((MARKS[kind] === "mention") !== (key !== undefined)) {
+    throw new MarkSyntaxError(
+      lineOf(state, start),
+      found,
+      MARKS[kind] === "mention"
+        ? `a register key before the colon: {${kind} key: text}`
+        : `no key before the colon: {${kind}: …}`,
+    );
+  }
   const env = state.env as MarkEnv;
   (env[MARKS_USED] ??= new Set()).add(kind);
   const max = state.posMax;
-  if (MARKS[kind] === "inline") {
-    state.push("transcription_mark_open", "", 1).meta = { kind };
+  if (MARKS[kind] !== "value") {
+    state.push("transcription_mark_open", "", 1).meta = { kind, key };
     state.pos = contentStart;
     state.posMax = end;
     state.md.inline.tokenize(state);
-    state.push("transcription_mark_close", "", -1).meta = { kind };
+    state.push("transcription_mark_close", "", -1).meta = { kind, key };
   } else {
     const value = state.src.slice(contentStart, end).replace(/\\(.)/g, "$1").trim();
     if (value === "" && kind !== "gap") {
@@ -117,16 +134,19 @@ function inlineWithLines(state: StateCore): void {
 }
 
 export interface MarkRenderer {
-  open(kind: MarkKind, env: Record<string, unknown>): string;
-  close(kind: MarkKind, env: Record<string, unknown>): string;
+  /** `key` is the register key of a mention, undefined for other marks. */
+  open(kind: MarkKind, env: Record<string, unknown>, key?: string): string;
+  close(kind: MarkKind, env: Record<string, unknown>, key?: string): string;
   value(kind: MarkKind, value: string, env: Record<string, unknown>): string;
 }
 
 export function transcriptionMarks(md: MarkdownIt, renderer: MarkRenderer): void {
   md.core.ruler.at("inline", inlineWithLines);
   md.inline.ruler.before("emphasis", "transcription_mark", transcriptionMark);
-  md.renderer.rules.transcription_mark_open = (tokens, idx, _options, env) => renderer.open(tokens[idx]!.meta.kind, env);
-  md.renderer.rules.transcription_mark_close = (tokens, idx, _options, env) => renderer.close(tokens[idx]!.meta.kind, env);
+  md.renderer.rules.transcription_mark_open = (tokens, idx, _options, env) =>
+    renderer.open(tokens[idx]!.meta.kind, env, tokens[idx]!.meta.key);
+  md.renderer.rules.transcription_mark_close = (tokens, idx, _options, env) =>
+    renderer.close(tokens[idx]!.meta.kind, env, tokens[idx]!.meta.key);
   md.renderer.rules.transcription_mark_value = (tokens, idx, _options, env) =>
     renderer.value(tokens[idx]!.meta.kind, tokens[idx]!.content, env);
 }

@@ -9,9 +9,29 @@ import { EditionValidationError, type Problem } from "./errors.js";
 import { problemsFromZod } from "./issues.js";
 import { documentSchema, editionSchema, type DocumentMetadata, type EditionMetadata, type SchemaSettings } from "./schema.js";
 import { withFieldOrder, type Telegram } from "./telegram.js";
+import {
+  entryAnchor,
+  FRONT_MATTER_KINDS,
+  keyProblems,
+  mentionAnchor,
+  MENTIONS,
+  REGISTER_KINDS,
+  scanMentions,
+  validateRegister,
+  type Mention,
+  type Register,
+  type RegisterEntry,
+  type RegisterKind,
+} from "./register.js";
+
+export type { Register, RegisterEntry, RegisterKind } from "./register.js";
 
 /** A Markdown file as Eleventy read it: where it is and its merged data. */
 export interface SourceFile {
+  /** The Markdown body as written (Eleventy's page.rawInput), read for register mentions. */
+  text?: string;
+  /** How many lines precede the body in the file (the front matter), counted only when needed. */
+  bodyOffset?: () => number;
   /** The path inside the editions folder without ".md" ("talks/cable"). */
   id: string;
   /** Eleventy's inputPath, the key pages are looked up by ("./editions/talks/cable.md"). */
@@ -26,15 +46,6 @@ export interface SourceFile {
   data: Record<string, unknown>;
 }
 
-export interface RegisterEntry {
-  name?: string;
-  [field: string]: unknown;
-}
-
-export const REGISTER_KINDS = ["people", "places", "subjects"] as const;
-export type RegisterKind = (typeof REGISTER_KINDS)[number];
-export type Register = Partial<Record<RegisterKind, Record<string, RegisterEntry>>>;
-
 export interface EditionDocument extends Omit<DocumentMetadata, "date" | "dateApproximate" | "time" | "timeZone" | "telegram"> {
   /** "talks/cable": unique in the site, stable across builds. */
   id: string;
@@ -44,11 +55,24 @@ export interface EditionDocument extends Omit<DocumentMetadata, "date" | "dateAp
   url: string;
   date: DocumentDate;
   telegram?: Telegram;
+  /** The register mentions in the text, in order. */
+  mentions: Mention[];
   edition: Edition;
   /** 1..n within the edition, in chronological order. */
   number: number;
   previous?: EditionDocument;
   next?: EditionDocument;
+}
+
+/** One register entry as an edition uses it: where its text mentions it, which documents list it. */
+export interface RegisterUse {
+  kind: RegisterKind;
+  key: string;
+  /** Its anchor on the register page ("person-han-nianlong"). */
+  anchor: string;
+  entry: RegisterEntry;
+  mentions: { doc: EditionDocument; anchor: string; occurrence: number }[];
+  documents: EditionDocument[];
 }
 
 export interface Edition extends Omit<EditionMetadata, "editors"> {
@@ -58,9 +82,14 @@ export interface Edition extends Omit<EditionMetadata, "editors"> {
   /** The edition's index file, where it has one. */
   inputPath?: string;
   documents: EditionDocument[];
+  /** The register entries its documents use, kind by kind (people, places, subjects, terms), by name. */
+  register: RegisterUse[];
+  /** The URL of its register page, where it has register entries. */
+  registerUrl?: string;
 }
 
 export interface EditionModel {
+  register: Register;
   editions: Edition[];
   documents: EditionDocument[];
   byInputPath: Map<string, EditionDocument>;
@@ -72,29 +101,6 @@ export interface BuildSettings extends SchemaSettings {
   editionUrl: (slug: string) => string;
   /** Where the register lives, for messages ("_data/register"). */
   registerSource: string;
-}
-
-const MAX_KEYS_LISTED = 12;
-
-function registerProblems(doc: DocumentMetadata, file: string, register: Register, source: string): Problem[] {
-  const problems: Problem[] = [];
-  for (const kind of REGISTER_KINDS) {
-    const entries = register[kind];
-    doc[kind].forEach((key, index) => {
-      if (entries && Object.hasOwn(entries, key)) return;
-      const known = entries ? Object.keys(entries) : [];
-      const listed = known.slice(0, MAX_KEYS_LISTED).join(", ") + (known.length > MAX_KEYS_LISTED ? ", …" : "");
-      problems.push({
-        file,
-        field: `${kind}.${index}`,
-        value: key,
-        expected: entries
-          ? `a key of the ${kind} register in ${source}/${kind}.* (${listed})`
-          : `a key of a ${kind} register, but the site has none: add ${source}/${kind}.json`,
-      });
-    });
-  }
-  return problems;
 }
 
 function humanise(slug: string): string {
@@ -114,10 +120,10 @@ function compareDocuments(a: { key: string; file: string }, b: { key: string; fi
 export function buildEditions(
   documents: readonly SourceFile[],
   indexes: readonly SourceFile[],
-  register: Register,
+  registerData: unknown,
   settings: BuildSettings,
 ): EditionModel {
-  const problems: Problem[] = [];
+  const { register, problems } = validateRegister(registerData, settings.registerSource);
   const schema = documentSchema(settings);
   const editions = new Map<string, Edition>();
   const editionsByInputPath = new Map<string, Edition>();
@@ -129,7 +135,7 @@ export function buildEditions(
       continue;
     }
     const { editors, ...metadata } = result.data;
-    const edition: Edition = { ...metadata, editors: editors ?? [], slug: index.edition, url: index.url, inputPath: index.inputPath, documents: [] };
+    const edition: Edition = { ...metadata, editors: editors ?? [], slug: index.edition, url: index.url, inputPath: index.inputPath, documents: [], register: [] };
     editions.set(index.edition, edition);
     editionsByInputPath.set(index.inputPath, edition);
   }
@@ -141,7 +147,12 @@ export function buildEditions(
       problems.push(...problemsFromZod(result.error, source.data, source.file, schema));
       continue;
     }
-    const found = registerProblems(result.data, source.file, register, settings.registerSource);
+    const mentions = scanMentions(source.text ?? "");
+    const uses = [
+      ...FRONT_MATTER_KINDS.flatMap((kind) => result.data[kind].map((key, i) => ({ kind, key, field: `${kind}.${i}` }))),
+      ...mentions.map((m) => ({ kind: MENTIONS[m.kind], key: m.key, field: `line ${m.line + (source.bodyOffset?.() ?? 0)}` })),
+    ];
+    const found = keyProblems(uses, source.file, register, settings.registerSource);
     if (found.length) {
       problems.push(...found);
       continue;
@@ -149,7 +160,7 @@ export function buildEditions(
     const { date, dateApproximate, time, timeZone, telegram, ...metadata } = result.data;
     let edition = editions.get(source.edition);
     if (!edition) {
-      edition = { slug: source.edition, title: humanise(source.edition), editors: [], url: settings.editionUrl(source.edition), documents: [] };
+      edition = { slug: source.edition, title: humanise(source.edition), editors: [], url: settings.editionUrl(source.edition), documents: [], register: [] };
       editions.set(source.edition, edition);
     }
     const doc: EditionDocument = {
@@ -161,6 +172,7 @@ export function buildEditions(
       url: source.url,
       date: { ...date, approximate: dateApproximate, ...(time ? { time } : {}), ...(timeZone ? { timeZone } : {}) },
       ...(telegram ? { telegram: withFieldOrder(telegram, source.data.telegram) } : {}),
+      mentions,
       edition,
       number: 0,
     };
@@ -185,6 +197,39 @@ export function buildEditions(
       byInputPath.set(doc.inputPath, doc);
       all.push(doc);
     });
+    edition.register = registerUses(edition.documents, register);
+    if (edition.register.length) edition.registerUrl = `${edition.url}register/`;
   }
-  return { editions: ordered, documents: all, byInputPath, editionsByInputPath };
+  return { register, editions: ordered, documents: all, byInputPath, editionsByInputPath };
 }
+
+/** The register entries an edition's documents use, with every mention and listing, in one pass. */
+function registerUses(documents: readonly EditionDocument[], register: Register): RegisterUse[] {
+  const uses = new Map<string, RegisterUse>();
+  const use = (kind: RegisterKind, key: string): RegisterUse => {
+    const id = `${kind}:${key}`;
+    let found = uses.get(id);
+    if (!found) {
+      found = { kind, key, anchor: entryAnchor(kind, key), entry: register[kind]![key]!, mentions: [], documents: [] };
+      uses.set(id, found);
+    }
+    return found;
+  };
+  for (const doc of documents) {
+    for (const kind of FRONT_MATTER_KINDS) for (const key of doc[kind]) use(kind, key).documents.push(doc);
+    for (const m of doc.mentions) {
+      use(MENTIONS[m.kind], m.key).mentions.push({
+        doc,
+        anchor: mentionAnchor(docIdOf(doc.id), m.kind, m.key, m.occurrence),
+        occurrence: m.occurrence,
+      });
+    }
+  }
+  const sortName = (u: RegisterUse) => u.entry.sortName ?? u.entry.name;
+  return [...uses.values()].sort(
+    (a, b) => REGISTER_KINDS.indexOf(a.kind) - REGISTER_KINDS.indexOf(b.kind) || sortName(a).localeCompare(sortName(b)),
+  );
+}
+
+/** A document's id as a string safe in an HTML id: the prefix of its footnote and mention ids. */
+export const docIdOf = (id: string) => id.replace(/[^A-Za-z0-9_-]+/g, "-");

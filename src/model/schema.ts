@@ -120,6 +120,7 @@ export function documentSchema(settings: SchemaSettings) {
         .optional()
         .describe("The publication this text was taken from"),
       summary: text.optional(),
+      sourceNote: text.optional().describe("The source note, where the editor writes it (Markdown); otherwise built from the record"),
       credits: text.optional(),
       classification: (classifications?.length ? oneOf(classifications, "classifications") : text).optional(),
       handling: oneOrMany.optional(),

@@ -1,6 +1,7 @@
 /** Pure functions from the edition model to HTML: the pieces the default layouts put together. */
 import { formatDocumentDate, machineReadableDate, type DocumentDate } from "../model/date.js";
-import { REGISTER_KINDS, type Edition, type EditionDocument, type Register } from "../model/edition.js";
+import type { Edition, EditionDocument, Register } from "../model/edition.js";
+import { FRONT_MATTER_KINDS } from "../model/register.js";
 import { languageName } from "../model/language.js";
 import type { Labels } from "../options.js";
 import { html, isSafeUrl, type SafeHtml } from "./html.js";
@@ -49,7 +50,7 @@ export function documentMetadataHtml(doc: EditionDocument, context: RenderContex
           : ""
       }`
     : undefined;
-  const registerRows = REGISTER_KINDS.map((kind) =>
+  const registerRows = FRONT_MATTER_KINDS.map((kind) =>
     row(labels[kind], list(doc[kind].map((key) => register[kind]?.[key]?.name ?? key))),
   );
   return html`<dl class="de-metadata">${[

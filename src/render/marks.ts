@@ -1,5 +1,6 @@
 /** The HTML of each transcription mark, and the legend of the marks a page uses. */
-import { MARK_KINDS, type MarkKind, type MarkRenderer } from "../markdown/marks.js";
+import { MARK_KINDS, MARKS, type MarkKind, type MarkRenderer } from "../markdown/marks.js";
+import { entryAnchor, mentionAnchor, type MentionKind } from "../model/register.js";
 import type { Labels } from "../options.js";
 import { escapeHtml, html, raw, type SafeHtml } from "./html.js";
 
@@ -12,6 +13,9 @@ const DESCRIPTION: Record<MarkKind, keyof Labels> = {
   gap: "markGap",
   page: "markPage",
   folio: "markFolio",
+  person: "mentionPerson",
+  place: "mentionPlace",
+  term: "mentionTerm",
 };
 
 /** Element and the text printed before and after the mark's content, as a reader of print editions expects. */
@@ -24,6 +28,9 @@ const SHAPE: Record<MarkKind, { tag: string; before: string; after: string }> = 
   gap: { tag: "span", before: "[", after: "]" },
   page: { tag: "span", before: "[", after: "]" },
   folio: { tag: "span", before: "[", after: "]" },
+  person: { tag: "a", before: "", after: "" },
+  place: { tag: "a", before: "", after: "" },
+  term: { tag: "a", before: "", after: "" },
 };
 
 const openTag = (kind: MarkKind, labels: Labels, extra = "") =>
@@ -33,10 +40,28 @@ const closeTag = (kind: MarkKind) => `${SHAPE[kind].after}</${SHAPE[kind].tag}>`
 /** An id-safe form of a page or folio number ("11", "3r"). */
 const idPart = (value: string) => value.replace(/[^A-Za-z0-9_-]+/g, "-");
 
-export function markRenderer(labels: Labels): MarkRenderer {
+const MENTION_COUNTS = Symbol("mentions counted so far, by kind and key");
+
+/**
+ * `registerUrl` gives the URL of the register page for the page being rendered (its edition's),
+ * or nothing where the page belongs to no edition: a mention there is printed without a link.
+ */
+export function markRenderer(labels: Labels, registerUrl: (env: Record<string, unknown>) => string | undefined = () => undefined): MarkRenderer {
   return {
-    open: (kind) => openTag(kind, labels),
-    close: (kind) => closeTag(kind),
+    open(kind, env, key) {
+      if (MARKS[kind] !== "mention" || key === undefined) return openTag(kind, labels);
+      const url = registerUrl(env);
+      if (!url) return `<span class="de-mark de-mention de-${kind}">`;
+      // Each mention is an anchor the register page links back to: "<docId>-person-han-nianlong-2".
+      const counts = ((env as { [MENTION_COUNTS]?: Map<string, number> })[MENTION_COUNTS] ??= new Map());
+      const occurrence = (counts.get(`${kind} ${key}`) ?? 0) + 1;
+      counts.set(`${kind} ${key}`, occurrence);
+      const docId = typeof env.docId === "string" ? env.docId : "text";
+      const id = mentionAnchor(docId, kind as MentionKind, key, occurrence);
+      const href = `${url}#${entryAnchor(kind as MentionKind, key)}`;
+      return `<a class="de-mark de-mention de-${kind}" id="${escapeHtml(id)}" href="${escapeHtml(href)}" title="${escapeHtml(labels[DESCRIPTION[kind]])}">`;
+    },
+    close: (kind, env) => (MARKS[kind] === "mention" && !registerUrl(env) ? "</span>" : closeTag(kind)),
     value(kind, value, env) {
       if (kind === "gap") return `${openTag(kind, labels)}${escapeHtml(value || "…")}${closeTag(kind)}`;
       // A page or folio break is an anchor a reader can link to; a document's id keeps it unique
@@ -55,9 +80,9 @@ function sample(kind: MarkKind, labels: Labels): SafeHtml {
   return raw(`${openTag(kind, labels)}${escapeHtml(inner)}${closeTag(kind)}`);
 }
 
-/** The legend of the marks a page uses, in a fixed order; nothing where it uses none. */
+/** The legend of the transcription marks a page uses, in a fixed order; nothing where it uses none. */
 export function markLegendHtml(used: ReadonlySet<MarkKind> | undefined, labels: Labels): SafeHtml {
-  const kinds = MARK_KINDS.filter((kind) => used?.has(kind));
+  const kinds = MARK_KINDS.filter((kind) => MARKS[kind] !== "mention" && used?.has(kind));
   if (!kinds.length) return html``;
   return html`<section class="de-legend" aria-labelledby="de-legend-heading">
 <h2 id="de-legend-heading">${labels.markLegend}</h2>

@@ -41,19 +41,50 @@ export function blocks(fragment: string): string[] {
     .filter(Boolean);
 }
 
-/** The inner HTML of the first element with this class. */
-export function byClass(page: string, className: string): string {
-  const start = page.search(new RegExp(`<(\\w+)[^>]*class="[^"]*\\b${className}\\b[^"]*"[^>]*>`));
-  if (start < 0) throw new Error(`no element with class ${className}`);
-  const tag = /^<(\w+)/.exec(page.slice(start))?.[1] as string;
+/** Where the first element with this class (from `from` on) starts, its content starts and ends, and it ends. */
+function findByClass(page: string, className: string, from = 0) {
+  const opening = new RegExp(`<(\\w+)[^>]*class="(?:[^"]*\\s)?${className}(?:\\s[^"]*)?"[^>]*>`, "g");
+  opening.lastIndex = from;
+  const found = opening.exec(page);
+  if (!found) return undefined;
+  const tag = found[1] as string;
   let depth = 0;
   const pattern = new RegExp(`<(/?)${tag}\\b[^>]*>`, "g");
-  pattern.lastIndex = start;
+  pattern.lastIndex = found.index;
   for (let match = pattern.exec(page); match; match = pattern.exec(page)) {
     depth += match[1] ? -1 : 1;
-    if (depth === 0) return page.slice(page.indexOf(">", start) + 1, match.index);
+    if (depth === 0) {
+      return { start: found.index, contentStart: found.index + found[0].length, contentEnd: match.index, end: match.index + match[0].length };
+    }
   }
   throw new Error(`unclosed ${tag}`);
+}
+
+/** The inner HTML of the first element with this class. */
+export function byClass(page: string, className: string): string {
+  const found = findByClass(page, className);
+  if (!found) throw new Error(`no element with class ${className}`);
+  return page.slice(found.contentStart, found.contentEnd);
+}
+
+/** Every element with this class, as outer HTML. */
+export function allByClass(page: string, className: string): string[] {
+  const out: string[] = [];
+  for (let found = findByClass(page, className); found; found = findByClass(page, className, found.end)) {
+    out.push(page.slice(found.start, found.end));
+  }
+  return out;
+}
+
+/** The HTML without the elements of these classes (notes, references, sidenotes). */
+export function without(page: string, ...classNames: string[]): string {
+  let out = page;
+  for (const className of classNames) {
+    for (let found = findByClass(out, className); found; found = findByClass(out, className, found.start)) {
+      out = out.slice(0, found.start) + out.slice(found.end);
+    }
+  }
+  return out;
 }
 
 /**

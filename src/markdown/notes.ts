@@ -1,0 +1,126 @@
+/**
+ * Notes as a documentary edition prints them, on top of markdown-it-footnote: an unnumbered source
+ * note first, then numbered notes, the editor's and the translator's (a footnote whose label begins
+ * with "translator", as `[^translator-1]`), each visibly distinct and named for screen readers.
+ *
+ * Each note is printed twice, for the two ways of reading it, and CSS shows one: beside its
+ * reference on a wide screen (a sidenote, inline in the text), and in the list of notes after the
+ * text on a narrow screen and in print (an endnote with a back-link). Each reference carries a link
+ * to each; CSS hides the one whose note is hidden, so no script is needed.
+ */
+import type MarkdownIt from "markdown-it";
+import type { Options } from "markdown-it";
+import type StateCore from "markdown-it/lib/rules_core/state_core.mjs";
+import type Token from "markdown-it/lib/token.mjs";
+import type Renderer from "markdown-it/lib/renderer.mjs";
+import { escapeHtml } from "../render/html.js";
+
+export type NoteKind = "editorial" | "translator";
+
+export interface NoteLabels {
+  notes: string;
+  note: string;
+  translatorNote: string;
+  backToText: string;
+}
+
+export interface NoteSettings {
+  labels: NoteLabels;
+  /** The source note's HTML for the page being rendered (its "Source:" label included), or nothing. */
+  sourceNote: (env: Record<string, unknown>, md: MarkdownIt) => string | undefined;
+}
+
+export const noteKind = (label: unknown): NoteKind =>
+  typeof label === "string" && /^translator/i.test(label) ? "translator" : "editorial";
+
+const SIDENOTES = Symbol("sidenote HTML by footnote id");
+const SOURCE_NOTE = Symbol("source note HTML");
+type NoteEnv = { [SIDENOTES]?: Map<number, string>; [SOURCE_NOTE]?: string; docId?: string };
+
+/** A footnote's text as inline HTML, for the sidenote that sits inside the paragraph. */
+function collectSidenotes(state: StateCore): Map<number, string> {
+  const notes = new Map<number, string>();
+  let id = -1;
+  let parts: string[] = [];
+  for (const token of state.tokens) {
+    if (token.type === "footnote_open") {
+      id = token.meta.id;
+      parts = [];
+    } else if (token.type === "inline" && id >= 0) {
+      parts.push(state.md.renderer.renderInline(token.children ?? [], state.md.options, state.env));
+    } else if (token.type === "footnote_close") {
+      notes.set(id, parts.join('<span class="de-note-break"></span>'));
+      id = -1;
+    }
+  }
+  return notes;
+}
+
+export function editionNotes(md: MarkdownIt, settings: NoteSettings): void {
+  const { labels } = settings;
+  const rules = md.renderer.rules;
+  const anchorName = (tokens: Token[], idx: number, options: Options, env: unknown, self: Renderer) =>
+    (rules.footnote_anchor_name as NonNullable<typeof rules.footnote_anchor_name>)(tokens, idx, options, env, self);
+  const accessibleName = (kind: NoteKind, n: string) => `${kind === "translator" ? labels.translatorNote : labels.note} ${n}`;
+
+  md.core.ruler.after("footnote_tail", "edition_notes", (state) => {
+    const env = state.env as NoteEnv;
+    env[SIDENOTES] = collectSidenotes(state);
+    const source = settings.sourceNote(state.env, md);
+    if (source) env[SOURCE_NOTE] = source;
+    // A document with a source note and no footnotes still gets its notes section.
+    if (source && !state.tokens.some((t) => t.type === "footnote_block_open")) {
+      state.tokens.push(new state.Token("footnote_block_open", "", 1), new state.Token("footnote_block_close", "", -1));
+    }
+  });
+
+  rules.footnote_ref = (tokens, idx, options, env, self) => {
+    const { id, subId, label } = tokens[idx]!.meta as { id: number; subId: number; label?: string };
+    const name = anchorName(tokens, idx, options, env, self);
+    const n = String(id + 1);
+    const kind = noteKind(label);
+    const refId = subId > 0 ? `${name}:${subId}` : name;
+    const aria = escapeHtml(accessibleName(kind, n));
+    const ref =
+      `<sup class="de-ref de-ref-${kind}" id="fnref${refId}">` +
+      `<a class="de-ref-side" href="#sn${name}" aria-label="${aria}">${n}</a>` +
+      `<a class="de-ref-end" href="#fn${name}" aria-label="${aria}">${n}</a></sup>`;
+    // The sidenote follows the first reference to a note only.
+    if (subId > 0) return ref;
+    const text = (env as NoteEnv)[SIDENOTES]?.get(id) ?? "";
+    const kindLabel = kind === "translator" ? `<span class="de-note-kind">${escapeHtml(labels.translatorNote)}:</span> ` : "";
+    return (
+      `${ref}<span class="de-sidenote de-note-${kind}" id="sn${name}" role="note" aria-label="${aria}">` +
+      `<span class="de-note-number">${n}</span> ${kindLabel}${text} ` +
+      `<a class="de-backref" href="#fnref${name}" aria-label="${escapeHtml(labels.backToText)}">\u21a9\ufe0e</a></span>`
+    );
+  };
+
+  rules.footnote_block_open = (_tokens, _idx, _options, env) => {
+    const { docId } = env as NoteEnv;
+    const headingId = `${docId ? `${docId}-` : ""}notes`;
+    const source = (env as NoteEnv)[SOURCE_NOTE];
+    const hasList = _tokens.some((t) => t.type === "footnote_open");
+    return (
+      `<section class="de-notes" aria-labelledby="${escapeHtml(headingId)}">\n` +
+      `<h2 id="${escapeHtml(headingId)}">${escapeHtml(labels.notes)}</h2>\n` +
+      (source ? `<p class="de-note de-source-note" role="note">${source}</p>\n` : "") +
+      (hasList ? `<ol class="de-notes-list">\n` : "")
+    );
+  };
+  rules.footnote_block_close = (tokens) =>
+    `${tokens.some((t) => t.type === "footnote_open") ? "</ol>\n" : ""}</section>\n`;
+
+  rules.footnote_open = (tokens, idx, options, env, self) => {
+    const { id, label } = tokens[idx]!.meta as { id: number; label?: string };
+    const kind = noteKind(label);
+    const kindLabel = kind === "translator" ? `<span class="de-note-kind">${escapeHtml(labels.translatorNote)}</span>\n` : "";
+    return `<li id="fn${anchorName(tokens, idx, options, env, self)}" class="de-note de-note-${kind}" value="${id + 1}">${kindLabel}`;
+  };
+
+  rules.footnote_anchor = (tokens, idx, options, env, self) => {
+    const { subId } = tokens[idx]!.meta as { subId: number };
+    const name = anchorName(tokens, idx, options, env, self);
+    return ` <a class="de-backref" href="#fnref${subId > 0 ? `${name}:${subId}` : name}" aria-label="${escapeHtml(labels.backToText)}">\u21a9\ufe0e</a>`;
+  };
+}

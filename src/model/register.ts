@@ -1,0 +1,140 @@
+/**
+ * The register, as FRUS keeps its lists of persons and of abbreviations and terms: entries in site
+ * data (`_data/register/people.json`, `places.json`, `subjects.json`, `terms.json`), each with a
+ * name and a short identification, used by documents' front matter (people, places, subjects) and
+ * by mentions in their text (`{person han-nianlong: Comrade Han Nianlong}`).
+ */
+import { z } from "zod";
+import type { Problem } from "./errors.js";
+import { problemsFromZod } from "./issues.js";
+
+export const REGISTER_KINDS = ["people", "places", "subjects", "terms"] as const;
+export type RegisterKind = (typeof REGISTER_KINDS)[number];
+
+/** The register kinds a document's front matter lists keys of. */
+export const FRONT_MATTER_KINDS = ["people", "places", "subjects"] as const satisfies readonly RegisterKind[];
+
+/** Mention marks and the register each points into. */
+export const MENTIONS = { person: "people", place: "places", term: "terms" } as const satisfies Record<string, RegisterKind>;
+export type MentionKind = keyof typeof MENTIONS;
+export const isMentionKind = (name: string): name is MentionKind => Object.hasOwn(MENTIONS, name);
+
+const text = z.string({ error: "text" }).trim().min(1, "text that is not empty");
+
+export const registerEntrySchema = z
+  .object({
+    name: text.describe("The name as the register lists it"),
+    sortName: text.optional().describe("The name to sort by, where it differs (\"Le Duan\" under L)"),
+    identification: text.optional().describe("A short identification, as FRUS's list of persons gives it"),
+    references: z
+      .union([text, z.array(text)], { error: "text, or a list of texts" })
+      .transform((value) => (Array.isArray(value) ? value : [value]))
+      .optional()
+      .describe("Published works a reader can check the identification in"),
+  })
+  .loose();
+
+export type RegisterEntry = z.output<typeof registerEntrySchema>;
+export type Register = Partial<Record<RegisterKind, Record<string, RegisterEntry>>>;
+
+/** Checks every entry of the site's register; returns the register with entries normalised. */
+export function validateRegister(raw: unknown, source: string): { register: Register; problems: Problem[] } {
+  const register: Register = {};
+  const problems: Problem[] = [];
+  if (raw === undefined) return { register, problems };
+  if (!raw || typeof raw !== "object") {
+    problems.push({ file: source, field: "(register)", value: raw, expected: `files ${REGISTER_KINDS.map((k) => `${k}.json`).join(", ")} in ${source}/` });
+    return { register, problems };
+  }
+  for (const kind of REGISTER_KINDS) {
+    const entries = (raw as Record<string, unknown>)[kind];
+    if (entries === undefined) continue;
+    const file = `${source}/${kind}.json`;
+    if (!entries || typeof entries !== "object" || Array.isArray(entries)) {
+      problems.push({ file, field: "(entries)", value: entries, expected: 'an object whose keys are register keys: { "han-nianlong": { "name": "Han Nianlong" } }' });
+      continue;
+    }
+    const normalised: Record<string, RegisterEntry> = {};
+    for (const [key, entry] of Object.entries(entries)) {
+      const result = registerEntrySchema.safeParse(entry);
+      if (result.success) normalised[key] = result.data;
+      else problems.push(...problemsFromZod(result.error, entry, file, registerEntrySchema).map((p) => ({ ...p, field: `${key}.${p.field}` })));
+    }
+    register[kind] = normalised;
+  }
+  return { register, problems };
+}
+
+export interface Mention {
+  kind: MentionKind;
+  key: string;
+  /** 1 for the first mention of this key in the document, 2 for the second... */
+  occurrence: number;
+  /** The line of the Markdown body (1-based). */
+  line: number;
+}
+
+/** The mark that opens a mention, as the Markdown rule reads it; `\{` is no mark. */
+const MENTION = /(\\?)\{(person|place|term)[ \t]+([^\s:{}]+):/g;
+
+/**
+ * The mentions in a document's Markdown, in the order the text gives them. Read once, when the
+ * edition is built, so the register is complete before any page is written.
+ */
+export function scanMentions(markdown: string): Mention[] {
+  const mentions: Mention[] = [];
+  const counts = new Map<string, number>();
+  let line = 1;
+  let lineStart = 0;
+  for (const match of markdown.matchAll(MENTION)) {
+    if (match[1]) continue;
+    for (let i = markdown.indexOf("\n", lineStart); i !== -1 && i < match.index; i = markdown.indexOf("\n", i + 1)) {
+      line++;
+      lineStart = i + 1;
+    }
+    const kind = match[2] as MentionKind;
+    const key = match[3] as string;
+    const id = `${kind} ${key}`;
+    const occurrence = (counts.get(id) ?? 0) + 1;
+    counts.set(id, occurrence);
+    mentions.push({ kind, key, occurrence, line });
+  }
+  return mentions;
+}
+
+/** The anchor of a register entry on its register page: "person-han-nianlong". */
+export const entryAnchor = (kind: MentionKind | RegisterKind, key: string) => `${kindSingular(kind)}-${key}`.replace(/[^A-Za-z0-9_-]+/g, "-");
+/** The anchor of a mention in its document: "<docId>-person-han-nianlong-1". */
+export const mentionAnchor = (docId: string, kind: MentionKind, key: string, occurrence: number) =>
+  `${docId}-${entryAnchor(kind, key)}-${occurrence}`;
+
+function kindSingular(kind: MentionKind | RegisterKind): string {
+  const found = (Object.entries(MENTIONS) as [MentionKind, RegisterKind][]).find(([, plural]) => plural === kind);
+  return found ? found[0] : kind === "subjects" ? "subject" : kind;
+}
+
+/** Problems with register keys: each key a document uses must be in the register of its kind. */
+export function keyProblems(
+  uses: { kind: RegisterKind; key: string; field: string }[],
+  file: string,
+  register: Register,
+  source: string,
+): Problem[] {
+  const MAX_KEYS_LISTED = 12;
+  return uses.flatMap(({ kind, key, field }) => {
+    const entries = register[kind];
+    if (entries && Object.hasOwn(entries, key)) return [];
+    const known = entries ? Object.keys(entries) : [];
+    const listed = known.slice(0, MAX_KEYS_LISTED).join(", ") + (known.length > MAX_KEYS_LISTED ? ", …" : "");
+    return [
+      {
+        file,
+        field,
+        value: key,
+        expected: entries
+          ? `a key of the ${kind} register in ${source}/${kind}.* (${listed})`
+          : `a key of a ${kind} register, but the site has none: add ${source}/${kind}.json`,
+      },
+    ];
+  });
+}

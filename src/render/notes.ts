@@ -1,0 +1,39 @@
+/** The source note, as FRUS prints it: where the original is, its markings, who translated it. */
+import type { EditionDocument } from "../model/edition.js";
+import { languageName } from "../model/language.js";
+import type { Labels } from "../options.js";
+import { html, isSafeUrl, type SafeHtml } from "./html.js";
+
+const sentence = (parts: (string | undefined)[], separator: string) => {
+  const text = parts.filter(Boolean).join(separator);
+  return text && !/[.!?]$/.test(text) ? `${text}.` : text;
+};
+
+/**
+ * "Source: Fujian Provincial Archives, 222-12-287, pp. 10-12. Top Secret; Priority Urgent.
+ * Translated from Chinese by David Cowhig. Text from the Wilson Center Digital Archive."
+ * Built from the document's record; empty where the record has none of it.
+ */
+export function sourceNoteHtml(doc: EditionDocument, context: { labels: Labels; locale: string }): SafeHtml | undefined {
+  const { labels, locale } = context;
+  const pages = doc.pages
+    ? `${/[-–,]/.test(doc.pages) ? labels.sourceNotePages : labels.sourceNotePage} ${doc.pages}`
+    : doc.folios
+      ? `${labels.sourceNoteFolios} ${doc.folios}`
+      : undefined;
+  const location = sentence([doc.archive, doc.collection, doc.callNumber, pages], ", ");
+  const markings = sentence([doc.classification, doc.telegram?.precedence, ...(doc.handling ?? [])], "; ");
+  const translator = doc.translation?.translator?.join(", ");
+  const translation = translator
+    ? (doc.originalLanguage ? labels.sourceNoteTranslated : labels.sourceNoteTranslatedBy)
+        .replace("{language}", doc.originalLanguage ? languageName(doc.originalLanguage, locale) : "")
+        .replace("{translator}", translator)
+    : undefined;
+  const [before, after] = labels.sourceNoteTextFrom.split("{source}") as [string, string | undefined];
+  const source = doc.source
+    ? html`${before}${doc.source.url && isSafeUrl(doc.source.url) ? html`<a href="${doc.source.url}">${doc.source.title}</a>` : doc.source.title}${after ?? ""}`
+    : undefined;
+  const parts = [location, markings, translation].filter(Boolean);
+  if (!parts.length && !source) return undefined;
+  return html`<span class="de-note-kind">${labels.sourceNote}</span> ${parts.join(" ")}${source ? html` ${source}` : ""}`;
+}

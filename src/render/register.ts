@@ -1,0 +1,45 @@
+/** An edition's register page: persons, places, subjects and terms, each with its mentions. */
+import type { Edition, RegisterUse } from "../model/edition.js";
+import type { RegisterKind } from "../model/register.js";
+import type { Labels } from "../options.js";
+import { html, type SafeHtml } from "./html.js";
+
+const HEADINGS: Record<RegisterKind, keyof Labels> = {
+  people: "registerPeople",
+  places: "registerPlaces",
+  subjects: "registerSubjects",
+  terms: "registerTerms",
+};
+
+function entryHtml(use: RegisterUse, context: { labels: Labels; url: (path: string) => string }): SafeHtml {
+  const { labels, url } = context;
+  const { entry } = use;
+  const mentions = use.mentions.map(
+    (m, i) =>
+      html`${i ? ", " : ""}<a href="${url(m.doc.url)}#${m.anchor}">${labels.document} ${m.doc.number}${m.occurrence > 1 ? ` (${m.occurrence})` : ""}</a>`,
+  );
+  const documents = use.documents.map((doc, i) => html`${i ? ", " : ""}<a href="${url(doc.url)}">${labels.document} ${doc.number}</a>`);
+  return html`<div class="de-register-entry" id="${use.anchor}"><dt>${entry.name}</dt>${[
+    entry.identification && html`\n<dd class="de-register-identification">${entry.identification}</dd>`,
+    entry.references?.length && html`\n<dd class="de-register-references">${labels.registerReferences}: ${entry.references.join("; ")}</dd>`,
+    mentions.length && html`\n<dd class="de-register-mentions">${labels.registerMentions}: ${mentions}</dd>`,
+    documents.length && html`\n<dd class="de-register-documents">${labels.registerListedIn}: ${documents}</dd>`,
+  ]}</div>\n`;
+}
+
+/** The register of one edition, a section per kind of entry, each entry linking back to its mentions. */
+export function editionRegisterHtml(edition: Edition, context: { labels: Labels; url: (path: string) => string }): SafeHtml {
+  const sections = new Map<RegisterKind, RegisterUse[]>();
+  for (const use of edition.register) {
+    const list = sections.get(use.kind);
+    if (list) list.push(use);
+    else sections.set(use.kind, [use]);
+  }
+  return html`${[...sections].map(
+    ([kind, uses]) => html`<section class="de-register-section" aria-labelledby="register-${kind}">
+<h2 id="register-${kind}">${context.labels[HEADINGS[kind]]}</h2>
+<dl class="de-register-entries">${uses.map((use) => entryHtml(use, context))}</dl>
+</section>
+`,
+  )}`;
+}

@@ -1,0 +1,19 @@
+import MarkdownIt from "markdown-it";
+import { documentaryMarkdown } from "../../src/markdown/index.js";
+import type { MarkKind } from "../../src/markdown/marks.js";
+import { DEFAULT_LABELS } from "../../src/options.js";
+import { markRenderer } from "../../src/render/marks.js";
+
+/** markdown-it set up as the plugin sets up Eleventy's, with a source note where `sourceNote` gives one. */
+export function markdown(sourceNote?: (env: Record<string, unknown>) => string | undefined) {
+  const md = new MarkdownIt({ html: true });
+  const used: ReadonlySet<MarkKind>[] = [];
+  documentaryMarkdown(md, {
+    docIdFor: (env) => env.docId as string | undefined,
+    marks: markRenderer(DEFAULT_LABELS),
+    notes: { labels: DEFAULT_LABELS, sourceNote: (env) => sourceNote?.(env) },
+    rendered: (_env, marks) => used.push(marks),
+    markError: (_env, error) => error,
+  });
+  return { render: (src: string, env: Record<string, unknown> = {}) => md.render(src, env).trim(), used };
+}
