@@ -90,6 +90,27 @@ describe("a site with several editions", () => {
     expect(site.read("/editions/cables/first/")).not.toContain("de-legend");
   });
 
+  it("prints an editor's own source note instead of the one built from the record", () => {
+    const notes = byClass(site.read("/editions/cables/first/"), "de-notes");
+    expect(byClass(notes, "de-source-note")).toBe(
+      "<span class=\"de-note-kind\">Source:</span> Source: <em>An editor's own source note</em>, with Markdown.",
+    );
+  });
+
+  it("marks a translator's note in a built page", () => {
+    const page = site.read("/editions/cables/first/");
+    expect(page).toContain('class="de-note de-note-translator"');
+    expect(page).toContain("<span class=\"de-note-kind\">Translator&#39;s note:</span> A translator's note on a word.");
+  });
+
+  it("builds a register page for an edition whose documents mention register entries, and none for others", () => {
+    const register = site.read("/editions/cables/register/");
+    expect(register).toContain("<title>Register: Cables | ");
+    expect(register).toContain('<a href="/editions/cables/first/#cables-first-person-ambassador-1">Document 1</a>');
+    expect(site.read("/editions/cables/first/")).toContain('href="/editions/cables/register/#person-ambassador"');
+    expect(() => site.read("/editions/letters/register/")).toThrow();
+  });
+
   it("leaves the site's other pages alone", () => {
     const about = site.read("/about/");
     expect(about.trim()).toBe("<p>A page of the site's own, outside the editions.</p>");
@@ -102,7 +123,7 @@ describe("a document with a malformed transcription mark", () => {
     expect(error.message).toBe(
       "[documentary-edition] 1 problem in a document's text (1 file); the build failed:\n" +
         '  - test/fixtures/bad-mark/editions/notes/letter.md: line 9: found "{suplied: the mark\'s name is misspelt}"; ' +
-        "expected a transcription mark: one of supplied, sic, unclear, del, add, gap, page, folio (write \\{ for a literal brace)",
+        "expected a transcription mark: one of supplied, sic, unclear, del, add, gap, page, folio, person, place, term (write \\{ for a literal brace)",
     );
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MARK_KINDS, MarkSyntaxError, type MarkKind } from "../src/markdown/marks.js";
+import { MARK_KINDS, MARKS, MarkSyntaxError, type MarkKind } from "../src/markdown/marks.js";
 import { DEFAULT_LABELS } from "../src/options.js";
 import { markLegendHtml } from "../src/render/marks.js";
 import { markdown } from "./helpers/markdown.js";
@@ -56,7 +56,7 @@ describe("transcription marks", () => {
       '<p><a href="https://example.org/">a link</a> and <a href="https://example.org/r">ref</a></p>',
     );
     const withNote = render("Text.[^1]\n\n[^1]: A note {sic: teh}.");
-    expect(withNote).toContain('<sup class="footnote-ref"><a href="#fn1" id="fnref1">[1]</a></sup>');
+    expect(withNote).toContain('<sup class="de-ref de-ref-editorial" id="fnref1"><a class="de-ref-side" href="#sn1" aria-label="Note 1">1</a>');
     expect(withNote).toContain('<span class="de-mark de-sic"');
   });
 
@@ -80,7 +80,7 @@ describe("transcription marks", () => {
     const error = errorOf(() => render("First paragraph.\n\nSecond paragraph,\nwith {suplied: words} on its second line."));
     expect(error).toBeInstanceOf(MarkSyntaxError);
     expect(error.message).toBe(
-      'line 4: found "{suplied: words}"; expected a transcription mark: one of supplied, sic, unclear, del, add, gap, page, folio (write \\{ for a literal brace)',
+      'line 4: found "{suplied: words}"; expected a transcription mark: one of supplied, sic, unclear, del, add, gap, page, folio, person, place, term (write \\{ for a literal brace)',
     );
   });
 
@@ -103,6 +103,10 @@ describe("the legend of marks", () => {
     expect(legend).toContain("<dd>Page break in the original</dd>");
     expect(legend).not.toContain("de-sic");
     expect(markLegendHtml(new Set(), DEFAULT_LABELS).value).toBe("");
-    expect(MARK_KINDS.every((kind) => markLegendHtml(new Set([kind]), DEFAULT_LABELS).value.includes(`de-${kind}`))).toBe(true);
+    // Every transcription mark has its legend entry; register mentions are links, not marks of the text.
+    for (const kind of MARK_KINDS.filter((k) => MARKS[k] !== "mention")) {
+      expect(markLegendHtml(new Set([kind]), DEFAULT_LABELS).value).toContain(`de-${kind}`);
+    }
+    expect(markLegendHtml(new Set<MarkKind>(["person"]), DEFAULT_LABELS).value).toBe("");
   });
 });

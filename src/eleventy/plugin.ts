@@ -111,7 +111,11 @@ export function installPlugin(config: EleventyConfig, options: Options): void {
         sourceNote: (env, md) => {
           const doc = model?.byInputPath.get(inputPathOfEnv(env));
           if (!doc) return undefined;
-          if (doc.sourceNote) return `<span class="de-note-kind">${escapeHtml(options.labels.sourceNote)}</span> ${md.renderInline(doc.sourceNote, env)}`;
+          if (doc.sourceNote) {
+            // Rendered apart from the document's own footnotes, which would otherwise be appended to it.
+            const own = Object.assign(Object.create(env) as Record<string, unknown>, { footnotes: undefined });
+            return `<span class="de-note-kind">${escapeHtml(options.labels.sourceNote)}</span> ${md.renderInline(doc.sourceNote, own)}`;
+          }
           return sourceNoteHtml(doc, options)?.value;
         },
       },

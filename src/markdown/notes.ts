@@ -64,6 +64,8 @@ export function editionNotes(md: MarkdownIt, settings: NoteSettings): void {
   const accessibleName = (kind: NoteKind, n: string) => `${kind === "translator" ? labels.translatorNote : labels.note} ${n}`;
 
   md.core.ruler.after("footnote_tail", "edition_notes", (state) => {
+    // Inline rendering (a source note's own Markdown, among others) has no notes section.
+    if (state.inlineMode) return;
     const env = state.env as NoteEnv;
     env[SIDENOTES] = collectSidenotes(state);
     const source = settings.sourceNote(state.env, md);

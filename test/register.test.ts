@@ -1,0 +1,106 @@
+import { describe, expect, it } from "vitest";
+import { scanMentions, validateRegister } from "../src/model/register.js";
+import { DEFAULT_LABELS } from "../src/options.js";
+import { markRenderer } from "../src/render/marks.js";
+import { editionRegisterHtml } from "../src/render/register.js";
+import MarkdownIt from "markdown-it";
+import { documentaryMarkdown } from "../src/markdown/index.js";
+import { build, errorOf, source } from "./helpers/model.js";
+import { markdown } from "./helpers/markdown.js";
+import { blocks } from "./helpers/site.js";
+
+const REGISTER = {
+  people: {
+    "le-duan": { name: "Le Duan", identification: "General Secretary", references: "A book" },
+    "han-nianlong": { name: "Han Nianlong", identification: "<b>Vice</b> Foreign Minister" },
+  },
+  terms: { "indochinese-federation": { name: "Indochinese Federation" } },
+  places: { hanoi: { name: "Hanoi" } },
+};
+
+describe("mentions", () => {
+  it("are read from the text in order, with their line and occurrence, skipping escaped braces", () => {
+    expect(
+      scanMentions("{person han-nianlong: Han}\n\nthe {person le-duan: Le Duan} clique and\n{person han-nianlong: him} \\{person x: not} {supplied: no}"),
+    ).toEqual([
+      { kind: "person", key: "han-nianlong", occurrence: 1, line: 1 },
+      { kind: "person", key: "le-duan", occurrence: 1, line: 3 },
+      { kind: "person", key: "han-nianlong", occurrence: 2, line: 4 },
+    ]);
+  });
+
+  it("must name a key of the register, reported with the file and line before anything is written", () => {
+    const doc = source("e/d", { title: "T", date: "1979" });
+    doc.text = "First line.\n\nThe {person han-nian-long: Han} clique.";
+    doc.bodyOffset = () => 5;
+    expect(errorOf(() => build([doc], [], REGISTER))).toContain(
+      'editions/e/d.md: line 8: found "han-nian-long"; expected a key of the people register in _data/register/people.* (le-duan, han-nianlong)',
+    );
+  });
+
+  it("render as links to the register entry, each with an id the register links back to", () => {
+    const md = new MarkdownIt();
+    documentaryMarkdown(md, {
+      docIdFor: () => "talks-cable",
+      marks: markRenderer(DEFAULT_LABELS, () => "/editions/talks/register/"),
+      notes: { labels: DEFAULT_LABELS, sourceNote: () => undefined },
+      rendered: () => undefined,
+      markError: (_env, error) => error,
+    });
+    const out = md.render("Comrade {person han-nianlong: Han *Nianlong*} and {person han-nianlong: he} in {place hanoi: Hanoi}.", {});
+    expect(out).toContain(
+      '<a class="de-mark de-mention de-person" id="talks-cable-person-han-nianlong-1" href="/editions/talks/register/#person-han-nianlong" title="Identified in the register of persons">Han <em>Nianlong</em></a>',
+    );
+    expect(out).toContain('id="talks-cable-person-han-nianlong-2"');
+    expect(out).toContain('id="talks-cable-place-hanoi-1" href="/editions/talks/register/#place-hanoi"');
+  });
+
+  it("print the text alone where the page belongs to no edition", () => {
+    expect(markdown().render("{term indochinese-federation: Federation}")).toBe(
+      '<p><span class="de-mark de-mention de-term">Federation</span></p>',
+    );
+  });
+
+  it("need a key, and other marks take none", () => {
+    const { render } = markdown();
+    expect(() => render("{person: Han}")).toThrow('expected a register key before the colon: {person key: text}');
+    expect(() => render("{sic extra: word}")).toThrow("expected no key before the colon: {sic: …}");
+  });
+});
+
+describe("the register", () => {
+  it("checks each entry, naming the file and the key", () => {
+    const { problems } = validateRegister({ people: { x: { identification: "no name" }, y: { name: "Y", references: 3 } }, terms: [] }, "_data/register");
+    expect(problems.map((p) => `${p.file} ${p.field}: ${p.expected}`)).toEqual([
+      "_data/register/people.json x.name: text",
+      "_data/register/people.json y.references: text, or a list of texts",
+      '_data/register/terms.json (entries): an object whose keys are register keys: { "han-nianlong": { "name": "Han Nianlong" } }',
+    ]);
+  });
+
+  it("lists, for each edition, the entries its documents use, by kind and name, with links back", () => {
+    const first = source("e/a", { title: "A", date: "1979-04-16", people: ["le-duan"] });
+    first.text = "{person han-nianlong: Han} and {person han-nianlong: Han again} and {term indochinese-federation: the federation}";
+    const second = source("e/b", { title: "B", date: "1979-04-17" });
+    second.text = "{person le-duan: Le Duan}";
+    const [edition] = build([first, second], [], REGISTER).editions;
+    expect(edition?.registerUrl).toBe("/editions/e/register/");
+    expect(edition?.register.map((u) => `${u.kind}:${u.key}:${u.mentions.length}:${u.documents.length}`)).toEqual([
+      "people:han-nianlong:2:0",
+      "people:le-duan:1:1",
+      "terms:indochinese-federation:1:0",
+    ]);
+    const out = editionRegisterHtml(edition!, { labels: DEFAULT_LABELS, url: (p) => p });
+    expect(out.value).toContain('<h2 id="register-people">Persons</h2>');
+    expect(out.value).toContain("<dd class=\"de-register-identification\">&lt;b&gt;Vice&lt;/b&gt; Foreign Minister</dd>");
+    expect(out.value).toContain(
+      '<a href="/editions/e/a/#e-a-person-han-nianlong-1">Document 1</a>, <a href="/editions/e/a/#e-a-person-han-nianlong-2">Document 1 (2)</a>',
+    );
+    expect(blocks(out.value)).toContain("Concerned in: Document 1");
+    expect(blocks(out.value)).toContain("See: A book");
+  });
+
+  it("gives an edition whose documents use no entry no register page", () => {
+    expect(build([source("e/a", { title: "A", date: "1979" })], [], REGISTER).editions[0]?.registerUrl).toBeUndefined();
+  });
+});
