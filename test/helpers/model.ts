@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import yaml from "js-yaml";
-import { buildEditions, type Register, type SourceFile } from "../../src/model/edition.js";
+import { buildEditions, type SourceFile } from "../../src/model/edition.js";
 import { DEFAULT_DOCUMENT_TYPES } from "../../src/options.js";
 
 export const CABLE_PATH = "editions/sino-vietnamese-talks-1979/1979-04-16-notice-on-talks.md";
@@ -33,7 +33,7 @@ export const SETTINGS = {
   registerSource: "_data/register",
 };
 
-export function build(documents: SourceFile[], indexes: SourceFile[] = [], register: Register = {}) {
+export function build(documents: SourceFile[], indexes: SourceFile[] = [], register: unknown = {}) {
   return buildEditions(documents, indexes, register, SETTINGS);
 }
 
