@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { formatDocumentDate, machineReadableDate, parseDateValue, type DocumentDate } from "../src/model/date.js";
+import { formatDocumentDate, machineReadableDate, parseDateValue, toJsDate, type DocumentDate } from "../src/model/date.js";
 
 const labels = { approximate: "c." };
 const date = (value: unknown, extra: Partial<DocumentDate> = {}): DocumentDate => ({
@@ -64,5 +64,11 @@ describe("document dates", () => {
       expect(parseDateValue(value), String(value)).toBeUndefined();
     }
     expect(parseDateValue("1980-02-29")?.iso).toBe("1980-02-29");
+    expect(parseDateValue("1900-02-29")).toBeUndefined();
+    expect(parseDateValue("2000-02-29")?.iso).toBe("2000-02-29");
+    // Years before 100 are years, not 1900 onwards.
+    expect(parseDateValue("0079-02-29")).toBeUndefined();
+    expect(parseDateValue("0080-02-29")?.iso).toBe("0080-02-29");
+    expect(toJsDate({ year: 79, month: 4, day: 16 }).toISOString()).toBe("0079-04-16T00:00:00.000Z");
   });
 });

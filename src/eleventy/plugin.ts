@@ -32,10 +32,12 @@ export function installPlugin(config: EleventyConfig, options: Options): void {
   let classify: Classify = editionPaths(config.directories.input, options.editionsDir);
   let model: EditionModel | undefined;
   let register: Register = {};
+  let pathPrefix: string | undefined;
 
   config.on("eleventy.before", ({ directories }) => {
     classify = editionPaths(directories.input, options.editionsDir);
     model = undefined;
+    pathPrefix = undefined;
   });
 
   function buildModel(api: CollectionApi): EditionModel {
@@ -91,7 +93,12 @@ export function installPlugin(config: EleventyConfig, options: Options): void {
     return date ? toJsDate(date) : new Date(0);
   });
 
-  const url = (path: string) => String(config.getFilter("url")(path));
+  // Site links get the path prefix as Eleventy's `url` filter gives it; the filter is asked once
+  // per build (it is slow: it tries every URL as an absolute one first).
+  const url = (path: string) => {
+    pathPrefix ??= String(config.getFilter("url")("/"));
+    return path.startsWith("/") ? pathPrefix + path.slice(1) : path;
+  };
 
   // The transcription marks each page used, noted as its text is rendered (before its layout).
   const marksUsed = new Map<string, ReadonlySet<MarkKind>>();

@@ -29,6 +29,18 @@ const OFFSET_PATTERN = /^UTC[+-](?:0?\d|1[0-4])(?::[0-5]\d)?$/;
 
 const pad = (n: number, width = 2) => String(n).padStart(width, "0");
 
+/** Days in a month of the proleptic Gregorian calendar, as ISO 8601 and HTML count them. */
+function daysInMonth(year: number, month: number): number {
+  return utcDate(year, month + 1, 0).getUTCDate();
+}
+
+/** A UTC Date; unlike Date.UTC, years 0 to 99 are not taken for 1900 to 1999. */
+function utcDate(year: number, month: number, day: number): Date {
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
+  return date;
+}
+
 /**
  * Reads a front-matter date: a string, a number (YAML reads `date: 1979` as one) or a Date
  * (YAML reads an unquoted `1979-04-16` as midnight UTC). Returns undefined when it is not a date.
@@ -54,8 +66,8 @@ export function parseDateValue(value: unknown): Pick<DocumentDate, "year" | "mon
   const year = Number(match[1]);
   const month = match[2] === undefined ? undefined : Number(match[2]);
   const day = match[3] === undefined ? undefined : Number(match[3]);
-  const check = DateTime.fromObject({ year, month: month ?? 1, day: day ?? 1 }, { zone: "utc" });
-  if (!check.isValid) return undefined;
+  if (month !== undefined && (month < 1 || month > 12)) return undefined;
+  if (day !== undefined && (day < 1 || day > daysInMonth(year, month as number))) return undefined;
   const iso = [pad(year, 4), month && pad(month), day && pad(day)].filter(Boolean).join("-");
   return { year, ...(month ? { month } : {}), ...(day ? { day } : {}), iso };
 }
@@ -70,7 +82,7 @@ export function isValidTimeZone(value: unknown): value is string {
 
 /** Midnight UTC on the first day the date can mean: what Eleventy keeps as `page.date`. */
 export function toJsDate(date: Pick<DocumentDate, "year" | "month" | "day">): Date {
-  return new Date(Date.UTC(date.year, (date.month ?? 1) - 1, date.day ?? 1));
+  return utcDate(date.year, date.month ?? 1, date.day ?? 1);
 }
 
 /**
@@ -101,8 +113,21 @@ export interface DateLabels {
   approximate: string;
 }
 
+const formatted = new Map<string, string>();
+
 /** "April 16, 1979", "April 1979", "1979", "c. April 1979", "April 16, 1979, 2:30 PM GMT+8" (en-US). */
 export function formatDocumentDate(date: DocumentDate, locale: string, labels: DateLabels): string {
+  // Pages show the same dates many times (the document, its edition's contents, its neighbours').
+  const key = `${locale}|${labels.approximate}|${date.iso}|${date.approximate}|${date.time ?? ""}|${date.timeZone ?? ""}`;
+  let text = formatted.get(key);
+  if (text === undefined) {
+    text = formatDate(date, locale, labels);
+    formatted.set(key, text);
+  }
+  return text;
+}
+
+function formatDate(date: DocumentDate, locale: string, labels: DateLabels): string {
   const dt = DateTime.fromObject(
     { year: date.year, month: date.month ?? 1, day: date.day ?? 1 },
     { zone: "utc", locale },

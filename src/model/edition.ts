@@ -150,7 +150,8 @@ export function buildEditions(
     const mentions = scanMentions(source.text ?? "");
     const uses = [
       ...FRONT_MATTER_KINDS.flatMap((kind) => result.data[kind].map((key, i) => ({ kind, key, field: `${kind}.${i}` }))),
-      ...mentions.map((m) => ({ kind: MENTIONS[m.kind], key: m.key, field: `line ${m.line + (source.bodyOffset?.() ?? 0)}` })),
+      // A mention's line in the file is worked out only for a problem: it means reading the file.
+      ...mentions.map((m) => ({ kind: MENTIONS[m.kind], key: m.key, field: () => `line ${m.line + (source.bodyOffset?.() ?? 0)}` })),
     ];
     const found = keyProblems(uses, source.file, register, settings.registerSource);
     if (found.length) {

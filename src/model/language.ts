@@ -25,11 +25,19 @@ export function isKnownLanguage(tag: unknown): tag is string {
   }
 }
 
+const names = new Map<string, string>();
+
 /** "Chinese" for "zh" in English, "chinois" in French; the tag itself if ICU has no name. */
 export function languageName(tag: string, locale: string): string {
-  try {
-    return namesIn(locale).of(tag) ?? tag;
-  } catch {
-    return tag;
+  const key = `${locale} ${tag}`;
+  let name = names.get(key);
+  if (name === undefined) {
+    try {
+      name = namesIn(locale).of(tag) ?? tag;
+    } catch {
+      name = tag;
+    }
+    names.set(key, name);
   }
+  return name;
 }

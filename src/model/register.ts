@@ -115,7 +115,7 @@ function kindSingular(kind: MentionKind | RegisterKind): string {
 
 /** Problems with register keys: each key a document uses must be in the register of its kind. */
 export function keyProblems(
-  uses: { kind: RegisterKind; key: string; field: string }[],
+  uses: { kind: RegisterKind; key: string; field: string | (() => string) }[],
   file: string,
   register: Register,
   source: string,
@@ -129,7 +129,7 @@ export function keyProblems(
     return [
       {
         file,
-        field,
+        field: typeof field === "function" ? field() : field,
         value: key,
         expected: entries
           ? `a key of the ${kind} register in ${source}/${kind}.* (${listed})`
