@@ -1,0 +1,79 @@
+/**
+ * One citation record per document, as CSL-JSON: the single source for every style, export and
+ * embedded metadata. Derived from the document's front matter; nothing is typed twice.
+ */
+import type { DocumentDate } from "../model/date.js";
+import type { EditionDocument } from "../model/edition.js";
+
+export interface CslName {
+  literal?: string;
+  family?: string;
+  given?: string;
+}
+
+export interface CslDate {
+  "date-parts": [number, number?, number?][];
+  circa?: boolean;
+}
+
+/** The CSL-JSON fields the plugin fills. */
+export interface CslItem {
+  id: string;
+  type: "manuscript";
+  title: string;
+  issued?: CslDate;
+  author?: CslName[];
+  recipient?: CslName[];
+  translator?: CslName[];
+  genre?: string;
+  archive?: string;
+  archive_collection?: string;
+  archive_location?: string;
+  page?: string;
+  language?: string;
+  "container-title"?: string;
+  publisher?: string;
+  URL?: string;
+  accessed?: CslDate;
+  abstract?: string;
+  note?: string;
+}
+
+/** Offices and people are kept as written ("Ministry of Foreign Affairs", "David Cowhig"). */
+const names = (values: readonly string[] | undefined): CslName[] | undefined =>
+  values?.length ? values.map((literal) => ({ literal })) : undefined;
+
+export function cslDate(date: DocumentDate): CslDate {
+  const parts = [date.year, date.month, date.day].filter((p): p is number => p !== undefined) as [number, number?, number?];
+  return { "date-parts": [parts], ...(date.approximate ? { circa: true } : {}) };
+}
+
+/** Drops the fields a document does not have, so exports carry no empty values. */
+function compact<T extends object>(record: T): T {
+  return Object.fromEntries(Object.entries(record).filter(([, value]) => value !== undefined && value !== "")) as T;
+}
+
+const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+export function citationRecord(doc: EditionDocument): CslItem {
+  return compact<CslItem>({
+    id: doc.id,
+    type: "manuscript",
+    title: doc.title,
+    issued: cslDate(doc.date),
+    author: names(doc.author),
+    recipient: names(doc.recipients),
+    translator: names(doc.translation?.translator),
+    genre: doc.type && capitalise(doc.type),
+    archive: doc.archive,
+    archive_collection: doc.collection,
+    archive_location: doc.callNumber,
+    page: doc.pages ?? doc.folios,
+    language: doc.translation?.language ?? doc.originalLanguage,
+    "container-title": doc.source?.title,
+    publisher: doc.source?.publisher,
+    URL: doc.source?.url,
+    accessed: doc.source?.accessed && cslDate(doc.source.accessed),
+    abstract: doc.summary,
+  });
+}
