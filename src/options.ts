@@ -73,6 +73,11 @@ export const DEFAULT_LABELS = {
   registerMentions: "Mentioned in",
   registerListedIn: "Concerned in",
   registerReferences: "See",
+  citeThis: "Cite this document",
+  copy: "Copy",
+  copied: "Copied",
+  copyFailed: "Select the text to copy it",
+  downloadRecord: "Download the record:",
   page: "Page",
   folio: "Folio",
   notes: "Notes",
@@ -130,6 +135,16 @@ export const optionsSchema = z
     locale: z.string().refine(isKnownLanguage, LANGUAGE_EXPECTED).default("en-US"),
     /** The values `type:` may take in a document's front matter. */
     documentTypes: z.array(z.string().min(1)).min(1).default(DEFAULT_DOCUMENT_TYPES),
+    /** The site's address, for absolute URLs in citations and embedded metadata ("https://edition.example.org"). */
+    siteUrl: z
+      .string()
+      .refine((value) => /^https?:\/\/[^/\s]+/.test(value), "an address starting with https:// or http://")
+      .transform((value) => value.replace(/\/+$/, ""))
+      .optional(),
+    /** The citation styles the "Cite this document" box shows, in order; built-in names or names of `cslStyles`. */
+    citationStyles: z.array(z.string().min(1)).default(["archive", "chicago-note", "chicago-bibliography", "mla", "apa", "edition"]),
+    /** Further styles as CSL files: `{ "harvard": "styles/harvard.csl" }` (formatted with citeproc-js, which the site installs). */
+    cslStyles: z.record(z.string().regex(/^[a-z][a-z0-9-]*$/, "a style name: lower-case letters, digits and -"), z.string().min(1)).default({}),
     /** The values a telegram's `precedence` may take; any where not given. */
     precedences: z.array(z.string().min(1)).min(1).optional(),
     /** The values a document's `classification` may take; any where not given. */

@@ -22,10 +22,12 @@ import { frontMatterLines, markProblem, telegramArguments } from "./text.js";
 import { editionRegisterHtml } from "../render/register.js";
 import type { CollectionApi, EleventyConfig } from "./config.js";
 import { readDocumentDatesAsWritten } from "./front-matter.js";
+import { installCitations } from "./citations.js";
 import { addDefaultLayouts, addEditionPages, addHomePage, addRegisterPages } from "./layouts.js";
 import { docIdOf, editionPaths, normaliseDir, type Classify } from "./paths.js";
 
 const STYLESHEET_URL = "/documentary-edition/edition.css";
+const SCRIPT_URL = "/documentary-edition/cite.js";
 
 export function installPlugin(config: EleventyConfig, options: Options): void {
   // The folders are final only once the build starts: a config may set them after addPlugin.
@@ -136,6 +138,7 @@ export function installPlugin(config: EleventyConfig, options: Options): void {
     labels: options.labels,
     layouts: options.layouts,
     stylesheet: options.stylesheet ? STYLESHEET_URL : false,
+    script: SCRIPT_URL,
   });
 
   const context = (): RenderContext => ({ locale: options.locale, labels: options.labels, register, url });
@@ -163,6 +166,8 @@ export function installPlugin(config: EleventyConfig, options: Options): void {
   config.addShortcode("editionRegister", (edition) => editionRegisterHtml(edition, context()).value);
   config.addShortcode("editionList", (editions) => editionListHtml(editions, context()).value);
 
+  installCitations(config, options, () => model, url);
+
   addDefaultLayouts(config, options);
   addEditionPages(config, options);
   addRegisterPages(config, options);
@@ -170,4 +175,6 @@ export function installPlugin(config: EleventyConfig, options: Options): void {
   if (options.stylesheet) {
     config.addPassthroughCopy({ [new URL("../assets/edition.css", import.meta.url).pathname]: STYLESHEET_URL.slice(1) });
   }
+  // The copy buttons of the cite box: a script that only enhances.
+  config.addPassthroughCopy({ [new URL("../assets/cite.js", import.meta.url).pathname]: SCRIPT_URL.slice(1) });
 }

@@ -1,0 +1,165 @@
+/** The adapter's citation part: filters, the cite box, head metadata, and the downloads written after the build. */
+import { mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { bibtex, ris } from "../citation/export.js";
+import { jsonLdHtml, metaTagsHtml } from "../citation/metadata.js";
+import { citationRecord, type CslItem } from "../citation/record.js";
+import { BUILT_IN_STYLES, formatCitation, isBuiltInStyle, type StyleInput } from "../citation/styles.js";
+import type { Formatted } from "../citation/text.js";
+import { EditionValidationError } from "../model/errors.js";
+import type { Edition, EditionDocument, EditionModel } from "../model/edition.js";
+import { docIdOf } from "../model/edition.js";
+import type { Options } from "../options.js";
+import { citeBoxHtml, DOWNLOADS } from "../render/cite.js";
+import type { EleventyConfig } from "./config.js";
+
+type CustomFormatter = (item: CslItem, style: string, format: "html" | "text") => string;
+
+/** Styles given as CSL files, formatted with citeproc-js through citation-js, which the site installs. */
+async function loadCslStyles(styles: Record<string, string>): Promise<CustomFormatter> {
+  let core: { Cite: new (data: unknown) => { format(type: string, options: object): string }; plugins: { config: { get(name: string): { styles: { add(n: string, xml: string): void } } } } };
+  try {
+    core = (await import("@citation-js/core" as string)) as typeof core;
+    await import("@citation-js/plugin-csl" as string);
+  } catch {
+    throw new Error(
+      "[documentary-edition] the option cslStyles needs citation-js: npm install @citation-js/core @citation-js/plugin-csl",
+    );
+  }
+  const { readFile } = await import("node:fs/promises");
+  for (const [name, file] of Object.entries(styles)) {
+    let xml: string;
+    try {
+      xml = await readFile(file, "utf8");
+    } catch {
+      throw new EditionValidationError(
+        [{ file: "plugin options", field: `cslStyles.${name}`, value: file, expected: "the path of a CSL style file, from the project's folder" }],
+        "the plugin options",
+      );
+    }
+    core.plugins.config.get("@csl").styles.add(name, xml);
+  }
+  return (item, style, format) => {
+    const out = new core.Cite(structuredClone(item)).format("bibliography", { format, template: style, lang: "en-US" });
+    return format === "html" ? (/class="csl-entry">([\s\S]*?)<\/div>/.exec(out)?.[1] ?? out) : out.trim();
+  };
+}
+
+export function installCitations(
+  config: EleventyConfig,
+  options: Options,
+  getModel: () => EditionModel | undefined,
+  url: (path: string) => string,
+): void {
+  const unknown = options.citationStyles.filter((s) => !isBuiltInStyle(s) && !Object.hasOwn(options.cslStyles, s));
+  if (unknown.length) {
+    throw new EditionValidationError(
+      unknown.map((style) => ({
+        file: "plugin options",
+        field: `citationStyles.${options.citationStyles.indexOf(style)}`,
+        value: style,
+        expected: `a built-in style (${Object.keys(BUILT_IN_STYLES).join(", ")}) or a name given in cslStyles`,
+      })),
+      "the plugin options",
+    );
+  }
+
+  let custom: CustomFormatter | undefined;
+  config.on("eleventy.before", async () => {
+    if (!custom && Object.keys(options.cslStyles).length) custom = await loadCslStyles(options.cslStyles);
+  });
+
+  const records = new WeakMap<EditionDocument, CslItem>();
+  const record = (doc: EditionDocument) => {
+    let item = records.get(doc);
+    if (!item) {
+      item = citationRecord(doc);
+      records.set(doc, item);
+    }
+    return item;
+  };
+  const absolute = (site: string) => (options.siteUrl ? `${options.siteUrl}${url(site)}` : undefined);
+  const input = (doc: EditionDocument): StyleInput => {
+    const pageUrl = absolute(doc.url);
+    return {
+      item: record(doc),
+      edition: { editionTitle: doc.edition.title, editors: doc.edition.editors, number: doc.number, ...(pageUrl ? { url: pageUrl } : {}) },
+    };
+  };
+
+  function cite(doc: EditionDocument, style: string): Formatted {
+    if (isBuiltInStyle(style)) return formatCitation(style, input(doc));
+    if (custom && Object.hasOwn(options.cslStyles, style)) {
+      return { html: custom(record(doc), style, "html"), text: custom(record(doc), style, "text") };
+    }
+    throw new Error(
+      `[documentary-edition] cite: found the style "${style}"; expected a built-in style (${Object.keys(BUILT_IN_STYLES).join(", ")}) or a name given in cslStyles`,
+    );
+  }
+  const label = (style: string) => (isBuiltInStyle(style) ? BUILT_IN_STYLES[style].label : style);
+
+  const documentsOf = (value: unknown): EditionDocument[] => {
+    if (Array.isArray(value)) return value as EditionDocument[];
+    const edition = value as Edition | undefined;
+    return edition && Array.isArray(edition.documents) && !("number" in edition) ? edition.documents : value ? [value as EditionDocument] : [];
+  };
+
+  config.addFilter("cite", (doc: EditionDocument, style = "archive", format: "html" | "text" = "html") => {
+    if (!doc) return "";
+    const out = cite(doc, style);
+    return format === "text" ? out.text : out.html;
+  });
+  config.addFilter("cslJson", (value: unknown) => JSON.stringify(documentsOf(value).map(record), null, 2));
+  config.addFilter("bibtex", (value: unknown) => documentsOf(value).map((doc) => bibtex(record(doc))).join("\n"));
+  config.addFilter("ris", (value: unknown) => documentsOf(value).map((doc) => ris(record(doc))).join(""));
+
+  config.addShortcode("citeBox", (doc: EditionDocument | undefined) => {
+    if (!doc) return "";
+    const entries = options.citationStyles.map((style) => ({ style, label: label(style), citation: cite(doc, style) }));
+    return citeBoxHtml(`${docIdOf(doc.id)}-`, entries, options.labels, doc.url.endsWith("/")).value;
+  });
+  config.addShortcode("documentHeadMetadata", (doc: EditionDocument | undefined) => {
+    if (!doc) return "";
+    const context = {
+      ...(absolute(doc.url) ? { pageUrl: absolute(doc.url) as string } : {}),
+      ...(absolute(doc.edition.url) ? { editionUrl: absolute(doc.edition.url) as string } : {}),
+      locale: options.locale,
+    };
+    return metaTagsHtml(record(doc), doc, context).value + jsonLdHtml(record(doc), doc, context).value;
+  });
+
+  // The downloads: one pass after the build, not a template per document.
+  config.on("eleventy.after", async ({ directories, outputMode }) => {
+    const model = getModel();
+    if (!model || (outputMode && outputMode !== "fs")) return;
+    const output = path.resolve(directories.output);
+    const write = async (site: string, file: string, content: string) => {
+      const target = path.resolve(output, `.${site}`, file);
+      if (!target.startsWith(output + path.sep)) return; // never outside the output folder
+      await mkdir(path.dirname(target), { recursive: true });
+      await writeFile(target, content);
+    };
+    const files = (docs: EditionDocument[]) => {
+      const items = docs.map(record);
+      return [
+        items.map(bibtex).join("\n"),
+        items.map(ris).join(""),
+        `${JSON.stringify(items, null, 2)}\n`,
+      ];
+    };
+    const jobs: (() => Promise<void>)[] = [];
+    for (const doc of model.documents) {
+      if (!doc.url.endsWith("/")) continue;
+      const contents = files([doc]);
+      DOWNLOADS.forEach((d, i) => jobs.push(() => write(doc.url, d.file, contents[i] as string)));
+    }
+    for (const edition of model.editions) {
+      const contents = files(edition.documents);
+      ["citations.bib", "citations.ris", "citations.json"].forEach((file, i) =>
+        jobs.push(() => write(edition.url, file, contents[i] as string)),
+      );
+    }
+    // A few writes at a time: thousands at once would open thousands of files.
+    for (let i = 0; i < jobs.length; i += 64) await Promise.all(jobs.slice(i, i + 64).map((job) => job()));
+  });
+}
