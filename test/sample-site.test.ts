@@ -89,6 +89,36 @@ describe("the sample edition site", () => {
     expect(site.read(EDITION_URL)).toContain(`<a href="${EDITION_URL}register/">Register</a>`);
   });
 
+  it("cites the cable in each style, with the archive's own citation exactly as the archive gives it", () => {
+    const box = byClass(site.read(CABLE_URL), "de-cite");
+    expect(blocks(box)).toContain(
+      "Archive \"Cable from the Foreign Ministry, 'Notice on Holding Vice Foreign Minister Level Talks Between China and Vietnam'\", April 16, 1979, Wilson Center Digital Archive, Fujian Provincial Archives, 222-12-287, 10-12. Translated by David Cowhig. https://wilson-center-digital-archive.dvincitest.com/document/291001",
+    );
+    for (const label of ["Chicago (note)", "Chicago (bibliography)", "MLA", "APA", "This edition"]) {
+      expect(box).toContain(`<dt>${label}</dt>`);
+    }
+    expect(box).toContain('<a href="citation.bib" download>BibTeX</a>, <a href="citation.ris" download>RIS</a>, <a href="citation.json" download>CSL-JSON</a>');
+    expect(site.read(CABLE_URL)).toContain('<script src="/documentary-edition/cite.js" defer></script>');
+    expect(site.read("/documentary-edition/cite.js")).toContain("navigator.clipboard");
+  });
+
+  it("writes the cable's BibTeX, RIS and CSL-JSON beside its page, and the edition's beside the edition's", () => {
+    expect(site.read(`${CABLE_URL}citation.bib`)).toMatch(/^@unpublished\{sino-vietnamese-talks-1979-1979-04-16-notice-on-talks,/);
+    expect(site.read(`${CABLE_URL}citation.ris`)).toMatch(/^TY {2}- MANSCPT\r\n/);
+    expect(JSON.parse(site.read(`${CABLE_URL}citation.json`))[0].archive).toBe("Fujian Provincial Archives");
+    expect(JSON.parse(site.read(`${EDITION_URL}citations.json`))).toHaveLength(1);
+    expect(site.read(`${EDITION_URL}citations.bib`)).toContain("title = {{Cable from the Foreign Ministry");
+  });
+
+  it("embeds the cable's record in its head for reference managers", () => {
+    const head = site.read(CABLE_URL).split("</head>")[0] as string;
+    expect(head).toContain('<meta name="citation_author" content="Ministry of Foreign Affairs">');
+    expect(head).toContain('<meta name="citation_date" content="1979/04/16">');
+    const json = JSON.parse(/<script type="application\/ld\+json">(.*)<\/script>/.exec(head)?.[1] ?? "");
+    expect(json.holdingArchive.name).toBe("Fujian Provincial Archives");
+    expect(json.isPartOf.name).toBe("The Sino-Vietnamese Vice Foreign Minister Level Talks, 1979");
+  });
+
   it("gives the cable page its title, date, number and record", () => {
     const page = site.read(CABLE_URL);
     expect(page).toContain(

@@ -104,15 +104,15 @@ function chicagoNote({ item }: StyleInput): Piece[] {
 function chicagoBibliography({ item }: StyleInput): Piece[] {
   const date = dateParts(item);
   const translators = names(item.translator);
-  const sentence = (parts: (string | undefined | false)[]) => {
-    const present = parts.filter(Boolean) as string[];
-    return present.length ? [endWith([present.join(", ")], ".")] : [];
+  const sentence = (parts: (string | undefined | false)[], capitalise = false) => {
+    const text = (parts.filter(Boolean) as string[]).join(", ");
+    return text ? [endWith([capitalise ? text.charAt(0).toUpperCase() + text.slice(1) : text], ".")] : [];
   };
   const genreAndDate = [item.genre, date && `${date.circa ? "ca. " : ""}${longDate(date)}`].filter(Boolean).join(", ");
   const parts: Piece[][] = [
     ...sentence([names(item.author).length ? nameList(names(item.author), "and") : undefined]),
     [`“${curlyQuotes(item.title, "single")}.”`],
-    ...sentence([genreAndDate]),
+    ...sentence([genreAndDate], true),
     ...sentence([translators.length ? `Translated by ${nameList(translators, "and")}` : undefined]),
     ...sentence([item.archive_location, item.page && dashed(item.page), item.archive_collection]),
     ...sentence([item.archive]),
