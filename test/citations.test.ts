@@ -79,6 +79,16 @@ describe("the built-in styles", () => {
     expect(out.html).toContain("document 1 in <i>The Talks</i>");
   });
 
+  it("leave out what a record lacks, never printing undefined", () => {
+    const bare: CslItem = { id: "b", type: "manuscript", title: "Untitled memorandum" };
+    for (const style of ["archive", "chicago-note", "chicago-bibliography", "mla", "apa", "edition"] as const) {
+      const { text } = formatCitation(style, { item: bare, edition });
+      expect(text, style).toContain("Untitled memorandum");
+      expect(text, style).not.toMatch(/undefined|null|NaN|\(\)|, ,|\.\./);
+    }
+    expect(formatCitation("apa", { item: bare, edition }).text).toBe("Untitled memorandum. (n.d.).");
+  });
+
   it("keep an XSS payload in any field inert", () => {
     const payload = `<script>alert(1)</script>"'><img src=x onerror=alert(1)>`;
     const item: CslItem = {

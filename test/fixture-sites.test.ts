@@ -111,6 +111,32 @@ describe("a site with several editions", () => {
     expect(() => site.read("/editions/letters/register/")).toThrow();
   });
 
+  it("offers the styles the site chose, one of them from a CSL file, and absolute URLs from siteUrl", () => {
+    const page = site.read("/editions/cables/first/");
+    const box = byClass(page, "de-cite");
+    expect([...box.matchAll(/<dt>([^<]+)<\/dt>/g)].map((m) => m[1])).toEqual(["Archive", "vancouver", "This edition"]);
+    // Vancouver comes from citeproc-js, with its number in the margin kept inside the paragraph.
+    expect(box).toMatch(/<p class="de-citation" id="cables-first-cite-vancouver"><span class="csl-left-margin">1\.<\/span> <span class="csl-right-inline">First cable\. 1979\. Located at: The Cable Archive<\/span><\/p>/);
+    expect(blocks(box)).toContain(
+      "This edition “First cable,” March 1, 1979, document 1 in Cables, ed. First Editor and Second Editor, https://edition.example.org/editions/cables/first/.",
+    );
+    expect(page).toContain('<meta name="citation_public_url" content="https://edition.example.org/editions/cables/first/">');
+  });
+
+  it("gives templates the cite, bibtex, ris and cslJson filters", () => {
+    const out = site.read("/filters.txt");
+    expect(out).toContain("MLA: First cable. 1 Mar. 1979. The Cable Archive.\n");
+    expect(out).toContain("APA-HTML: <i>First cable</i>. (1979). The Cable Archive.\n");
+    expect(out).toContain("VANCOUVER: 1. First cable. 1979. Located at: The Cable Archive\n");
+    expect(out).toContain("BIBTEX: @unpublished{cables-first,\n\ttitle = {{First cable}},\n\tdate = {1979-03-01},\n\tlibrary = {The Cable Archive},\n}");
+    expect(out.match(/TY {2}- MANSCPT/g)).toHaveLength(3);
+    expect(JSON.parse(out.split("CSL-EDITION: ")[1] as string).map((r: { title: string }) => r.title)).toEqual([
+      "First cable",
+      "Second cable",
+      "Third cable, with its header placed by hand",
+    ]);
+  });
+
   it("leaves the site's other pages alone", () => {
     const about = site.read("/about/");
     expect(about.trim()).toBe("<p>A page of the site's own, outside the editions.</p>");
@@ -124,6 +150,15 @@ describe("a document with a malformed transcription mark", () => {
       "[documentary-edition] 1 problem in a document's text (1 file); the build failed:\n" +
         '  - test/fixtures/bad-mark/editions/notes/letter.md: line 9: found "{suplied: the mark\'s name is misspelt}"; ' +
         "expected a transcription mark: one of supplied, sic, unclear, del, add, gap, page, folio, person, place, term (write \\{ for a literal brace)",
+    );
+  });
+});
+
+describe("a citation style that does not exist", () => {
+  it("stops the build naming the option and the styles there are", async () => {
+    const error = await buildFailure("test/fixtures/bad-style", "test/fixtures/bad-style/eleventy.config.js");
+    expect(error.message).toContain(
+      'plugin options: citationStyles.1: found "harvard"; expected a built-in style (archive, chicago-note, chicago-bibliography, mla, apa, edition) or a name given in cslStyles',
     );
   });
 });

@@ -41,7 +41,13 @@ async function loadCslStyles(styles: Record<string, string>): Promise<CustomForm
   }
   return (item, style, format) => {
     const out = new core.Cite(structuredClone(item)).format("bibliography", { format, template: style, lang: "en-US" });
-    return format === "html" ? (/class="csl-entry">([\s\S]*?)<\/div>/.exec(out)?.[1] ?? out) : out.trim();
+    if (format === "text") return out.trim();
+    // The entry without citeproc's wrappers; its inner blocks (a number's margin) as spans, to sit in a paragraph.
+    const entry = /<div[^>]*class="csl-entry"[^>]*>([\s\S]*)<\/div>\s*<\/div>\s*$/.exec(out)?.[1] ?? out;
+    return entry
+      .trim()
+      .replace(/<(\/?)div\b/g, "<$1span")
+      .replace(/<\/span>\s*<span class="csl-right-inline">/, '</span> <span class="csl-right-inline">');
   };
 }
 
