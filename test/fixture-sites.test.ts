@@ -158,7 +158,7 @@ describe("a citation style that does not exist", () => {
   it("stops the build naming the option and the styles there are", async () => {
     const error = await buildFailure("test/fixtures/bad-style", "test/fixtures/bad-style/eleventy.config.js");
     expect(error.message).toContain(
-      'plugin options: citationStyles.1: found "harvard"; expected a built-in style (archive, chicago-note, chicago-bibliography, mla, apa, edition) or a name given in cslStyles',
+      'plugin options: citationStyles.1: found "harvard"; expected a built-in style (archive, chicago-note, chicago-bibliography, chicago-author-date, mla, apa, edition) or a name given in cslStyles',
     );
   });
 });

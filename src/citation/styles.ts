@@ -2,7 +2,8 @@
  * The built-in citation styles, written as functions of the citation record: formatting thousands
  * of documents through a CSL processor on every build would dominate the build, so the styles a
  * site uses by default are implemented here and checked against citeproc-js in the tests (the
- * APA 7 and MLA 9 CSL styles; see test/citation-styles.test.ts for where and why they differ).
+ * APA 7, MLA 9 and Chicago author-date CSL styles; see test/citation-styles.test.ts for where and
+ * why they differ).
  */
 import type { CslItem, CslName } from "./record.js";
 import {
@@ -91,7 +92,7 @@ function chicagoNote({ item }: StyleInput): Piece[] {
         item.page ? [dashed(item.page)] : undefined,
         item.archive_collection ? [item.archive_collection] : undefined,
         item.archive ? [item.archive] : undefined,
-        item["container-title"] ? [item["container-title"]] : undefined,
+        item["container-title"] ? [{ italic: item["container-title"] }] : undefined,
         item.URL ? [item.URL] : undefined,
       ],
       ", ",
@@ -116,10 +117,39 @@ function chicagoBibliography({ item }: StyleInput): Piece[] {
     ...sentence([translators.length ? `Translated by ${nameList(translators, "and")}` : undefined]),
     ...sentence([item.archive_location, item.page && dashed(item.page), item.archive_collection]),
     ...sentence([item.archive]),
-    ...sentence([item["container-title"]]),
+    ...(item["container-title"] ? [[{ italic: item["container-title"] }, "."]] : []),
     ...sentence([item.URL]),
   ];
   return joined(parts, " ");
+}
+
+/** Chicago author-date, reference-list form, as the Chicago author-date CSL style formats a manuscript. */
+function chicagoAuthorDate({ item }: StyleInput): Piece[] {
+  const date = dateParts(item);
+  const authors = names(item.author);
+  const translators = names(item.translator);
+  const recipients = names(item.recipient);
+  const lead = authors.length
+    ? `${nameList(authors, "and")}${recipients.length ? ` to ${nameList(recipients, "and")}` : ""}.`
+    : translators.length
+      ? `${nameList(translators, "and")}, trans.`
+      : undefined;
+  const title = `“${curlyQuotes(item.title, "single")}.”`;
+  const year = date ? `${date.year}.` : undefined;
+  return joined(
+    [
+      lead ? [lead] : undefined,
+      ...(lead ? [year ? [year] : undefined, [title]] : [[title], year ? [year] : undefined]),
+      item.genre ? [`${item.genre}.`] : undefined,
+      authors.length > 0 && translators.length > 0 ? [`Translated by ${nameList(translators, "and")}.`] : undefined,
+      item["container-title"] ? [{ italic: item["container-title"] }, "."] : undefined,
+      item.publisher ? [`${item.publisher}.`] : undefined,
+      item.archive_location ? [`${item.archive_location}.`] : undefined,
+      item.archive ? [`${item.archive}.`] : undefined,
+      item.URL ? [`${item.URL}.`] : undefined,
+    ],
+    " ",
+  );
 }
 
 /** MLA 9 ("works cited" form), as the MLA CSL style formats a manuscript. */
@@ -214,6 +244,7 @@ export const BUILT_IN_STYLES = {
   archive: { label: "Archive", format: archiveStyle },
   "chicago-note": { label: "Chicago (note)", format: chicagoNote },
   "chicago-bibliography": { label: "Chicago (bibliography)", format: chicagoBibliography },
+  "chicago-author-date": { label: "Chicago (author-date)", format: chicagoAuthorDate },
   mla: { label: "MLA", format: mla },
   apa: { label: "APA", format: apa },
   edition: { label: "This edition", format: editionStyle },
