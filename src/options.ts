@@ -73,6 +73,17 @@ export const DEFAULT_LABELS = {
   registerMentions: "Mentioned in",
   registerListedIn: "Concerned in",
   registerReferences: "See",
+  siteNavigation: "Site",
+  breadcrumbs: "Breadcrumbs",
+  chronology: "Chronology",
+  monthUnknown: "Month not known",
+  indexPeople: "Persons",
+  indexPlaces: "Places",
+  indexSubjects: "Subjects",
+  indexTerms: "Terms",
+  search: "Search",
+  searchWithoutScript: "Searching needs JavaScript, which this browser is not running. Every document can also be found through the chronology and the indexes.",
+  feed: "Atom feed",
   citeThis: "Cite this document",
   copy: "Copy",
   copied: "Copied",
@@ -159,11 +170,22 @@ export const optionsSchema = z
         edition: layoutName.default("documentary-edition/edition.njk"),
         home: layoutName.default("documentary-edition/home.njk"),
         register: layoutName.default("documentary-edition/register.njk"),
+        chronology: layoutName.default("documentary-edition/chronology.njk"),
+        index: layoutName.default("documentary-edition/index.njk"),
+        search: layoutName.default("documentary-edition/search.njk"),
       })
       .strict()
       .prefault({}),
     /** Generate a home page listing the editions at "/" (skipped where the site has an index page of its own). */
     homePage: z.boolean().default(true),
+    /** Generate /chronology/: every document by year and month. */
+    chronology: z.boolean().default(true),
+    /** Generate /people/, /places/, /subjects/ and /terms/, with a page per register entry listing its documents. */
+    indexPages: z.boolean().default(true),
+    /** Index the built site with Pagefind and generate /search/. */
+    search: z.boolean().default(true),
+    /** Generate Atom feeds of the documents: /feed.xml and one per edition. */
+    feeds: z.boolean().default(true),
     /** Copy the plugin's stylesheet to `/documentary-edition/edition.css` and link it. */
     stylesheet: z.boolean().default(true),
     /** Words the default layouts show; any subset. */

@@ -1,6 +1,8 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { XMLParser } from "fast-xml-parser";
+import { brokenLinks } from "./helpers/links.js";
 import { blocks, buildFailure, buildSite, byClass, tempDir, type BuiltSite } from "./helpers/site.js";
 
 const MULTI = "test/fixtures/multi";
@@ -137,6 +139,47 @@ describe("a site with several editions", () => {
     ]);
   });
 
+  it("lists every document in the chronology by year and month, partly known dates first", () => {
+    const page = site.read("/chronology/");
+    const titles = [...page.matchAll(/<h4><a href="([^"]+)">/g)].map((m) => m[1]);
+    // "1979" alone comes before every date within 1979.
+    expect(titles).toEqual([
+      "/editions/letters/undated/",
+      "/editions/cables/first/",
+      "/editions/cables/second/",
+      "/editions/cables/third/",
+      "/editions/letters/april/",
+      "/editions/letters/cable/",
+    ]);
+    expect([...page.matchAll(/<h3 class="de-month" id="([^"]+)">([^<]+)<\/h3>/g)].map((m) => `${m[1]} ${m[2]}`)).toEqual([
+      "1979-undated 1979: Month not known",
+      "1979-03 March 1979",
+      "1979-04 April 1979",
+    ]);
+  });
+
+  it("gives each register entry a page listing the documents that list or mention it", () => {
+    const person = site.read("/people/ambassador/");
+    expect(person).toContain("<h1>The Ambassador</h1>");
+    expect(person).toContain('<p class="de-identification">An envoy.</p>');
+    expect([...person.matchAll(/<h2><a href="([^"]+)">/g)].map((m) => m[1])).toEqual(["/editions/cables/first/"]);
+    expect(site.read("/people/")).toContain('<a href="/people/ambassador/">The Ambassador</a> <span class="de-count">(1)</span>');
+    expect(site.read("/")).toContain('<nav class="de-site-nav" aria-label="Site"><ul><li><a href="/" aria-current="page">Editions</a></li><li><a href="/chronology/">Chronology</a></li><li><a href="/people/">Persons</a></li><li><a href="/search/">Search</a></li></ul></nav>');
+  });
+
+  it("has no broken internal link or fragment anywhere", () => {
+    expect(brokenLinks(site.output)).toEqual([]);
+  });
+
+  it("publishes a feed per edition with absolute links where the site's URL is known", () => {
+    const feed = new XMLParser({ ignoreAttributes: false }).parse(site.read("/editions/letters/feed.xml")).feed;
+    expect([feed.entry].flat().map((e: { id: string }) => e.id)).toEqual([
+      "https://edition.example.org/editions/letters/cable/",
+      "https://edition.example.org/editions/letters/april/",
+      "https://edition.example.org/editions/letters/undated/",
+    ]);
+  });
+
   it("leaves the site's other pages alone", () => {
     const about = site.read("/about/");
     expect(about.trim()).toBe("<p>A page of the site's own, outside the editions.</p>");
@@ -151,6 +194,19 @@ describe("a document with a malformed transcription mark", () => {
         '  - test/fixtures/bad-mark/editions/notes/letter.md: line 9: found "{suplied: the mark\'s name is misspelt}"; ' +
         "expected a transcription mark: one of supplied, sic, unclear, del, add, gap, page, folio, person, place, term (write \\{ for a literal brace)",
     );
+  });
+});
+
+describe("a site that turns the generated pages off", () => {
+  it("gets its documents and editions, and none of the rest", async () => {
+    const site = await buildSite("test/fixtures/pages-off", "test/fixtures/pages-off/eleventy.config.js");
+    const files = readdirSync(site.output, { recursive: true }).map(String).filter((f) => !f.startsWith("documentary-edition"));
+    expect(files.filter((f) => f.endsWith(".html") || f.endsWith(".xml")).sort()).toEqual([
+      "editions/notes/fine/index.html",
+      "editions/notes/index.html",
+    ]);
+    expect(files.some((f) => f.startsWith("pagefind"))).toBe(false);
+    expect(site.read("/editions/notes/fine/")).not.toContain("/search/");
   });
 });
 

@@ -1,5 +1,8 @@
 import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
+import { XMLParser, XMLValidator } from "fast-xml-parser";
+import { brokenLinks } from "./helpers/links.js";
+import { loadPagefind } from "./helpers/pagefind.js";
 import { allByClass, blocks, buildSite, byClass, without, type BuiltSite } from "./helpers/site.js";
 
 const SOURCE = readFileSync("../shared/sources/000_96b8ea72fdfcbae6.txt", "utf8");
@@ -168,6 +171,38 @@ describe("the sample edition site", () => {
 
   it("uses the site's own footer partial instead of the default", () => {
     expect(site.read(CABLE_URL)).toContain("Built with <a href=\"https://www.npmjs.com/package/eleventy-plugin-documentary-edition\">");
+  });
+
+  it("finds the cable when a reader searches for Han Nianlong, and with a filter on its edition", async () => {
+    const pagefind = await loadPagefind(site.output);
+    const found = await pagefind.search("Han Nianlong");
+    expect(found.results).toHaveLength(1);
+    const result = await found.results[0]!.data();
+    expect(result.url.endsWith(CABLE_URL)).toBe(true);
+    expect(result.meta).toMatchObject({ date: "April 16, 1979", title: expect.stringContaining("Notice on Holding") });
+    const filtered = await pagefind.search("talks", { filters: { edition: "The Sino-Vietnamese Vice Foreign Minister Level Talks, 1979" } });
+    expect(filtered.results).toHaveLength(1);
+    expect(await pagefind.filters()).toMatchObject({ year: { "1979": 1 }, type: { telegram: 1 }, classification: { "Top Secret": 1 }, language: { Chinese: 1 } });
+    // What is not the document's text is not searched: the cite box, the record, the navigation.
+    expect((await pagefind.search("BibTeX")).results).toHaveLength(0);
+    expect(site.read("/search/")).toContain('<script src="/pagefind/pagefind-ui.js"></script>');
+  });
+
+  it("has no broken internal link or fragment anywhere", () => {
+    expect(brokenLinks(site.output)).toEqual([]);
+  });
+
+  it("publishes Atom feeds that parse and name every document", () => {
+    for (const feed of ["/feed.xml", `${EDITION_URL}feed.xml`]) {
+      const xml = site.read(feed);
+      expect(XMLValidator.validate(xml), feed).toBe(true);
+      const parsed = new XMLParser({ ignoreAttributes: false }).parse(xml);
+      const entries = [parsed.feed.entry].flat();
+      expect(entries.map((e: { title: string }) => e.title)).toEqual([
+        "Cable from the Foreign Ministry, 'Notice on Holding Vice Foreign Minister Level Talks Between China and Vietnam'",
+      ]);
+      expect(parsed.feed.id).toMatch(/^urn:uuid:[0-9a-f-]{36}$/);
+    }
   });
 
   it("does not publish the repository's own files as pages", () => {

@@ -20,6 +20,9 @@ const DEFAULTS = {
   edition: "edition.njk",
   home: "home.njk",
   register: "register.njk",
+  chronology: "chronology.njk",
+  index: "index.njk",
+  search: "search.njk",
 } as const;
 
 function readDefault(file: string, options: Options): string {

@@ -23,6 +23,8 @@ import { editionRegisterHtml } from "../render/register.js";
 import type { CollectionApi, EleventyConfig } from "./config.js";
 import { readDocumentDatesAsWritten } from "./front-matter.js";
 import { installCitations } from "./citations.js";
+import { installBrowsing } from "./browse.js";
+import { installSearch, SEARCH_SCRIPT_URL } from "./search.js";
 import { addDefaultLayouts, addEditionPages, addHomePage, addRegisterPages } from "./layouts.js";
 import { docIdOf, editionPaths, normaliseDir, type Classify } from "./paths.js";
 
@@ -139,6 +141,7 @@ export function installPlugin(config: EleventyConfig, options: Options): void {
     layouts: options.layouts,
     stylesheet: options.stylesheet ? STYLESHEET_URL : false,
     script: SCRIPT_URL,
+    searchScript: SEARCH_SCRIPT_URL,
   });
 
   const context = (): RenderContext => ({ locale: options.locale, labels: options.labels, register, url });
@@ -167,6 +170,8 @@ export function installPlugin(config: EleventyConfig, options: Options): void {
   config.addShortcode("editionList", (editions) => editionListHtml(editions, context()).value);
 
   installCitations(config, options, () => model, url);
+  installBrowsing(config, options, (api) => (api ? buildModel(api) : model), url);
+  installSearch(config, options);
 
   addDefaultLayouts(config, options);
   addEditionPages(config, options);

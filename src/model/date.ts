@@ -35,7 +35,7 @@ function daysInMonth(year: number, month: number): number {
 }
 
 /** A UTC Date; unlike Date.UTC, years 0 to 99 are not taken for 1900 to 1999. */
-function utcDate(year: number, month: number, day: number): Date {
+export function utcDate(year: number, month: number, day: number): Date {
   const date = new Date(0);
   date.setUTCFullYear(year, month - 1, day);
   return date;
