@@ -84,7 +84,7 @@ export function editionNotes(md: MarkdownIt, settings: NoteSettings): void {
     const refId = subId > 0 ? `${name}:${subId}` : name;
     const aria = escapeHtml(accessibleName(kind, n));
     const ref =
-      `<sup class="de-ref de-ref-${kind}" id="fnref${refId}">` +
+      `<sup class="de-ref de-ref-${kind}" id="fnref${refId}" data-pagefind-ignore>` +
       `<a class="de-ref-side" href="#sn${name}" aria-label="${aria}">${n}</a>` +
       `<a class="de-ref-end" href="#fn${name}" aria-label="${aria}">${n}</a></sup>`;
     // The sidenote follows the first reference to a note only.
@@ -92,7 +92,8 @@ export function editionNotes(md: MarkdownIt, settings: NoteSettings): void {
     const text = (env as NoteEnv)[SIDENOTES]?.get(id) ?? "";
     const kindLabel = kind === "translator" ? `<span class="de-note-kind">${escapeHtml(labels.translatorNote)}:</span> ` : "";
     return (
-      `${ref}<span class="de-sidenote de-note-${kind}" id="sn${name}" role="note" aria-label="${aria}">` +
+      // The sidenote repeats the endnote: search indexes the endnote only.
+      `${ref}<span class="de-sidenote de-note-${kind}" id="sn${name}" role="note" aria-label="${aria}" data-pagefind-ignore>` +
       `<span class="de-note-number">${n}</span> ${kindLabel}${text} ` +
       `<a class="de-backref" href="#fnref${name}" aria-label="${escapeHtml(labels.backToText)}">\u21a9\ufe0e</a></span>`
     );
