@@ -17,7 +17,7 @@ interface Pagefind {
  */
 export async function loadPagefind(output: string): Promise<Pagefind> {
   const realFetch = globalThis.fetch;
-  globalThis.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
+  globalThis.fetch = (async (input: Parameters<typeof fetch>[0], init?: Parameters<typeof fetch>[1]) => {
     const url = new URL(input instanceof Request ? input.url : String(input));
     return url.protocol === "file:" ? new Response(await readFile(fileURLToPath(url))) : realFetch(input, init);
   }) as typeof fetch;
