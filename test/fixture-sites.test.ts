@@ -152,9 +152,9 @@ describe("a site with several editions", () => {
       "/editions/letters/cable/",
     ]);
     expect([...page.matchAll(/<h3 class="de-month" id="([^"]+)">([^<]+)<\/h3>/g)].map((m) => `${m[1]} ${m[2]}`)).toEqual([
-      "1979-undated 1979: Month not known",
-      "1979-03 March 1979",
-      "1979-04 April 1979",
+      "month-1979-undated 1979: Month not known",
+      "month-1979-03 March 1979",
+      "month-1979-04 April 1979",
     ]);
   });
 

@@ -77,7 +77,7 @@ describe("the packed plugin in a fresh site", () => {
 
   it("builds a complete document page with the default layouts", () => {
     const page = read("editions/correspondence/first-letter/index.html");
-    expect(page).toMatch(/^<!doctype html>\n<html lang="en-US">/);
+    expect(page).toMatch(/^<!DOCTYPE html>\n<html lang="en-US">/);
     expect(page).toContain("<title>Letter from the Ambassador to the Foreign Minister | Edition</title>");
     expect(page).toContain("<h1>Letter from the Ambassador to the Foreign Minister</h1>");
     expect(page).toContain('<time datetime="1979-05">May 1979</time>');

@@ -34,7 +34,7 @@ export function chronologyHtml(years: readonly ChronologyYear[], context: Contex
     (year) => html`<section class="de-year" aria-labelledby="year-${year.year}">
 <h2 id="year-${year.year}">${year.year}</h2>
 ${year.months.map(
-      (month) => html`<h3 class="de-month" id="${month.month ? `${year.year}-${String(month.month).padStart(2, "0")}` : `${year.year}-undated`}">${
+      (month) => html`<h3 class="de-month" id="${month.month ? `month-${year.year}-${String(month.month).padStart(2, "0")}` : `month-${year.year}-undated`}">${
         month.month ? monthName(year.year, month.month, context.locale) : `${year.year}: ${context.labels.monthUnknown}`
       }</h3>
 <ol class="de-listing">${month.documents.map((doc) => documentItem(doc, context, 4))}</ol>`,
