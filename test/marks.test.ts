@@ -56,7 +56,7 @@ describe("transcription marks", () => {
       '<p><a href="https://example.org/">a link</a> and <a href="https://example.org/r">ref</a></p>',
     );
     const withNote = render("Text.[^1]\n\n[^1]: A note {sic: teh}.");
-    expect(withNote).toContain('<sup class="de-ref de-ref-editorial" id="fnref1" data-pagefind-ignore><a class="de-ref-side" href="#sn1" aria-label="Note 1">1</a>');
+    expect(withNote).toContain('<sup class="de-ref de-ref-editorial" id="fnref1" tabindex="-1" data-pagefind-ignore><a class="de-ref-side" href="#sn1" aria-label="Note 1">1</a>');
     expect(withNote).toContain('<span class="de-mark de-sic"');
   });
 

@@ -27,7 +27,7 @@ describe("notes", () => {
   it("link each reference to its sidenote and its endnote, and each note back to the reference", () => {
     const page = render(doc, { docId: "d" });
     expect(page).toContain(
-      '<sup class="de-ref de-ref-editorial" id="fnref-d-1" data-pagefind-ignore><a class="de-ref-side" href="#sn-d-1" aria-label="Note 1">1</a><a class="de-ref-end" href="#fn-d-1" aria-label="Note 1">1</a></sup>',
+      '<sup class="de-ref de-ref-editorial" id="fnref-d-1" tabindex="-1" data-pagefind-ignore><a class="de-ref-side" href="#sn-d-1" aria-label="Note 1">1</a><a class="de-ref-end" href="#fn-d-1" aria-label="Note 1">1</a></sup>',
     );
     expect(byClass(page, "de-sidenote")).toContain('<a class="de-backref" href="#fnref-d-1" aria-label="Back to the text">');
     expect(byClass(page, "de-notes-list")).toContain('<a class="de-backref" href="#fnref-d-1" aria-label="Back to the text">');
@@ -38,9 +38,9 @@ describe("notes", () => {
 
   it("mark translator's notes as such, visibly and for screen readers", () => {
     const page = render("Word.[^translator-1] Other.[^ed]\n\n[^translator-1]: The Chinese has a pun here.\n\n[^ed]: An editor's note.", { docId: "d" });
-    expect(page).toContain('<sup class="de-ref de-ref-translator" id="fnref-d-1" data-pagefind-ignore><a class="de-ref-side" href="#sn-d-1" aria-label="Translator&#39;s note 1">');
-    expect(page).toContain('<li id="fn-d-1" class="de-note de-note-translator" value="1"><span class="de-note-kind">Translator&#39;s note</span>');
-    expect(page).toContain('<li id="fn-d-2" class="de-note de-note-editorial" value="2">');
+    expect(page).toContain('<sup class="de-ref de-ref-translator" id="fnref-d-1" tabindex="-1" data-pagefind-ignore><a class="de-ref-side" href="#sn-d-1" aria-label="Translator&#39;s note 1">');
+    expect(page).toContain('<li id="fn-d-1" class="de-note de-note-translator" value="1" tabindex="-1"><span class="de-note-kind">Translator&#39;s note</span>');
+    expect(page).toContain('<li id="fn-d-2" class="de-note de-note-editorial" value="2" tabindex="-1">');
     expect(blocks(allByClass(page, "de-sidenote")[0] as string).join(" ")).toContain("Translator's note: The Chinese has a pun here.");
     expect(noteKind("translator")).toBe("translator");
     expect(noteKind("Translator-2")).toBe("translator");

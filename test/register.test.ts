@@ -97,6 +97,8 @@ describe("the register", () => {
       '<a href="/editions/e/a/#e-a-person-han-nianlong-1">Document 1</a>, <a href="/editions/e/a/#e-a-person-han-nianlong-2">Document 1 (2)</a>',
     );
     expect(blocks(out.value)).toContain("Concerned in: Document 1");
+    // An entry without mentions or identification prints nothing for them (no stray "0").
+    expect(out.value).not.toMatch(/>0</);
     expect(blocks(out.value)).toContain("See: A book");
   });
 

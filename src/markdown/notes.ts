@@ -84,7 +84,8 @@ export function editionNotes(md: MarkdownIt, settings: NoteSettings): void {
     const refId = subId > 0 ? `${name}:${subId}` : name;
     const aria = escapeHtml(accessibleName(kind, n));
     const ref =
-      `<sup class="de-ref de-ref-${kind}" id="fnref${refId}" data-pagefind-ignore>` +
+      // tabindex="-1": following a link to a note, or back, moves the keyboard's focus there too.
+      `<sup class="de-ref de-ref-${kind}" id="fnref${refId}" tabindex="-1" data-pagefind-ignore>` +
       `<a class="de-ref-side" href="#sn${name}" aria-label="${aria}">${n}</a>` +
       `<a class="de-ref-end" href="#fn${name}" aria-label="${aria}">${n}</a></sup>`;
     // The sidenote follows the first reference to a note only.
@@ -93,7 +94,7 @@ export function editionNotes(md: MarkdownIt, settings: NoteSettings): void {
     const kindLabel = kind === "translator" ? `<span class="de-note-kind">${escapeHtml(labels.translatorNote)}:</span> ` : "";
     return (
       // The sidenote repeats the endnote: search indexes the endnote only.
-      `${ref}<span class="de-sidenote de-note-${kind}" id="sn${name}" role="note" aria-label="${aria}" data-pagefind-ignore>` +
+      `${ref}<span class="de-sidenote de-note-${kind}" id="sn${name}" role="note" aria-label="${aria}" tabindex="-1" data-pagefind-ignore>` +
       `<span class="de-note-number">${n}</span> ${kindLabel}${text} ` +
       `<a class="de-backref" href="#fnref${name}" aria-label="${escapeHtml(labels.backToText)}">\u21a9\ufe0e</a></span>`
     );
@@ -118,7 +119,7 @@ export function editionNotes(md: MarkdownIt, settings: NoteSettings): void {
     const { id, label } = tokens[idx]!.meta as { id: number; label?: string };
     const kind = noteKind(label);
     const kindLabel = kind === "translator" ? `<span class="de-note-kind">${escapeHtml(labels.translatorNote)}</span>\n` : "";
-    return `<li id="fn${anchorName(tokens, idx, options, env, self)}" class="de-note de-note-${kind}" value="${id + 1}">${kindLabel}`;
+    return `<li id="fn${anchorName(tokens, idx, options, env, self)}" class="de-note de-note-${kind}" value="${id + 1}" tabindex="-1">${kindLabel}`;
   };
 
   rules.footnote_anchor = (tokens, idx, options, env, self) => {

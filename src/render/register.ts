@@ -20,10 +20,10 @@ function entryHtml(use: RegisterUse, context: { labels: Labels; url: (path: stri
   );
   const documents = use.documents.map((doc, i) => html`${i ? ", " : ""}<a href="${url(doc.url)}">${labels.document} ${doc.number}</a>`);
   return html`<div class="de-register-entry" id="${use.anchor}"><dt>${entry.name}</dt>${[
-    entry.identification && html`\n<dd class="de-register-identification">${entry.identification}</dd>`,
-    entry.references?.length && html`\n<dd class="de-register-references">${labels.registerReferences}: ${entry.references.join("; ")}</dd>`,
-    mentions.length && html`\n<dd class="de-register-mentions">${labels.registerMentions}: ${mentions}</dd>`,
-    documents.length && html`\n<dd class="de-register-documents">${labels.registerListedIn}: ${documents}</dd>`,
+    entry.identification ? html`\n<dd class="de-register-identification">${entry.identification}</dd>` : "",
+    entry.references?.length ? html`\n<dd class="de-register-references">${labels.registerReferences}: ${entry.references.join("; ")}</dd>` : "",
+    mentions.length ? html`\n<dd class="de-register-mentions">${labels.registerMentions}: ${mentions}</dd>` : "",
+    documents.length ? html`\n<dd class="de-register-documents">${labels.registerListedIn}: ${documents}</dd>` : "",
   ]}</div>\n`;
 }
 
