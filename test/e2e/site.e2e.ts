@@ -1,4 +1,5 @@
 /// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
 // The sample site in a real browser: what a reader sees and can do, at phone and desktop widths,
 // by keyboard and in print, and axe-core's WCAG 2.2 AA checks on every kind of page.
 import { mkdirSync, readFileSync } from "node:fs";
