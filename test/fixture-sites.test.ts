@@ -88,7 +88,7 @@ describe("a site with several editions", () => {
       "… [sic] Thus in the original",
       "[Page 1] Page break in the original",
     ]);
-    expect(third).toContain('id="cables-third-page-2">[<a href="#cables-third-page-2">Page 2</a>]');
+    expect(third).toContain('id="cables-third-page-2"><span class="de-gen">[<a href="#cables-third-page-2">Page 2</a>]</span>');
     expect(site.read("/editions/cables/first/")).not.toContain("de-legend");
   });
 
@@ -192,7 +192,7 @@ describe("a document with a malformed transcription mark", () => {
     expect(error.message).toBe(
       "[documentary-edition] 1 problem in a document's text (1 file); the build failed:\n" +
         '  - test/fixtures/bad-mark/editions/notes/letter.md: line 9: found "{suplied: the mark\'s name is misspelt}"; ' +
-        "expected a transcription mark: one of supplied, sic, unclear, del, add, gap, page, folio, person, place, term (write \\{ for a literal brace)",
+        "expected a transcription mark: one of supplied, sic, unclear, del, add, gap, page, folio, person, place, term, salute, signed, dateline (write \\{ for a literal brace)",
     );
   });
 });

@@ -17,33 +17,33 @@ describe("transcription marks", () => {
   const { render, used } = markdown();
 
   it.each([
-    ["{supplied: they said this}", '<span class="de-mark de-supplied" title="Supplied by the editor or translator">[they said this]</span>'],
-    ["{sic: recieve}", '<span class="de-mark de-sic" title="Thus in the original">recieve <span class="de-mark-sign">[sic]</span></span>'],
-    ["{unclear: Hanoi}", '<span class="de-mark de-unclear" title="Uncertain reading">Hanoi <span class="de-mark-sign">[?]</span></span>'],
+    ["{supplied: they said this}", '<span class="de-mark de-supplied" title="Supplied by the editor or translator"><span class="de-gen">[</span>they said this<span class="de-gen">]</span></span>'],
+    ["{sic: recieve}", '<span class="de-mark de-sic" title="Thus in the original">recieve <span class="de-mark-sign de-gen">[sic]</span></span>'],
+    ["{unclear: Hanoi}", '<span class="de-mark de-unclear" title="Uncertain reading">Hanoi <span class="de-mark-sign de-gen">[?]</span></span>'],
     ["{del: struck out}", '<del class="de-mark de-del" title="Deleted in the original">struck out</del>'],
     ["{add: written above}", '<ins class="de-mark de-add" title="Added in the original">written above</ins>'],
-    ["{gap: 1 line not declassified}", '<span class="de-mark de-gap" title="Passage omitted, illegible or not declassified">[1 line not declassified]</span>'],
-    ["{gap:}", '<span class="de-mark de-gap" title="Passage omitted, illegible or not declassified">[…]</span>'],
-    ["{page: 11}", '<span class="de-mark de-page" title="Page break in the original" id="page-11">[<a href="#page-11">Page 11</a>]</span>'],
-    ["{folio: 3r}", '<span class="de-mark de-folio" title="Folio break in the original" id="folio-3r">[<a href="#folio-3r">Folio 3r</a>]</span>'],
+    ["{gap: 1 line not declassified}", '<span class="de-mark de-gap" title="Passage omitted, illegible or not declassified"><span class="de-gen">[1 line not declassified]</span></span>'],
+    ["{gap:}", '<span class="de-mark de-gap" title="Passage omitted, illegible or not declassified"><span class="de-gen">[…]</span></span>'],
+    ["{page: 11}", '<span class="de-mark de-page" title="Page break in the original" id="page-11"><span class="de-gen">[<a href="#page-11">Page 11</a>]</span></span>'],
+    ["{folio: 3r}", '<span class="de-mark de-folio" title="Folio break in the original" id="folio-3r"><span class="de-gen">[<a href="#folio-3r">Folio 3r</a>]</span></span>'],
   ])("renders %s", (source, expected) => {
     expect(render(`Before ${source} after.`)).toBe(`<p>Before ${expected} after.</p>`);
   });
 
   it("gives page anchors the document's id, so two documents on one page keep them apart", () => {
-    expect(render("{page: 11}", { docId: "talks-cable" })).toContain('id="talks-cable-page-11">[<a href="#talks-cable-page-11">');
+    expect(render("{page: 11}", { docId: "talks-cable" })).toContain('id="talks-cable-page-11"><span class="de-gen">[<a href="#talks-cable-page-11">');
   });
 
   it("nests inside emphasis and links, and takes emphasis inside", () => {
     expect(render("*a {sic: recieve} b*")).toBe(
-      '<p><em>a <span class="de-mark de-sic" title="Thus in the original">recieve <span class="de-mark-sign">[sic]</span></span> b</em></p>',
+      '<p><em>a <span class="de-mark de-sic" title="Thus in the original">recieve <span class="de-mark-sign de-gen">[sic]</span></span> b</em></p>',
     );
     expect(render("[see {supplied: the text}](https://example.org/)")).toBe(
-      '<p><a href="https://example.org/">see <span class="de-mark de-supplied" title="Supplied by the editor or translator">[the text]</span></a></p>',
+      '<p><a href="https://example.org/">see <span class="de-mark de-supplied" title="Supplied by the editor or translator"><span class="de-gen">[</span>the text<span class="de-gen">]</span></span></a></p>',
     );
-    expect(render("{supplied: *our* side}")).toContain("[<em>our</em> side]");
+    expect(render("{supplied: *our* side}")).toContain('<span class="de-gen">[</span><em>our</em> side<span class="de-gen">]</span>');
     expect(render("{add: a {sic: mistkae} here}")).toBe(
-      '<p><ins class="de-mark de-add" title="Added in the original">a <span class="de-mark de-sic" title="Thus in the original">mistkae <span class="de-mark-sign">[sic]</span></span> here</ins></p>',
+      '<p><ins class="de-mark de-add" title="Added in the original">a <span class="de-mark de-sic" title="Thus in the original">mistkae <span class="de-mark-sign de-gen">[sic]</span></span> here</ins></p>',
     );
   });
 
@@ -80,7 +80,7 @@ describe("transcription marks", () => {
     const error = errorOf(() => render("First paragraph.\n\nSecond paragraph,\nwith {suplied: words} on its second line."));
     expect(error).toBeInstanceOf(MarkSyntaxError);
     expect(error.message).toBe(
-      'line 4: found "{suplied: words}"; expected a transcription mark: one of supplied, sic, unclear, del, add, gap, page, folio, person, place, term (write \\{ for a literal brace)',
+      'line 4: found "{suplied: words}"; expected a transcription mark: one of supplied, sic, unclear, del, add, gap, page, folio, person, place, term, salute, signed, dateline (write \\{ for a literal brace)',
     );
   });
 
@@ -104,7 +104,7 @@ describe("the legend of marks", () => {
     expect(legend).not.toContain("de-sic");
     expect(markLegendHtml(new Set(), DEFAULT_LABELS).value).toBe("");
     // Every transcription mark has its legend entry; register mentions are links, not marks of the text.
-    for (const kind of MARK_KINDS.filter((k) => MARKS[k] !== "mention")) {
+    for (const kind of MARK_KINDS.filter((k) => MARKS[k] === "inline" || MARKS[k] === "value")) {
       expect(markLegendHtml(new Set([kind]), DEFAULT_LABELS).value).toContain(`de-${kind}`);
     }
     expect(markLegendHtml(new Set<MarkKind>(["person"]), DEFAULT_LABELS).value).toBe("");

@@ -46,7 +46,7 @@ describe("the sample edition site", () => {
   it("marks the translator's insertion as supplied text, and explains the mark", () => {
     const page = site.read(CABLE_URL);
     expect(without(page, "de-ref", "de-sidenote")).toContain(
-      '&quot;the Chinese military has not yet completely pulled out of Vietnam&quot;, <span class="de-mark de-supplied" title="Supplied by the editor or translator">[they said this]</span> created obstacles',
+      '&quot;the Chinese military has not yet completely pulled out of Vietnam&quot;, <span class="de-mark de-supplied" title="Supplied by the editor or translator"><span class="de-gen">[</span>they said this<span class="de-gen">]</span></span> created obstacles',
     );
     expect(page.match(/de-mark de-supplied/g)).toHaveLength(2); // in the text and in the legend
     expect(blocks(byClass(page, "de-legend"))).toEqual(["Transcription marks", "[…] Supplied by the editor or translator"]);

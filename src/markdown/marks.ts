@@ -11,7 +11,8 @@ import type StateInline from "markdown-it/lib/rules_inline/state_inline.mjs";
 /**
  * Every mark: `inline` marks hold transcribed text (parsed as Markdown); `value` marks an editor's
  * value; `mention` marks hold transcribed text and name a register key before the colon
- * (`{person han-nianlong: Comrade Han Nianlong}`).
+ * (`{person han-nianlong: Comrade Han Nianlong}`); `structure` marks say what a line of the document
+ * is (its salutation, signature, dateline), for the TEI export's opener and closer.
  */
 export const MARKS = {
   supplied: "inline",
@@ -25,6 +26,9 @@ export const MARKS = {
   person: "mention",
   place: "mention",
   term: "mention",
+  salute: "structure",
+  signed: "structure",
+  dateline: "structure",
 } as const;
 
 export type MarkKind = keyof typeof MARKS;
@@ -105,6 +109,7 @@ function transcriptionMark(state: StateInline, silent: boolean): boolean {
   (env[MARKS_USED] ??= new Set()).add(kind);
   const max = state.posMax;
   if (MARKS[kind] !== "value") {
+    // inline, mention and structure marks hold text
     state.push("transcription_mark_open", "", 1).meta = { kind, key };
     state.pos = contentStart;
     state.posMax = end;

@@ -16,21 +16,32 @@ const DESCRIPTION: Record<MarkKind, keyof Labels> = {
   person: "mentionPerson",
   place: "mentionPlace",
   term: "mentionTerm",
+  salute: "markSalute",
+  signed: "markSigned",
+  dateline: "markDateline",
 };
 
-/** Element and the text printed before and after the mark's content, as a reader of print editions expects. */
+/**
+ * Element and the text printed before and after the mark's content, as a reader of print editions
+ * expects. Printed signs are in `.de-gen`: the edition's, not the document's (the TEI export has
+ * the element instead, and the text round-trip test leaves them out).
+ */
+const gen = (text: string) => (text ? `<span class="de-gen">${text}</span>` : "");
 const SHAPE: Record<MarkKind, { tag: string; before: string; after: string }> = {
-  supplied: { tag: "span", before: "[", after: "]" },
-  sic: { tag: "span", before: "", after: ' <span class="de-mark-sign">[sic]</span>' },
-  unclear: { tag: "span", before: "", after: ' <span class="de-mark-sign">[?]</span>' },
+  supplied: { tag: "span", before: gen("["), after: gen("]") },
+  sic: { tag: "span", before: "", after: ` <span class="de-mark-sign de-gen">[sic]</span>` },
+  unclear: { tag: "span", before: "", after: ` <span class="de-mark-sign de-gen">[?]</span>` },
   del: { tag: "del", before: "", after: "" },
   add: { tag: "ins", before: "", after: "" },
-  gap: { tag: "span", before: "[", after: "]" },
-  page: { tag: "span", before: "[", after: "]" },
-  folio: { tag: "span", before: "[", after: "]" },
+  gap: { tag: "span", before: "", after: "" },
+  page: { tag: "span", before: "", after: "" },
+  folio: { tag: "span", before: "", after: "" },
   person: { tag: "a", before: "", after: "" },
   place: { tag: "a", before: "", after: "" },
   term: { tag: "a", before: "", after: "" },
+  salute: { tag: "span", before: "", after: "" },
+  signed: { tag: "span", before: "", after: "" },
+  dateline: { tag: "span", before: "", after: "" },
 };
 
 const openTag = (kind: MarkKind, labels: Labels, extra = "") =>
@@ -63,26 +74,26 @@ export function markRenderer(labels: Labels, registerUrl: (env: Record<string, u
     },
     close: (kind, env) => (MARKS[kind] === "mention" && !registerUrl(env) ? "</span>" : closeTag(kind)),
     value(kind, value, env) {
-      if (kind === "gap") return `${openTag(kind, labels)}${escapeHtml(value || "…")}${closeTag(kind)}`;
+      if (kind === "gap") return `${openTag(kind, labels)}${gen(`[${escapeHtml(value || "…")}]`)}${closeTag(kind)}`;
       // A page or folio break is an anchor a reader can link to; a document's id keeps it unique
       // where several documents share a page.
       const docId = typeof env.docId === "string" ? `${env.docId}-` : "";
       const id = `${docId}${kind}-${idPart(value)}`;
       const label = `${kind === "page" ? labels.page : labels.folio} ${value}`;
-      return `${openTag(kind, labels, ` id="${escapeHtml(id)}"`)}<a href="#${escapeHtml(id)}">${escapeHtml(label)}</a>${closeTag(kind)}`;
+      return `${openTag(kind, labels, ` id="${escapeHtml(id)}"`)}<span class="de-gen">[<a href="#${escapeHtml(id)}">${escapeHtml(label)}</a>]</span>${closeTag(kind)}`;
     },
   };
 }
 
 /** What each mark looks like in the legend. */
 function sample(kind: MarkKind, labels: Labels): SafeHtml {
-  const inner = kind === "page" ? `${labels.page} 1` : kind === "folio" ? `${labels.folio} 1r` : "…";
-  return raw(`${openTag(kind, labels)}${escapeHtml(inner)}${closeTag(kind)}`);
+  const inner = kind === "page" ? gen(`[${labels.page} 1]`) : kind === "folio" ? gen(`[${labels.folio} 1r]`) : kind === "gap" ? gen("[…]") : "…";
+  return raw(`${openTag(kind, labels)}${inner}${closeTag(kind)}`);
 }
 
 /** The legend of the transcription marks a page uses, in a fixed order; nothing where it uses none. */
 export function markLegendHtml(used: ReadonlySet<MarkKind> | undefined, labels: Labels): SafeHtml {
-  const kinds = MARK_KINDS.filter((kind) => MARKS[kind] !== "mention" && used?.has(kind));
+  const kinds = MARK_KINDS.filter((kind) => (MARKS[kind] === "inline" || MARKS[kind] === "value") && used?.has(kind));
   if (!kinds.length) return html``;
   return html`<section class="de-legend" aria-labelledby="de-legend-heading">
 <h2 id="de-legend-heading">${labels.markLegend}</h2>
