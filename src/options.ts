@@ -92,6 +92,7 @@ export const DEFAULT_LABELS = {
   copied: "Copied",
   copyFailed: "Select the text to copy it",
   downloadRecord: "Download the record:",
+  downloadEdition: "Every document of this edition:",
   page: "Page",
   folio: "Folio",
   notes: "Notes",
@@ -187,6 +188,8 @@ export const optionsSchema = z
     indexPages: z.boolean().default(true),
     /** Index the built site with Pagefind and generate /search/. */
     search: z.boolean().default(true),
+    /** Write each document's TEI (document.xml beside its page) and each edition's teiCorpus (corpus.xml). */
+    tei: z.boolean().default(true),
     /** Generate Atom feeds of the documents: /feed.xml and one per edition. */
     feeds: z.boolean().default(true),
     /** Copy the plugin's stylesheet to `/documentary-edition/edition.css` and link it. */

@@ -122,7 +122,7 @@ export function installCitations(
   config.addShortcode("citeBox", (doc: EditionDocument | undefined) => {
     if (!doc) return "";
     const entries = options.citationStyles.map((style) => ({ style, label: label(style), citation: cite(doc, style) }));
-    return citeBoxHtml(`${docIdOf(doc.id)}-`, entries, options.labels, doc.url.endsWith("/")).value;
+    return citeBoxHtml(`${docIdOf(doc.id)}-`, entries, options.labels, doc.url.endsWith("/"), options.tei).value;
   });
   config.addShortcode("documentHeadMetadata", (doc: EditionDocument | undefined) => {
     if (!doc) return "";
@@ -157,7 +157,7 @@ export function installCitations(
     for (const doc of model.documents) {
       if (!doc.url.endsWith("/")) continue;
       const contents = files([doc]);
-      DOWNLOADS.forEach((d, i) => jobs.push(() => write(doc.url, d.file, contents[i] as string)));
+      DOWNLOADS.slice(0, 3).forEach((d, i) => jobs.push(() => write(doc.url, d.file, contents[i] as string)));
     }
     for (const edition of model.editions) {
       const contents = files(edition.documents);

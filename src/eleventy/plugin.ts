@@ -23,6 +23,7 @@ import { editionRegisterHtml } from "../render/register.js";
 import type { CollectionApi, EleventyConfig } from "./config.js";
 import { readDocumentDatesAsWritten } from "./front-matter.js";
 import { installCitations } from "./citations.js";
+import { installTei } from "./tei.js";
 import { installBrowsing } from "./browse.js";
 import { installSearch, SEARCH_SCRIPT_URL } from "./search.js";
 import { addDefaultLayouts, addEditionPages, addHomePage, addRegisterPages } from "./layouts.js";
@@ -104,6 +105,15 @@ export function installPlugin(config: EleventyConfig, options: Options): void {
     return path.startsWith("/") ? pathPrefix + path.slice(1) : path;
   };
 
+  const tei = installTei(
+    config,
+    options,
+    () => model,
+    url,
+    (doc) => (doc.sourceNote ? doc.sourceNote : sourceNoteHtml(doc, options)?.value),
+    (doc) => dateText(doc.date, context()),
+  );
+
   // The transcription marks each page used, noted as its text is rendered (before its layout).
   const marksUsed = new Map<string, ReadonlySet<MarkKind>>();
   const inputPathOfEnv = (env: Record<string, unknown>) => (env.page as { inputPath?: string } | undefined)?.inputPath ?? "";
@@ -130,7 +140,10 @@ export function installPlugin(config: EleventyConfig, options: Options): void {
           return sourceNoteHtml(doc, options)?.value;
         },
       },
-      rendered: (env, marks) => marksUsed.set(inputPathOfEnv(env), marks),
+      rendered: (env, marks, tokens) => {
+        marksUsed.set(inputPathOfEnv(env), marks);
+        tei.rendered(env, marks, tokens);
+      },
       markError: (env, error) => markProblem(inputPathOfEnv(env), error),
     }),
   );
@@ -142,6 +155,7 @@ export function installPlugin(config: EleventyConfig, options: Options): void {
     stylesheet: options.stylesheet ? STYLESHEET_URL : false,
     script: SCRIPT_URL,
     searchScript: SEARCH_SCRIPT_URL,
+    tei: options.tei,
   });
 
   const context = (): RenderContext => ({ locale: options.locale, labels: options.labels, register, url });

@@ -1,5 +1,6 @@
 /** The project's markdown-it setup, applied through Eleventy's `amendLibrary("md", …)`. */
 import type MarkdownIt from "markdown-it";
+import type Token from "markdown-it/lib/token.mjs";
 import footnote from "markdown-it-footnote";
 import { editionNotes, type NoteSettings } from "./notes.js";
 import { MarkSyntaxError, MARKS_USED, transcriptionMarks, type MarkKind, type MarkRenderer } from "./marks.js";
@@ -9,8 +10,8 @@ export interface MarkdownSettings {
   docIdFor: (env: Record<string, unknown>) => string | undefined;
   marks: MarkRenderer;
   notes: NoteSettings;
-  /** Told, after each page, which transcription marks it used. */
-  rendered: (env: Record<string, unknown>, marks: ReadonlySet<MarkKind>) => void;
+  /** Told, after each page, which transcription marks it used, and given the tokens its HTML came from. */
+  rendered: (env: Record<string, unknown>, marks: ReadonlySet<MarkKind>, tokens: Token[]) => void;
   /** Turns a malformed mark into the error the build reports (naming the page's file). */
   markError: (env: Record<string, unknown>, error: MarkSyntaxError) => Error;
 }
@@ -29,19 +30,19 @@ export function documentaryMarkdown(md: MarkdownIt, settings: MarkdownSettings):
   md.use(footnote);
   transcriptionMarks(md, settings.marks);
   editionNotes(md, settings.notes);
-  const render = md.render.bind(md);
   md.render = (src: string, env: Record<string, unknown> = {}) => {
     const local: Record<string | symbol, unknown> = Object.create(env);
     local.footnotes = undefined;
     const docId = settings.docIdFor(env);
     if (docId !== undefined) local.docId = docId;
-    let out: string;
+    let tokens: Token[];
     try {
-      out = render(src, local);
+      tokens = md.parse(src, local);
     } catch (error) {
       throw error instanceof MarkSyntaxError ? settings.markError(env, error) : error;
     }
-    settings.rendered(env, (local[MARKS_USED] as Set<MarkKind> | undefined) ?? NO_MARKS);
+    const out = md.renderer.render(tokens, md.options, local);
+    settings.rendered(env, (local[MARKS_USED] as Set<MarkKind> | undefined) ?? NO_MARKS, tokens);
     return out;
   };
 }

@@ -13,6 +13,7 @@ export const DOWNLOADS = [
   { file: "citation.bib", label: "BibTeX" },
   { file: "citation.ris", label: "RIS" },
   { file: "citation.json", label: "CSL-JSON" },
+  { file: "document.xml", label: "TEI" },
 ] as const;
 
 /**
@@ -20,7 +21,7 @@ export const DOWNLOADS = [
  * the browser can copy. `downloads` is false where the page's URL is not a folder the files can
  * sit in.
  */
-export function citeBoxHtml(idPrefix: string, entries: CitationEntry[], labels: Labels, downloads: boolean): SafeHtml {
+export function citeBoxHtml(idPrefix: string, entries: CitationEntry[], labels: Labels, downloads: boolean, tei = true): SafeHtml {
   return html`<section class="de-cite" aria-labelledby="${idPrefix}cite-heading">
 <h2 id="${idPrefix}cite-heading">${labels.citeThis}</h2>
 <dl class="de-citations">${entries.map(
@@ -29,7 +30,7 @@ export function citeBoxHtml(idPrefix: string, entries: CitationEntry[], labels: 
   )}
 </dl>
 ${downloads
-    ? html`<p class="de-downloads">${labels.downloadRecord} ${DOWNLOADS.map(
+    ? html`<p class="de-downloads">${labels.downloadRecord} ${DOWNLOADS.filter((d) => tei || d.label !== "TEI").map(
         (d, i) => html`${i ? ", " : ""}<a href="${d.file}" download>${d.label}</a>`,
       )}</p>`
     : ""}

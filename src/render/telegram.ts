@@ -12,7 +12,8 @@ import {
 import type { Labels } from "../options.js";
 import { html, type SafeHtml } from "./html.js";
 
-const labelKey = (field: LabelledField) => `telegram${field[0]!.toUpperCase()}${field.slice(1)}` as keyof Labels;
+/** The site's label of a field: `labels.telegramFrom` for `from`. */
+export const labelKey = (field: LabelledField) => `telegram${field[0]!.toUpperCase()}${field.slice(1)}` as keyof Labels;
 
 type Row = { label: string; values: string[]; field: string };
 type Item = { line: string; field: string } | Row;

@@ -1,0 +1,181 @@
+/** A document as a TEI P5 file: its header from the record, its text from the Markdown's tokens. */
+import type Token from "markdown-it/lib/token.mjs";
+import type { DocumentDate } from "../model/date.js";
+import { docIdOf, type Edition, type EditionDocument } from "../model/edition.js";
+import { languageName } from "../model/language.js";
+import type { Labels } from "../options.js";
+import { telegramHeaderText } from "./telegram.js";
+import { placesTelegramHeader, teiBody } from "./body.js";
+import { el, ncName, xml } from "./xml.js";
+
+const pad = (n: number) => String(n).padStart(2, "0");
+
+function lastDay(year: number, month: number): number {
+  const date = new Date(0);
+  date.setUTCFullYear(year, month, 0);
+  return date.getUTCDate();
+}
+
+/** TEI's date attributes: @when for a known or partly known date, a range with @cert for an approximate one. */
+export function dateAttributes(date: DocumentDate): Record<string, string> {
+  if (!date.approximate) return { when: date.time && date.day ? `${date.iso}T${date.time.length === 5 ? `${date.time}:00` : date.time}` : date.iso };
+  const y = String(date.year).padStart(4, "0");
+  const from = date.month ? `${y}-${pad(date.month)}-${pad(date.day ?? 1)}` : `${y}-01-01`;
+  const to = date.month ? `${y}-${pad(date.month)}-${pad(date.day ?? lastDay(date.year, date.month))}` : `${y}-12-31`;
+  return { notBefore: from, notAfter: to, cert: "medium" };
+}
+
+export interface TeiSettings {
+  labels: Labels;
+  locale: string;
+  /** The document's page, absolute where the site's URL is known. */
+  pageUrl: string;
+  registerUrl?: string;
+  dateText: string;
+  sourceNoteText?: string;
+  marksUsed: ReadonlySet<string>;
+}
+
+const MARK_DESCRIPTIONS: Record<string, string> = {
+  supplied: "supplied: words supplied by the editor or translator, printed in square brackets",
+  sic: "sic: an error of the original kept as it stands, printed followed by [sic]",
+  unclear: "unclear: an uncertain reading, printed followed by [?]",
+  del: "del: words deleted by the author",
+  add: "add: words added by the author",
+  gap: "gap: a passage omitted, illegible or not declassified, with its description",
+  page: "pb: where a page of the original begins",
+  folio: "pb type=\"folio\": where a folio of the original begins",
+  person: "persName: a person identified in the edition's register",
+  place: "placeName: a place identified in the edition's register",
+  term: "term: a term explained in the edition's register",
+  salute: "salute: the document's salutation",
+  signed: "signed: the document's signature",
+  dateline: "dateline: the document's dateline",
+};
+
+function header(doc: EditionDocument, settings: TeiSettings): string {
+  const names = (values: readonly string[] | undefined, element: string) => (values ?? []).map((v) => el(element, {}, xml(v))).join("");
+  const translators = doc.translation?.translator ?? [];
+  const titleStmt = el(
+    "titleStmt",
+    {},
+    el("title", {}, xml(doc.title)) +
+      names(doc.edition.editors, "editor") +
+      (translators.length ? el("respStmt", { "xml:id": "translator" }, el("resp", {}, "translated by") + names(translators, "name")) : "") +
+      (doc.edition.editors.length
+        ? el("respStmt", { "xml:id": "editor" }, el("resp", {}, "edited and annotated by") + names(doc.edition.editors, "name"))
+        : ""),
+  );
+  const publicationStmt = el(
+    "publicationStmt",
+    {},
+    el("publisher", {}, xml(doc.edition.title)) +
+      el("idno", { type: "document" }, String(doc.number)) +
+      el("idno", { type: "URI" }, xml(settings.pageUrl)),
+  );
+  const hasArchive = doc.archive || doc.collection || doc.callNumber;
+  const msDesc = hasArchive
+    ? el(
+        "msDesc",
+        {},
+        el(
+          "msIdentifier",
+          {},
+          (doc.archive ? el("repository", {}, xml(doc.archive)) : "") +
+            (doc.collection ? el("collection", {}, xml(doc.collection)) : "") +
+            (doc.callNumber ? el("idno", {}, xml(doc.callNumber)) : !doc.archive && !doc.collection ? "" : ""),
+        ) +
+          (doc.pages || doc.folios
+            ? el("msContents", {}, el("msItem", {}, el("locus", {}, xml(doc.pages ?? doc.folios)) + el("title", {}, xml(doc.title))))
+            : ""),
+      )
+    : "";
+  const source = doc.source
+    ? el(
+        "bibl",
+        {},
+        el("title", {}, xml(doc.source.title)) +
+          (doc.source.publisher ? el("publisher", {}, xml(doc.source.publisher)) : "") +
+          (doc.source.url ? el("ptr", { target: doc.source.url }) : "") +
+          (doc.source.accessed ? el("date", { type: "accessed", when: doc.source.accessed.iso }, xml(doc.source.accessed.iso)) : ""),
+      )
+    : "";
+  const sourceDesc = el("sourceDesc", {}, msDesc || source ? msDesc + source : el("p", {}, "Transcribed for this edition."));
+  const used = [...settings.marksUsed].map((kind) => MARK_DESCRIPTIONS[kind]).filter(Boolean) as string[];
+  const encodingDesc = el(
+    "encodingDesc",
+    {},
+    el(
+      "editorialDecl",
+      {},
+      el("p", {}, "The text is transcribed word for word from the source named in the source description.") +
+        (used.length ? el("p", {}, `Transcription marks in use: ${xml(used.join("; "))}.`) : el("p", {}, "No transcription marks are used.")),
+    ),
+  );
+  const languages = [doc.originalLanguage, doc.translation?.language].filter((l): l is string => Boolean(l));
+  const correspondence =
+    doc.author?.length || doc.recipients?.length
+      ? el(
+          "correspDesc",
+          {},
+          (doc.author?.length ? el("correspAction", { type: "sent" }, names(doc.author, "name") + el("date", dateAttributes(doc.date), xml(settings.dateText))) : "") +
+            (doc.recipients?.length ? el("correspAction", { type: "received" }, names(doc.recipients, "name")) : ""),
+        )
+      : "";
+  const profileDesc = el(
+    "profileDesc",
+    {},
+    el("creation", {}, el("date", dateAttributes(doc.date), xml(settings.dateText))) +
+      (languages.length
+        ? el("langUsage", {}, [...new Set(languages)].map((l) => el("language", { ident: l }, xml(languageName(l, "en")))).join(""))
+        : "") +
+      correspondence,
+  );
+  return el("teiHeader", {}, el("fileDesc", {}, titleStmt + publicationStmt + sourceDesc) + encodingDesc + profileDesc);
+}
+
+export function teiDocument(doc: EditionDocument, tokens: Token[], settings: TeiSettings): string {
+  const idPrefix = ncName(docIdOf(doc.id));
+  const editorResp = doc.edition.editors.length ? "#editor" : undefined;
+  const text = teiBody(tokens, {
+    idPrefix,
+    ...(settings.registerUrl ? { registerUrl: settings.registerUrl } : {}),
+    ...(editorResp ? { editorResp } : {}),
+    ...(doc.translation?.translator?.length ? { translatorResp: "#translator" } : editorResp ? { translatorResp: editorResp } : {}),
+  });
+  const telegram = placesTelegramHeader(tokens) ? "" : telegramHeaderText(doc, settings.labels);
+  const sourceNote = settings.sourceNoteText ? el("note", { type: "source", resp: editorResp }, xml(settings.sourceNoteText)) : "";
+  // In the original's order: the received-telegram header, the document's heading, its salutation.
+  const body =
+    sourceNote +
+    (telegram ? el("opener", {}, telegram) : "") +
+    text.head.map((h) => el("head", {}, h)).join("") +
+    (text.opener.length ? el("opener", {}, text.opener.join("")) : "") +
+    (text.body.join("") || (text.closer.length ? "" : "<p/>")) +
+    (text.closer.length ? el("closer", {}, text.closer.join("")) : "");
+  const lang = doc.translation?.language ?? doc.originalLanguage;
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="${xml(idPrefix)}">${header(doc, settings)}${el("text", { "xml:lang": lang }, el("body", {}, body))}</TEI>
+`;
+}
+
+/** The edition's documents in one teiCorpus, from the documents' own files as written. */
+export function teiCorpus(edition: Edition, documents: string[], settings: { pageUrl: string }): string {
+  const stripped = documents.map((d) => d.replace(/^<\?xml[^>]*\?>\s*/, "").trim());
+  const head = el(
+    "teiHeader",
+    {},
+    el(
+      "fileDesc",
+      {},
+      el("titleStmt", {}, el("title", {}, xml(edition.title)) + edition.editors.map((e) => el("editor", {}, xml(e))).join("")) +
+        el("publicationStmt", {}, el("publisher", {}, xml(edition.title)) + el("idno", { type: "URI" }, xml(settings.pageUrl))) +
+        el("sourceDesc", {}, el("p", {}, `The ${edition.documents.length} documents of this edition, each with its own source description.`)),
+    ),
+  );
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<teiCorpus xmlns="http://www.tei-c.org/ns/1.0">${head}
+${stripped.join("\n")}
+</teiCorpus>
+`;
+}

@@ -1,0 +1,19 @@
+/** XML text and attribute values, escaped; characters XML 1.0 cannot hold are dropped. */
+const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" };
+const NOT_XML = /[^\u0009\u000A\u000D\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+
+export function xml(value: unknown): string {
+  return String(value ?? "").replace(NOT_XML, "").replace(/[&<>"]/g, (c) => ESCAPES[c] as string);
+}
+
+/** An element with escaped attributes; `content` is already XML. Attributes with no value are left out. */
+export function el(name: string, attributes: Record<string, string | number | undefined>, content?: string): string {
+  const attrs = Object.entries(attributes)
+    .filter(([, v]) => v !== undefined && v !== "")
+    .map(([k, v]) => ` ${k}="${xml(v)}"`)
+    .join("");
+  return content === undefined ? `<${name}${attrs}/>` : `<${name}${attrs}>${content}</${name}>`;
+}
+
+/** A string usable as an xml:id: an NCName. */
+export const ncName = (text: string) => (/^[A-Za-z_]/.test(text) ? text : `d${text}`).replace(/[^\w.-]+/g, "-");
