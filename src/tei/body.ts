@@ -53,7 +53,7 @@ function headerLines(html: string): string {
     .map((line) => line.replace(/<[^>]*>/g, "").replace(/&(?:amp|lt|gt|quot|#39);/g, (e) => ENTITIES[e] as string).replace(/\s+/g, " ").trim())
     .filter(Boolean)
     .map((line) => xml(line))
-    .join("<lb/>");
+    .join("<lb/>\n");
 }
 
 /** Whether the text places its telegram header itself. */

@@ -53,7 +53,7 @@ const MARK_DESCRIPTIONS: Record<string, string> = {
   dateline: "dateline: the document's dateline",
 };
 
-function header(doc: EditionDocument, settings: TeiSettings): string {
+function header(doc: EditionDocument, settings: TeiSettings, idPrefix: string): string {
   const names = (values: readonly string[] | undefined, element: string) => (values ?? []).map((v) => el(element, {}, xml(v))).join("");
   const translators = doc.translation?.translator ?? [];
   const titleStmt = el(
@@ -61,9 +61,9 @@ function header(doc: EditionDocument, settings: TeiSettings): string {
     {},
     el("title", {}, xml(doc.title)) +
       names(doc.edition.editors, "editor") +
-      (translators.length ? el("respStmt", { "xml:id": "translator" }, el("resp", {}, "translated by") + names(translators, "name")) : "") +
+      (translators.length ? el("respStmt", { "xml:id": `${idPrefix}-translator` }, el("resp", {}, "translated by") + names(translators, "name")) : "") +
       (doc.edition.editors.length
-        ? el("respStmt", { "xml:id": "editor" }, el("resp", {}, "edited and annotated by") + names(doc.edition.editors, "name"))
+        ? el("respStmt", { "xml:id": `${idPrefix}-editor` }, el("resp", {}, "edited and annotated by") + names(doc.edition.editors, "name"))
         : ""),
   );
   const publicationStmt = el(
@@ -136,12 +136,13 @@ function header(doc: EditionDocument, settings: TeiSettings): string {
 
 export function teiDocument(doc: EditionDocument, tokens: Token[], settings: TeiSettings): string {
   const idPrefix = ncName(docIdOf(doc.id));
-  const editorResp = doc.edition.editors.length ? "#editor" : undefined;
+  // Ids carry the document's, so that the edition's corpus holds each once.
+  const editorResp = doc.edition.editors.length ? `#${idPrefix}-editor` : undefined;
   const text = teiBody(tokens, {
     idPrefix,
     ...(settings.registerUrl ? { registerUrl: settings.registerUrl } : {}),
     ...(editorResp ? { editorResp } : {}),
-    ...(doc.translation?.translator?.length ? { translatorResp: "#translator" } : editorResp ? { translatorResp: editorResp } : {}),
+    ...(doc.translation?.translator?.length ? { translatorResp: `#${idPrefix}-translator` } : editorResp ? { translatorResp: editorResp } : {}),
   });
   const telegram = placesTelegramHeader(tokens) ? "" : telegramHeaderText(doc, settings.labels);
   const sourceNote = settings.sourceNoteText ? el("note", { type: "source", resp: editorResp }, xml(settings.sourceNoteText)) : "";
@@ -155,7 +156,7 @@ export function teiDocument(doc: EditionDocument, tokens: Token[], settings: Tei
     (text.closer.length ? el("closer", {}, text.closer.join("")) : "");
   const lang = doc.translation?.language ?? doc.originalLanguage;
   return `<?xml version="1.0" encoding="UTF-8"?>
-<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="${xml(idPrefix)}">${header(doc, settings)}${el("text", { "xml:lang": lang }, el("body", {}, body))}</TEI>
+<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="${xml(idPrefix)}">${header(doc, settings, idPrefix)}${el("text", { "xml:lang": lang }, el("body", {}, body))}</TEI>
 `;
 }
 

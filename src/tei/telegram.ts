@@ -22,8 +22,8 @@ export function telegramHeaderText(doc: Pick<EditionDocument, "telegram">, label
     } else {
       const label = telegram.labels?.[field as LabelledField] ?? labels[labelKey(field as LabelledField)];
       const values = Array.isArray(value) ? (value as string[]) : [value as string];
-      lines.push(el("seg", { type: field }, `${el("label", {}, xml(label))}${values.length && values[0] !== "" ? ` ${xml(values.join("; "))}` : ""}`));
+      lines.push(el("seg", { type: field }, `${el("label", {}, xml(label))}${values.length && values[0] !== "" ? ` ${values.map(xml).join("<lb/>\n")}` : ""}`));
     }
   }
-  return lines.join("<lb/>");
+  return lines.join("<lb/>\n");
 }

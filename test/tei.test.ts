@@ -1,0 +1,148 @@
+// The TEI export: valid against TEI P5 tei_all (Debian's jing and ../shared/schemas/tei_all.rng),
+// made from the same tokens as the HTML (the text round-trip), every mark as its TEI element.
+import { execFileSync } from "node:child_process";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { dateAttributes } from "../src/tei/document.js";
+import { buildFailure, buildSite, byClass, without, type BuiltSite } from "./helpers/site.js";
+
+const SCHEMA = path.resolve("../shared/schemas/tei_all.rng");
+const JING = "/usr/bin/jing";
+const jingAvailable = (() => {
+  if (existsSync(JING)) return true;
+  if (process.env.CI) throw new Error("jing is missing: .ci/run installs Debian's jing package");
+  console.warn("\n[tei] SKIPPED validation against tei_all: no jing (apt-get install jing).\n");
+  return false;
+})();
+
+const teiFiles = (output: string) =>
+  readdirSync(output, { recursive: true }).map(String).filter((f) => f.endsWith("document.xml") || f.endsWith("corpus.xml"));
+
+/** The words of a text, tags taken as spaces. */
+const words = (markup: string) =>
+  markup
+    .replace(/<[^>]*>/g, " ")
+    .replace(/&(amp|lt|gt|quot|#39|apos);/g, (_e, n: string) => ({ amp: "&", lt: "<", gt: ">", quot: '"', "#39": "'", apos: "'" })[n] as string)
+    .split(/\s+/)
+    .filter(Boolean);
+
+/** The document's own words in its HTML page: the text without notes, references and printed signs. */
+const htmlWords = (page: string) => words(without(byClass(page, "de-text"), "de-ref", "de-sidenote", "de-notes", "de-gen"));
+
+/** The document's own words in its TEI: the body without notes, pointers and descriptions of gaps. */
+const teiWords = (tei: string) =>
+  words(
+    (/<body>([\s\S]*)<\/body>/.exec(tei)?.[1] ?? "")
+      .replace(/<note\b[\s\S]*?<\/note>/g, " ")
+      .replace(/<gap\b[^>]*>[\s\S]*?<\/gap>/g, " "),
+  );
+
+describe("the TEI export", () => {
+  let sample: BuiltSite;
+  let every: BuiltSite;
+  let multi: BuiltSite;
+  beforeAll(async () => {
+    // One after another: Eleventy builds are not meant to run side by side in one process.
+    sample = await buildSite(".", ".eleventy.js");
+    every = await buildSite("test/fixtures/tei", "test/fixtures/tei/eleventy.config.js");
+    multi = await buildSite("test/fixtures/multi", "test/fixtures/multi/eleventy.config.js");
+  }, 120_000);
+
+  it.skipIf(!jingAvailable)("is valid TEI P5 (tei_all) for the sample edition and for a document with every mark and note", () => {
+    for (const site of [sample, every, multi]) {
+      const files = teiFiles(site.output).map((f) => path.join(site.output, f));
+      expect(files.length).toBeGreaterThanOrEqual(2);
+      // jing prints each error and exits 1; its warnings about optional Java libraries are not errors.
+      const run = () => execFileSync(JING, [SCHEMA, ...files], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+      expect(run).not.toThrow();
+    }
+  });
+
+  it("finds an invalid file invalid (the validation can fail)", () => {
+    if (!jingAvailable) return;
+    const bad = path.join(sample.output, "editions/sino-vietnamese-talks-1979/1979-04-16-notice-on-talks/document.xml");
+    const broken = readFileSync(bad, "utf8").replace("<body>", "<body><notAnElement/>");
+    const file = path.join(sample.output, "broken.xml");
+    writeFileSync(file, broken);
+    expect(() => execFileSync(JING, [SCHEMA, file], { stdio: ["ignore", "pipe", "pipe"] })).toThrow();
+  });
+
+  it("has the same words in the same order as the HTML page, for every document", () => {
+    let compared = 0;
+    for (const site of [sample, every, multi]) {
+      for (const file of teiFiles(site.output).filter((f) => f.endsWith("document.xml"))) {
+        const url = `/${path.dirname(file)}/`;
+        expect(teiWords(readFileSync(path.join(site.output, file), "utf8")), url).toEqual(htmlWords(site.read(url)));
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThanOrEqual(9);
+  });
+
+  it("carries the cable's record and text as the TEI of a telegram", () => {
+    const tei = sample.read("/editions/sino-vietnamese-talks-1979/1979-04-16-notice-on-talks/document.xml");
+    for (const part of [
+      "<repository>Fujian Provincial Archives</repository><idno>222-12-287</idno>",
+      "<locus>10-12</locus>",
+      '<creation><date when="1979-04-16">April 16, 1979</date></creation>',
+      '<language ident="zh">Chinese</language><language ident="en">English</language>',
+      '<correspAction type="sent"><name>Ministry of Foreign Affairs</name>',
+      '<respStmt xml:id="sino-vietnamese-talks-1979-1979-04-16-notice-on-talks-translator"><resp>translated by</resp><name>David Cowhig</name></respStmt>',
+      '<seg type="heading">Fujian Province Telegram Received</seg>',
+      '<seg type="precedence"><label>Precedence:</label> Priority Urgent</seg>',
+      '<seg type="classification">(Top Secret)</seg>',
+      "<head>Notice on Holding Vice Foreign Minister Level Talks Between China and Vietnam</head>",
+      "<opener><salute>To the foreign affairs bureaus",
+      "<supplied>they said this</supplied>",
+      '<persName ref="/editions/sino-vietnamese-talks-1979/register/#person-han-nianlong">Han Nianlong</persName><note type="editorial" n="1"',
+      '<note type="source">Source: Fujian Provincial Archives, 222-12-287, pp. 10-12.',
+      "<closer><signed>Ministry of Foreign Affairs</signed><dateline>April 16, 1979</dateline></closer>",
+    ]) {
+      expect(tei).toContain(part);
+    }
+    expect(sample.read("/editions/sino-vietnamese-talks-1979/corpus.xml")).toMatch(/^<\?xml version="1\.0" encoding="UTF-8"\?>\n<teiCorpus xmlns="http:\/\/www\.tei-c\.org\/ns\/1\.0">/);
+    expect(sample.read("/editions/sino-vietnamese-talks-1979/1979-04-16-notice-on-talks/")).toContain('<a href="document.xml" download>TEI</a>');
+  });
+
+  it("gives each mark its TEI element", () => {
+    const tei = every.read("/editions/samples/every-mark/document.xml");
+    for (const part of [
+      "<sic>recieve</sic>",
+      "<unclear>Hanoi</unclear>",
+      "<del>struck words</del>",
+      "<add>added words</add>",
+      '<gap quantity="2" unit="line"><desc>2 lines not declassified</desc></gap>',
+      "<gap/>",
+      '<pb n="3v" type="folio"/>',
+      '<placeName ref="/editions/samples/register/#place-capital">the capital</placeName>',
+      '<term ref="/editions/samples/register/#term-federation"><hi rend="italic">federation</hi></term>',
+      '<note type="translator" n="2" xml:id="samples-every-mark-note-2" resp="#samples-every-mark-translator"><p>The translator\'s note.</p></note>',
+      '<ptr target="#samples-every-mark-note-1"/>',
+      '<foreign xml:lang="ru">слово</foreign>',
+      '<opener><salute>Dear Minister,</salute></opener>',
+      '<closer><signed>The Envoy</signed><dateline>Capital, May 1979</dateline></closer>',
+      '<creation><date notBefore="1979-05-01" notAfter="1979-05-31" cert="medium">',
+      "Transcription marks in use: ",
+    ]) {
+      expect(tei).toContain(part);
+    }
+  });
+
+  it("stops the build, naming the file, where the text has what TEI cannot carry", async () => {
+    const error = await buildFailure("test/fixtures/tei-bad", "test/fixtures/tei-bad/eleventy.config.js");
+    expect(error.message).toContain(
+      'test/fixtures/tei-bad/editions/x/table.md: text (TEI export): found "\\"<div class=\\\\\\"box\\\\\\">Raw HTML that TEI cannot carry.</div>\\""',
+    );
+  });
+});
+
+describe("TEI dates", () => {
+  it("use @when for a known or partly known date, and a range with @cert for an approximate one", () => {
+    expect(dateAttributes({ year: 1979, month: 4, day: 16, iso: "1979-04-16", approximate: false })).toEqual({ when: "1979-04-16" });
+    expect(dateAttributes({ year: 1979, month: 4, iso: "1979-04", approximate: false })).toEqual({ when: "1979-04" });
+    expect(dateAttributes({ year: 1979, iso: "1979", approximate: true })).toEqual({ notBefore: "1979-01-01", notAfter: "1979-12-31", cert: "medium" });
+    expect(dateAttributes({ year: 1980, month: 2, iso: "1980-02", approximate: true })).toEqual({ notBefore: "1980-02-01", notAfter: "1980-02-29", cert: "medium" });
+    expect(dateAttributes({ year: 1979, month: 4, day: 16, iso: "1979-04-16", time: "14:30", approximate: false })).toEqual({ when: "1979-04-16T14:30:00" });
+  });
+});
