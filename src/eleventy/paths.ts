@@ -15,8 +15,9 @@ const toPosix = (p: string) => p.split(path.sep).join("/");
 
 /** "./src/" → "src/", "." → "": the prefix Eleventy's inputPaths carry. */
 export function normaliseDir(dir: string): string {
-  const normal = path.posix.normalize(toPosix(dir)).replace(/^\.\/?/, "").replace(/\/?$/, "/");
-  return normal === "/" ? "" : normal;
+  // "./" is dropped, but not the dots of "../": an input folder may lie outside the working folder.
+  const normal = path.posix.normalize(`${toPosix(dir)}/`).replace(/^\.\//, "");
+  return normal === "/" || normal === "./" ? "" : normal;
 }
 
 /** A classifier for one build's folders: `classify("./editions/talks/cable.md")`. */

@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { editionPaths, normaliseDir } from "../src/eleventy/paths.js";
+
+describe("edition paths", () => {
+  it("normalise Eleventy's folders, inside or outside the working folder", () => {
+    expect(normaliseDir(".")).toBe("");
+    expect(normaliseDir("./")).toBe("");
+    expect(normaliseDir("./src")).toBe("src/");
+    expect(normaliseDir("./src/")).toBe("src/");
+    expect(normaliseDir("../site/")).toBe("../site/");
+    expect(normaliseDir("./../../tmp/site/")).toBe("../../tmp/site/");
+    expect(normaliseDir("/tmp/site")).toBe("/tmp/site/");
+  });
+
+  it("tell documents from edition index files, wherever the input folder is", () => {
+    for (const [input, prefix] of [
+      [".", "./"],
+      ["./src/", "./src/"],
+      ["./../../tmp/site/", "./../../tmp/site/"],
+      ["/tmp/site", "/tmp/site/"],
+    ] as const) {
+      const classify = editionPaths(input, "editions");
+      expect(classify(`${prefix}editions/talks/cable.md`), input).toMatchObject({ kind: "document", id: "talks/cable", edition: "talks", slug: "cable" });
+      expect(classify(`${prefix}editions/talks/index.md`), input).toMatchObject({ kind: "index", edition: "talks" });
+      expect(classify(`${prefix}editions/talks/sub/index.md`), input).toMatchObject({ kind: "document", id: "talks/sub/index" });
+      expect(classify(`${prefix}editions/loose.md`), input).toBeUndefined();
+      expect(classify(`${prefix}about.md`), input).toBeUndefined();
+      expect(classify(`${prefix}editions/talks/notes.njk`), input).toBeUndefined();
+    }
+  });
+});
