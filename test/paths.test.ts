@@ -1,3 +1,4 @@
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { editionPaths, normaliseDir } from "../src/eleventy/paths.js";
 
@@ -18,6 +19,8 @@ describe("edition paths", () => {
       ["./src/", "./src/"],
       ["./../../tmp/site/", "./../../tmp/site/"],
       ["/tmp/site", "/tmp/site/"],
+      // Eleventy gives an absolute input folder with input paths relative to the working folder.
+      ["/tmp/site/", `${path.relative(process.cwd(), "/tmp/site")}/`],
     ] as const) {
       const classify = editionPaths(input, "editions");
       expect(classify(`${prefix}editions/talks/cable.md`), input).toMatchObject({ kind: "document", id: "talks/cable", edition: "talks", slug: "cable" });

@@ -20,19 +20,24 @@ export function normaliseDir(dir: string): string {
   return normal === "/" || normal === "./" ? "" : normal;
 }
 
-/** A classifier for one build's folders: `classify("./editions/talks/cable.md")`. */
+/**
+ * A classifier for one build's folders: `classify("./editions/talks/cable.md")`. Eleventy gives
+ * input paths relative to the working folder and may give the input folder as an absolute path,
+ * so both are compared as absolute paths.
+ */
 export function editionPaths(inputDir: string, editionsDir: string) {
-  const prefix = normaliseDir(inputDir) + normaliseDir(editionsDir);
+  const prefix = path.resolve(inputDir, editionsDir) + path.sep;
   return function classify(inputPath: unknown): EditionPath | undefined {
     if (typeof inputPath !== "string" || !inputPath.endsWith(".md")) return undefined;
-    const file = path.posix.normalize(toPosix(inputPath)).replace(/^\.\//, "");
-    if (!file.startsWith(prefix)) return undefined;
-    const id = file.slice(prefix.length, -".md".length);
+    const absolute = path.resolve(inputPath);
+    if (!absolute.startsWith(prefix)) return undefined;
+    const id = toPosix(absolute.slice(prefix.length, -".md".length));
     const parts = id.split("/");
     if (parts.length < 2) return undefined;
     const edition = parts[0] as string;
     const slug = parts.at(-1) as string;
     const kind = parts.length === 2 && slug === "index" ? "index" : "document";
+    const file = path.posix.normalize(toPosix(inputPath)).replace(/^\.\//, "");
     return { kind, id, edition, slug, file };
   };
 }
