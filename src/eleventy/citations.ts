@@ -139,10 +139,14 @@ export function installCitations(
     const model = getModel();
     if (!model || (outputMode && outputMode !== "fs")) return;
     const output = path.resolve(directories.output);
+    const folders = new Map<string, Promise<unknown>>();
     const write = async (site: string, file: string, content: string) => {
       const target = path.resolve(output, `.${site}`, file);
       if (!target.startsWith(output + path.sep)) return; // never outside the output folder
-      await mkdir(path.dirname(target), { recursive: true });
+      const dir = path.dirname(target);
+      // Each folder is made once, not once a file.
+      if (!folders.has(dir)) folders.set(dir, mkdir(dir, { recursive: true }));
+      await folders.get(dir);
       await writeFile(target, content);
     };
     const files = (docs: EditionDocument[]) => {

@@ -37,9 +37,20 @@ export function installTei(
 ): TeiExport {
   let output: string | undefined;
   let pending: Promise<void>[] = [];
+  // Each folder is made once a build, not once a file.
+  let folders = new Map<string, Promise<unknown>>();
+  const ensureDir = (dir: string) => {
+    let made = folders.get(dir);
+    if (!made) {
+      made = mkdir(dir, { recursive: true });
+      folders.set(dir, made);
+    }
+    return made;
+  };
   config.on("eleventy.before", ({ directories, outputMode }) => {
     output = !options.tei || (outputMode && outputMode !== "fs") ? undefined : path.resolve(directories.output);
     pending = [];
+    folders = new Map();
   });
   const absolute = (site: string) => (options.siteUrl ? `${options.siteUrl}${url(site)}` : url(site));
   const fileFor = (site: string, file: string) => {
@@ -57,7 +68,7 @@ export function installTei(
       if (!target) continue;
       const files = edition.documents.map((doc) => fileFor(doc.url, TEI_FILE)).filter((f): f is string => Boolean(f));
       const documents = await Promise.all(files.map((file) => readFile(file, "utf8")));
-      await mkdir(path.dirname(target), { recursive: true });
+      await ensureDir(path.dirname(target));
       await writeFile(target, teiCorpus(edition, documents, { pageUrl: absolute(edition.url) }));
     }
   });
@@ -89,7 +100,7 @@ export function installTei(
         );
       }
       const target = fileFor(doc.url, TEI_FILE);
-      if (target) pending.push(mkdir(path.dirname(target), { recursive: true }).then(() => writeFile(target, tei)));
+      if (target) pending.push(ensureDir(path.dirname(target)).then(() => writeFile(target, tei)));
     },
   };
 }
