@@ -38,7 +38,8 @@ export function applyOverrides(telegram: Telegram | undefined, overrides: Telegr
   return { ...(merged as TelegramMetadata), order };
 }
 
-function items(telegram: Telegram, labels: Labels): Item[] {
+/** The header's lines in the original's order: lines of their own, and labelled rows. */
+export function telegramItems(telegram: Telegram, labels: Labels): Item[] {
   const out: Item[] = [];
   for (const field of telegram.order) {
     const value = telegram[field];
@@ -77,7 +78,7 @@ ${row.values.map((value) => html`<dd>${value}</dd>`)}</div>`,
     )}</dl>`);
     rows = [];
   };
-  for (const item of items(telegram, labels)) {
+  for (const item of telegramItems(telegram, labels)) {
     if ("line" in item) {
       flush();
       parts.push(html`<p class="de-telegram-${item.field}">${item.line}</p>`);
