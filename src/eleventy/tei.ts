@@ -3,7 +3,9 @@
  * page is rendered, and written beside the page; each edition's teiCorpus is assembled after the
  * build from those files.
  */
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { createWriteStream, mkdirSync, writeFileSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { once } from "node:events";
 import path from "node:path";
 import type Token from "markdown-it/lib/token.mjs";
 import type { MarkKind } from "../markdown/marks.js";
@@ -11,7 +13,7 @@ import { EditionValidationError } from "../model/errors.js";
 import type { EditionDocument, EditionModel } from "../model/edition.js";
 import type { Options } from "../options.js";
 import { TeiError } from "../tei/body.js";
-import { teiCorpus, teiDocument } from "../tei/document.js";
+import { corpusMember, TEI_CORPUS_END, teiCorpusStart, teiDocument } from "../tei/document.js";
 import type { EleventyConfig } from "./config.js";
 
 export const TEI_FILE = "document.xml";
@@ -36,21 +38,16 @@ export function installTei(
   dateText: (doc: EditionDocument) => string,
 ): TeiExport {
   let output: string | undefined;
-  let pending: Promise<void>[] = [];
   // Each folder is made once a build, not once a file.
-  let folders = new Map<string, Promise<unknown>>();
+  let folders = new Set<string>();
   const ensureDir = (dir: string) => {
-    let made = folders.get(dir);
-    if (!made) {
-      made = mkdir(dir, { recursive: true });
-      folders.set(dir, made);
-    }
-    return made;
+    if (folders.has(dir)) return;
+    mkdirSync(dir, { recursive: true });
+    folders.add(dir);
   };
   config.on("eleventy.before", ({ directories, outputMode }) => {
     output = !options.tei || (outputMode && outputMode !== "fs") ? undefined : path.resolve(directories.output);
-    pending = [];
-    folders = new Map();
+    folders = new Set();
   });
   const absolute = (site: string) => (options.siteUrl ? `${options.siteUrl}${url(site)}` : url(site));
   const fileFor = (site: string, file: string) => {
@@ -60,16 +57,23 @@ export function installTei(
   };
 
   config.on("eleventy.after", async () => {
-    await Promise.all(pending);
     const current = model();
     if (!current || !output) return;
     for (const edition of current.editions) {
       const target = fileFor(edition.url, CORPUS_FILE);
       if (!target) continue;
       const files = edition.documents.map((doc) => fileFor(doc.url, TEI_FILE)).filter((f): f is string => Boolean(f));
-      const documents = await Promise.all(files.map((file) => readFile(file, "utf8")));
-      await ensureDir(path.dirname(target));
-      await writeFile(target, teiCorpus(edition, documents, { pageUrl: absolute(edition.url) }));
+      // Streamed, one document after another: an edition of thousands of documents is never
+      // held in memory whole, nor are thousands of files open at once.
+      ensureDir(path.dirname(target));
+      const corpus = createWriteStream(target);
+      const write = async (text: string) => {
+        if (!corpus.write(text)) await once(corpus, "drain");
+      };
+      await write(teiCorpusStart(edition, { pageUrl: absolute(edition.url) }));
+      for (const file of files) await write(corpusMember(await readFile(file, "utf8")));
+      corpus.end(TEI_CORPUS_END);
+      await once(corpus, "finish");
     }
   });
 
@@ -99,8 +103,14 @@ export function installTei(
           "the build failed",
         );
       }
+      // Written now, as the page is rendered: holding every document's TEI until the end of the
+      // build would hold the whole edition in memory, and writing them all at once would open
+      // thousands of files.
       const target = fileFor(doc.url, TEI_FILE);
-      if (target) pending.push(ensureDir(path.dirname(target)).then(() => writeFile(target, tei)));
+      if (target) {
+        ensureDir(path.dirname(target));
+        writeFileSync(target, tei);
+      }
     },
   };
 }

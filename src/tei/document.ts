@@ -160,9 +160,8 @@ export function teiDocument(doc: EditionDocument, tokens: Token[], settings: Tei
 `;
 }
 
-/** The edition's documents in one teiCorpus, from the documents' own files as written. */
-export function teiCorpus(edition: Edition, documents: string[], settings: { pageUrl: string }): string {
-  const stripped = documents.map((d) => d.replace(/^<\?xml[^>]*\?>\s*/, "").trim());
+/** The opening of an edition's teiCorpus, up to its first TEI document; `TEI_CORPUS_END` closes it. */
+export function teiCorpusStart(edition: Edition, settings: { pageUrl: string }): string {
   const head = el(
     "teiHeader",
     {},
@@ -176,7 +175,10 @@ export function teiCorpus(edition: Edition, documents: string[], settings: { pag
   );
   return `<?xml version="1.0" encoding="UTF-8"?>
 <teiCorpus xmlns="http://www.tei-c.org/ns/1.0">${head}
-${stripped.join("\n")}
-</teiCorpus>
 `;
 }
+
+export const TEI_CORPUS_END = "</teiCorpus>\n";
+
+/** A document's TEI as it stands inside a corpus: without its XML declaration. */
+export const corpusMember = (document: string) => `${document.replace(/^<\?xml[^>]*\?>\s*/, "").trim()}\n`;
