@@ -32,3 +32,15 @@ describe("edition paths", () => {
     }
   });
 });
+
+describe("output files", () => {
+  it("stay inside the output folder", async () => {
+    const { outputFile } = await import("../src/eleventy/output.js");
+    expect(outputFile("/site/_site", "/editions/a/doc/", "document.xml")).toBe("/site/_site/editions/a/doc/document.xml");
+    expect(outputFile("/site/_site", "/editions/a%20b/", "corpus.xml")).toBe("/site/_site/editions/a b/corpus.xml");
+    expect(outputFile("/site/_site", "/../../etc/", "passwd")).toBeUndefined();
+    expect(outputFile("/site/_site", "/%2e%2e/%2e%2e/etc/", "passwd")).toBeUndefined();
+    expect(outputFile("/site/_site", "/", "../escape.txt")).toBeUndefined();
+    expect(outputFile("/site/_site", "/bad%/", "x.xml")).toBeUndefined();
+  });
+});

@@ -12,6 +12,7 @@ import { docIdOf } from "../model/edition.js";
 import type { Options } from "../options.js";
 import { citeBoxHtml, DOWNLOADS } from "../render/cite.js";
 import type { EleventyConfig } from "./config.js";
+import { outputFile } from "./output.js";
 
 type CustomFormatter = (item: CslItem, style: string, format: "html" | "text") => string;
 
@@ -141,8 +142,8 @@ export function installCitations(
     const output = path.resolve(directories.output);
     const folders = new Map<string, Promise<unknown>>();
     const write = async (site: string, file: string, content: string) => {
-      const target = path.resolve(output, `.${site}`, file);
-      if (!target.startsWith(output + path.sep)) return; // never outside the output folder
+      const target = outputFile(output, site, file);
+      if (!target) return; // never outside the output folder
       const dir = path.dirname(target);
       // Each folder is made once, not once a file.
       if (!folders.has(dir)) folders.set(dir, mkdir(dir, { recursive: true }));

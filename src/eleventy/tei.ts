@@ -12,17 +12,14 @@ import type { MarkKind } from "../markdown/marks.js";
 import { EditionValidationError } from "../model/errors.js";
 import type { EditionDocument, EditionModel } from "../model/edition.js";
 import type { Options } from "../options.js";
+import { textOfHtml } from "../render/html.js";
 import { TeiError } from "../tei/body.js";
 import { corpusMember, TEI_CORPUS_END, teiCorpusStart, teiDocument } from "../tei/document.js";
 import type { EleventyConfig } from "./config.js";
+import { outputFile } from "./output.js";
 
 export const TEI_FILE = "document.xml";
 export const CORPUS_FILE = "corpus.xml";
-
-const ENTITIES: Record<string, string> = { "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#39;": "'" };
-/** The text of HTML the plugin made itself (no comments, scripts or unusual entities). */
-export const htmlText = (html: string) =>
-  html.replace(/<[^>]*>/g, "").replace(/&(?:amp|lt|gt|quot|#39);/g, (e) => ENTITIES[e] as string).replace(/\s+/g, " ").trim();
 
 export interface TeiExport {
   /** Called as each page's Markdown is rendered. */
@@ -50,11 +47,7 @@ export function installTei(
     folders = new Set();
   });
   const absolute = (site: string) => (options.siteUrl ? `${options.siteUrl}${url(site)}` : url(site));
-  const fileFor = (site: string, file: string) => {
-    if (!output) return undefined;
-    const target = path.resolve(output, `.${site}`, file);
-    return target.startsWith(output + path.sep) ? target : undefined; // never outside the output folder
-  };
+  const fileFor = (site: string, file: string) => (output ? outputFile(output, site, file) : undefined);
 
   config.on("eleventy.after", async () => {
     const current = model();
@@ -92,7 +85,7 @@ export function installTei(
           pageUrl: absolute(doc.url),
           ...(doc.edition.registerUrl ? { registerUrl: absolute(doc.edition.registerUrl) } : {}),
           dateText: dateText(doc),
-          ...(sourceNote ? { sourceNoteText: htmlText(sourceNote) } : {}),
+          ...(sourceNote ? { sourceNoteText: textOfHtml(sourceNote) } : {}),
           marksUsed: marks,
         });
       } catch (error) {

@@ -7,7 +7,7 @@
 import type Token from "markdown-it/lib/token.mjs";
 import type { MarkKind } from "../markdown/marks.js";
 import { noteKind } from "../markdown/notes.js";
-import { isSafeUrl } from "../render/html.js";
+import { isSafeUrl, textOfHtml } from "../render/html.js";
 import { el, ncName, xml } from "./xml.js";
 
 export class TeiError extends Error {
@@ -43,14 +43,12 @@ function gapXml(value: string): string {
   );
 }
 
-const ENTITIES: Record<string, string> = { "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#39;": "'" };
-
 /** The lines of a rendered telegram header (HTML the plugin made): one per paragraph or field. */
 function headerLines(html: string): string {
   return html
     .replace(/<\/dt>\s*/g, " ")
     .split(/<\/(?:p|dd|div)>/)
-    .map((line) => line.replace(/<[^>]*>/g, "").replace(/&(?:amp|lt|gt|quot|#39);/g, (e) => ENTITIES[e] as string).replace(/\s+/g, " ").trim())
+    .map(textOfHtml)
     .filter(Boolean)
     .map((line) => xml(line))
     .join("<lb/>\n");
