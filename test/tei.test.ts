@@ -105,6 +105,12 @@ describe("the TEI export", () => {
     expect(sample.read("/editions/sino-vietnamese-talks-1979/1979-04-16-notice-on-talks/")).toContain('<a href="document.xml" download>TEI</a>');
   });
 
+  it("takes an editor's own source note as the page shows it, its Markdown rendered", () => {
+    expect(multi.read("/editions/cables/first/document.xml")).toContain(
+      "<note type=\"source\" resp=\"#cables-first-editor\">Source: Source: An editor's own source note, with Markdown.</note>",
+    );
+  });
+
   it("gives each mark its TEI element", () => {
     const tei = every.read("/editions/samples/every-mark/document.xml");
     for (const part of [

@@ -2,6 +2,7 @@
 import { toJsDate, parseDateValue } from "../model/date.js";
 import { buildEditions, type EditionDocument, type EditionModel, type Register, type SourceFile } from "../model/edition.js";
 import { documentaryMarkdown } from "../markdown/index.js";
+import type MarkdownIt from "markdown-it";
 import type { Options } from "../options.js";
 import {
   dateHtml,
@@ -105,48 +106,50 @@ export function installPlugin(config: EleventyConfig, options: Options): void {
     return path.startsWith("/") ? pathPrefix + path.slice(1) : path;
   };
 
-  const tei = installTei(
-    config,
-    options,
-    () => model,
-    url,
-    (doc) => (doc.sourceNote ? doc.sourceNote : sourceNoteHtml(doc, options)?.value),
-    (doc) => dateText(doc.date, context()),
-  );
+  const inputPathOf = (page: unknown) =>
+    typeof page === "string" ? page : (page as { inputPath?: string } | undefined)?.inputPath ?? "";
+  const documentOfEnv = (env: Record<string, unknown>) => model?.byInputPath.get(inputPathOf(env.page));
+
+  // The source note of a document, for its page and its TEI alike: the editor's own (Markdown,
+  // rendered apart from the document's footnotes, which would otherwise be appended to it), or
+  // the one built from its record.
+  let markdownLib: MarkdownIt | undefined;
+  const sourceNoteFor = (doc: EditionDocument, env: Record<string, unknown> = {}): string | undefined => {
+    if (!doc.sourceNote || !markdownLib) return sourceNoteHtml(doc, options)?.value;
+    const own = Object.assign(Object.create(env) as Record<string, unknown>, { footnotes: undefined });
+    return `<span class="de-note-kind">${escapeHtml(options.labels.sourceNote)}</span> ${markdownLib.renderInline(doc.sourceNote, own)}`;
+  };
+
+  const tei = installTei(config, options, () => model, url, sourceNoteFor, (doc) => dateText(doc.date, context()));
 
   // The transcription marks each page used, noted as its text is rendered (before its layout).
   const marksUsed = new Map<string, ReadonlySet<MarkKind>>();
-  const inputPathOfEnv = (env: Record<string, unknown>) => (env.page as { inputPath?: string } | undefined)?.inputPath ?? "";
-  config.amendLibrary("md", (md) =>
+  config.amendLibrary("md", (md: MarkdownIt) => {
+    markdownLib = md;
     documentaryMarkdown(md, {
       docIdFor: (env) => {
-        const where = classify(inputPathOfEnv(env));
+        const where = classify(inputPathOf(env.page));
         return where?.kind === "document" ? docIdOf(where) : undefined;
       },
       marks: markRenderer(options.labels, (env) => {
-        const registerUrl = model?.byInputPath.get(inputPathOfEnv(env))?.edition.registerUrl;
+        const registerUrl = documentOfEnv(env)?.edition.registerUrl;
         return registerUrl && url(registerUrl);
       }),
       notes: {
         labels: options.labels,
-        sourceNote: (env, md) => {
-          const doc = model?.byInputPath.get(inputPathOfEnv(env));
-          if (!doc) return undefined;
-          if (doc.sourceNote) {
-            // Rendered apart from the document's own footnotes, which would otherwise be appended to it.
-            const own = Object.assign(Object.create(env) as Record<string, unknown>, { footnotes: undefined });
-            return `<span class="de-note-kind">${escapeHtml(options.labels.sourceNote)}</span> ${md.renderInline(doc.sourceNote, own)}`;
-          }
-          return sourceNoteHtml(doc, options)?.value;
+        sourceNote: (env) => {
+          const doc = documentOfEnv(env);
+          return doc && sourceNoteFor(doc, env);
         },
       },
       rendered: (env, marks, tokens) => {
-        marksUsed.set(inputPathOfEnv(env), marks);
-        tei.rendered(env, marks, tokens);
+        marksUsed.set(inputPathOf(env.page), marks);
+        const doc = documentOfEnv(env);
+        if (doc) tei.rendered(doc, marks, tokens);
       },
-      markError: (env, error) => markProblem(inputPathOfEnv(env), error),
-    }),
-  );
+      markError: (env, error) => markProblem(inputPathOf(env.page), error),
+    });
+  });
 
   config.addGlobalData("documentaryEdition", {
     locale: options.locale,
@@ -159,8 +162,6 @@ export function installPlugin(config: EleventyConfig, options: Options): void {
   });
 
   const context = (): RenderContext => ({ locale: options.locale, labels: options.labels, register, url });
-  const inputPathOf = (page: unknown) =>
-    typeof page === "string" ? page : (page as { inputPath?: string } | undefined)?.inputPath ?? "";
 
   config.addFilter("documentOf", (page: unknown) => model?.byInputPath.get(inputPathOf(page)));
   config.addFilter("editionOf", (page: unknown) => {

@@ -22,8 +22,8 @@ export const TEI_FILE = "document.xml";
 export const CORPUS_FILE = "corpus.xml";
 
 export interface TeiExport {
-  /** Called as each page's Markdown is rendered. */
-  rendered(env: Record<string, unknown>, marks: ReadonlySet<MarkKind>, tokens: Token[]): void;
+  /** Called as each document's Markdown is rendered. */
+  rendered(doc: EditionDocument, marks: ReadonlySet<MarkKind>, tokens: Token[]): void;
 }
 
 export function installTei(
@@ -71,11 +71,8 @@ export function installTei(
   });
 
   return {
-    rendered(env, marks, tokens) {
-      if (!options.tei) return;
-      const inputPath = (env.page as { inputPath?: string } | undefined)?.inputPath ?? "";
-      const doc = model()?.byInputPath.get(inputPath);
-      if (!doc || !doc.url.endsWith("/")) return;
+    rendered(doc, marks, tokens) {
+      if (!options.tei || !doc.url.endsWith("/")) return;
       let tei: string;
       try {
         const sourceNote = sourceNoteHtml(doc);
