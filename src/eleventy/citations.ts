@@ -1,6 +1,4 @@
 /** The adapter's citation part: filters, the cite box, head metadata, and the downloads written after the build. */
-import { mkdir, writeFile } from "node:fs/promises";
-import path from "node:path";
 import { bibtex, ris } from "../citation/export.js";
 import { jsonLdHtml, metaTagsHtml } from "../citation/metadata.js";
 import { citationRecord, type CslItem } from "../citation/record.js";
@@ -11,8 +9,9 @@ import type { Edition, EditionDocument, EditionModel } from "../model/edition.js
 import { docIdOf } from "../model/edition.js";
 import type { Options } from "../options.js";
 import { citeBoxHtml, DOWNLOADS } from "../render/cite.js";
+import type { SafeHtml } from "../render/html.js";
 import type { EleventyConfig } from "./config.js";
-import { outputFile } from "./output.js";
+import type { SideFiles } from "./side-files.js";
 
 type CustomFormatter = (item: CslItem, style: string, format: "html" | "text") => string;
 
@@ -57,7 +56,8 @@ export function installCitations(
   options: Options,
   getModel: () => EditionModel | undefined,
   url: (path: string) => string,
-): void {
+  files: SideFiles,
+): { rendered(doc: EditionDocument): void; citeBox(doc: EditionDocument): SafeHtml } {
   const unknown = options.citationStyles.filter((s) => !isBuiltInStyle(s) && !Object.hasOwn(options.cslStyles, s));
   if (unknown.length) {
     throw new EditionValidationError(
@@ -120,11 +120,11 @@ export function installCitations(
   config.addFilter("bibtex", (value: unknown) => documentsOf(value).map((doc) => bibtex(record(doc))).join("\n"));
   config.addFilter("ris", (value: unknown) => documentsOf(value).map((doc) => ris(record(doc))).join(""));
 
-  config.addShortcode("citeBox", (doc: EditionDocument | undefined) => {
-    if (!doc) return "";
+  const citeBox = (doc: EditionDocument) => {
     const entries = options.citationStyles.map((style) => ({ style, label: label(style), citation: cite(doc, style) }));
-    return citeBoxHtml(`${docIdOf(doc.id)}-`, entries, options.labels, doc.url.endsWith("/"), options.tei).value;
-  });
+    return citeBoxHtml(`${docIdOf(doc.id)}-`, entries, options.labels, doc.url.endsWith("/"), options.tei);
+  };
+  config.addShortcode("citeBox", (doc: EditionDocument | undefined) => (doc ? citeBox(doc).value : ""));
   config.addShortcode("documentHeadMetadata", (doc: EditionDocument | undefined) => {
     if (!doc) return "";
     const context = {
@@ -135,42 +135,28 @@ export function installCitations(
     return metaTagsHtml(record(doc), doc, context).value + jsonLdHtml(record(doc), doc, context).value;
   });
 
-  // The downloads: one pass after the build, not a template per document.
-  config.on("eleventy.after", async ({ directories, outputMode }) => {
+  // The downloads: each document's as its page renders, each edition's after the build; no
+  // template of their own.
+  const downloads = (docs: EditionDocument[]) => {
+    const items = docs.map(record);
+    return [items.map(bibtex).join("\n"), items.map(ris).join(""), `${JSON.stringify(items, null, 2)}\n`];
+  };
+  config.on("eleventy.after", async () => {
     const model = getModel();
-    if (!model || (outputMode && outputMode !== "fs")) return;
-    const output = path.resolve(directories.output);
-    const folders = new Map<string, Promise<unknown>>();
-    const write = async (site: string, file: string, content: string) => {
-      const target = outputFile(output, site, file);
-      if (!target) return; // never outside the output folder
-      const dir = path.dirname(target);
-      // Each folder is made once, not once a file.
-      if (!folders.has(dir)) folders.set(dir, mkdir(dir, { recursive: true }));
-      await folders.get(dir);
-      await writeFile(target, content);
-    };
-    const files = (docs: EditionDocument[]) => {
-      const items = docs.map(record);
-      return [
-        items.map(bibtex).join("\n"),
-        items.map(ris).join(""),
-        `${JSON.stringify(items, null, 2)}\n`,
-      ];
-    };
-    const jobs: (() => Promise<void>)[] = [];
-    for (const doc of model.documents) {
-      if (!doc.url.endsWith("/")) continue;
-      const contents = files([doc]);
-      DOWNLOADS.slice(0, 3).forEach((d, i) => jobs.push(() => write(doc.url, d.file, contents[i] as string)));
-    }
+    if (!model) return;
     for (const edition of model.editions) {
-      const contents = files(edition.documents);
-      ["citations.bib", "citations.ris", "citations.json"].forEach((file, i) =>
-        jobs.push(() => write(edition.url, file, contents[i] as string)),
-      );
+      const contents = downloads(edition.documents);
+      ["citations.bib", "citations.ris", "citations.json"].forEach((file, i) => files.write(edition.url, file, contents[i] as string));
     }
-    // A few writes at a time: thousands at once would open thousands of files.
-    for (let i = 0; i < jobs.length; i += 64) await Promise.all(jobs.slice(i, i + 64).map((job) => job()));
+    await files.flush();
   });
+
+  return {
+    citeBox,
+    rendered(doc) {
+      if (!doc.url.endsWith("/")) return;
+      const contents = downloads([doc]);
+      DOWNLOADS.slice(0, 3).forEach((d, i) => files.write(doc.url, d.file, contents[i] as string));
+    },
+  };
 }

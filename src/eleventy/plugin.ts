@@ -1,4 +1,6 @@
 /** The adapter: wires the core into Eleventy's collections, filters, shortcodes and templates. */
+import { existsSync } from "node:fs";
+import path from "node:path";
 import { toJsDate, parseDateValue } from "../model/date.js";
 import { buildEditions, type EditionDocument, type EditionModel, type Register, type SourceFile } from "../model/edition.js";
 import { documentaryMarkdown } from "../markdown/index.js";
@@ -7,6 +9,7 @@ import type { Options } from "../options.js";
 import {
   dateHtml,
   dateText,
+  documentArticleHtml,
   documentMetadataHtml,
   documentNavigationHtml,
   editionContentsHtml,
@@ -25,6 +28,7 @@ import type { CollectionApi, EleventyConfig } from "./config.js";
 import { readDocumentDatesAsWritten } from "./front-matter.js";
 import { installCitations } from "./citations.js";
 import { installTei } from "./tei.js";
+import { SideFiles } from "./side-files.js";
 import { installBrowsing } from "./browse.js";
 import { installSearch, SEARCH_SCRIPT_URL } from "./search.js";
 import { addDefaultLayouts, addEditionPages, addHomePage, addRegisterPages } from "./layouts.js";
@@ -40,10 +44,21 @@ export function installPlugin(config: EleventyConfig, options: Options): void {
   let register: Register = {};
   let pathPrefix: string | undefined;
 
-  config.on("eleventy.before", ({ directories }) => {
+  // TEI and citation downloads, written beside the pages (not in a dry run or a JSON build).
+  const sideFiles = new SideFiles();
+  // Whether the site has its own header and footer partials, looked up once a build (an include
+  // that may be missing is otherwise looked for on disk on every page).
+  const siteParts = { header: false, footer: false };
+
+  config.on("eleventy.before", ({ directories, outputMode }) => {
     classify = editionPaths(directories.input, options.editionsDir);
     model = undefined;
     pathPrefix = undefined;
+    sideFiles.start(outputMode && outputMode !== "fs" ? undefined : directories.output);
+    const partial = (name: string) =>
+      [directories.includes, "."].some((dir) => existsSync(path.join(dir, "documentary-edition", name)));
+    siteParts.header = partial("site-header.njk");
+    siteParts.footer = partial("site-footer.njk");
   });
 
   function buildModel(api: CollectionApi): EditionModel {
@@ -101,10 +116,11 @@ export function installPlugin(config: EleventyConfig, options: Options): void {
 
   // Site links get the path prefix as Eleventy's `url` filter gives it; the filter is asked once
   // per build (it is slow: it tries every URL as an absolute one first).
-  const url = (path: string) => {
+  const url = (site: string) => {
     pathPrefix ??= String(config.getFilter("url")("/"));
-    return path.startsWith("/") ? pathPrefix + path.slice(1) : path;
+    return site.startsWith("/") ? pathPrefix + site.slice(1) : site;
   };
+  config.addFilter("prefixUrl", (site: unknown) => url(String(site ?? "")));
 
   const inputPathOf = (page: unknown) =>
     typeof page === "string" ? page : (page as { inputPath?: string } | undefined)?.inputPath ?? "";
@@ -120,7 +136,7 @@ export function installPlugin(config: EleventyConfig, options: Options): void {
     return `<span class="de-note-kind">${escapeHtml(options.labels.sourceNote)}</span> ${markdownLib.renderInline(doc.sourceNote, own)}`;
   };
 
-  const tei = installTei(config, options, () => model, url, sourceNoteFor, (doc) => dateText(doc.date, context()));
+  const tei = installTei(config, options, () => model, url, sideFiles, sourceNoteFor, (doc) => dateText(doc.date, context()));
 
   // The transcription marks each page used, noted as its text is rendered (before its layout).
   const marksUsed = new Map<string, ReadonlySet<MarkKind>>();
@@ -145,21 +161,29 @@ export function installPlugin(config: EleventyConfig, options: Options): void {
       rendered: (env, marks, tokens) => {
         marksUsed.set(inputPathOf(env.page), marks);
         const doc = documentOfEnv(env);
-        if (doc) tei.rendered(doc, marks, tokens);
+        if (doc) {
+          tei.rendered(doc, marks, tokens);
+          citations.rendered(doc);
+        }
       },
       markError: (env, error) => markProblem(inputPathOf(env.page), error),
     });
   });
 
-  config.addGlobalData("documentaryEdition", {
-    locale: options.locale,
-    labels: options.labels,
-    layouts: options.layouts,
-    stylesheet: options.stylesheet ? STYLESHEET_URL : false,
-    script: SCRIPT_URL,
-    searchScript: SEARCH_SCRIPT_URL,
-    tei: options.tei,
-  });
+  // Frozen: Eleventy deep-copies unfrozen global data into every page's data.
+  config.addGlobalData(
+    "documentaryEdition",
+    Object.freeze({
+      siteParts,
+      locale: options.locale,
+      labels: Object.freeze({ ...options.labels }),
+      layouts: Object.freeze({ ...options.layouts }),
+      stylesheet: options.stylesheet ? STYLESHEET_URL : false,
+      script: SCRIPT_URL,
+      searchScript: SEARCH_SCRIPT_URL,
+      tei: options.tei,
+    }),
+  );
 
   const context = (): RenderContext => ({ locale: options.locale, labels: options.labels, register, url });
 
@@ -176,6 +200,16 @@ export function installPlugin(config: EleventyConfig, options: Options): void {
     return telegramHeaderHtml(applyOverrides(doc?.telegram, overrides), options.labels).value;
   });
   config.addFilter("telegramHeading", (doc: EditionDocument | undefined) => (doc ? telegramHeadingText(doc, options.labels) : ""));
+  config.addShortcode("documentArticle", (doc: EditionDocument | undefined, content: unknown) => {
+    if (!doc) return "";
+    const parts = {
+      content: String(content ?? ""),
+      telegramHeader: telegramHeaderHtml(doc.telegram, options.labels),
+      markLegend: markLegendHtml(marksUsed.get(doc.inputPath), options.labels),
+      citeBox: citations.citeBox(doc),
+    };
+    return documentArticleHtml(doc, parts, context()).value;
+  });
   config.addShortcode("transcriptionLegend", (page: unknown) => markLegendHtml(marksUsed.get(inputPathOf(page)), options.labels).value);
   config.addShortcode("documentTime", (doc) => dateHtml(doc.date, context()).value);
   config.addShortcode("documentMetadata", (doc) => documentMetadataHtml(doc, context()).value);
@@ -184,7 +218,7 @@ export function installPlugin(config: EleventyConfig, options: Options): void {
   config.addShortcode("editionRegister", (edition) => editionRegisterHtml(edition, context()).value);
   config.addShortcode("editionList", (editions) => editionListHtml(editions, context()).value);
 
-  installCitations(config, options, () => model, url);
+  const citations = installCitations(config, options, () => model, url, sideFiles);
   installBrowsing(config, options, (api) => (api ? buildModel(api) : model), url);
   installSearch(config, options);
 

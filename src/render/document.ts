@@ -4,7 +4,7 @@ import type { Edition, EditionDocument, Register } from "../model/edition.js";
 import { FRONT_MATTER_KINDS } from "../model/register.js";
 import { languageName } from "../model/language.js";
 import type { Labels } from "../options.js";
-import { html, isSafeUrl, type SafeHtml } from "./html.js";
+import { html, isSafeUrl, raw, type SafeHtml } from "./html.js";
 
 export interface RenderContext {
   locale: string;
@@ -110,4 +110,63 @@ ${edition.summary ? html`<p class="de-summary">${edition.summary}</p>` : ""}
 <p class="de-count">${count(edition.documents.length)}</p>
 </article></li>`,
   )}</ul>`;
+}
+
+/** What the document article holds besides the document's own fields: each part already HTML. */
+export interface ArticleParts {
+  /** The rendered text of the document. */
+  content: string;
+  telegramHeader: SafeHtml;
+  markLegend: SafeHtml;
+  citeBox: SafeHtml;
+}
+
+/**
+ * The document page's article, as the default document layout prints it: search filters, breadcrumb,
+ * number, title, date, summary, the text with its telegram header (unless the text places it
+ * itself), the legend of marks, the record, the cite box and the previous and next documents. One
+ * function, run once per page, rather than a template of many calls.
+ */
+export function documentArticleHtml(doc: EditionDocument, parts: ArticleParts, context: RenderContext): SafeHtml {
+  const { labels, locale, url } = context;
+  const textLanguage = doc.translation ? doc.translation.language : doc.originalLanguage;
+  const filter = (name: string, value: string | number | undefined) =>
+    value === undefined || value === "" ? "" : html`\n<span data-pagefind-filter="${name}">${value}</span>`;
+  const meta = (name: string, value: string | undefined) =>
+    value ? html`\n<span data-pagefind-meta="${name}">${value}</span>` : "";
+  // A document that places its telegram header by hand ({% telegramHeader %}) gets it only there.
+  const telegram = parts.content.includes('class="de-telegram"') ? "" : html`\n${parts.telegramHeader}`;
+  return html`<article class="de-document" data-pagefind-body>
+<div hidden data-pagefind-ignore>${[
+    filter("edition", doc.edition.title),
+    filter("year", doc.date.year),
+    filter("type", doc.type),
+    filter("classification", doc.classification),
+    filter("language", doc.originalLanguage && languageName(doc.originalLanguage, locale)),
+    meta("date", dateText(doc.date, context)),
+    meta("summary", doc.summary),
+  ]}
+<span data-pagefind-sort="date">${doc.date.iso}</span>
+</div>
+<nav class="de-breadcrumbs" aria-label="${labels.breadcrumbs}" data-pagefind-ignore><a href="${url(doc.edition.url)}">${doc.edition.title}</a></nav>
+<header class="de-document-header">
+<p class="de-document-number">${labels.document} ${doc.number}</p>
+<h1>${doc.title}</h1>
+<p class="de-dateline">${dateHtml(doc.date, context)}</p>
+</header>${doc.summary ? html`\n<p class="de-summary">${doc.summary}</p>` : ""}
+<div class="de-text"${textLanguage ? html` lang="${textLanguage}"` : ""}>${telegram}
+${raw(parts.content)}
+</div>
+<div data-pagefind-ignore>
+${parts.markLegend}
+</div>
+<section class="de-record" aria-labelledby="de-record-heading" data-pagefind-ignore>
+<h2 id="de-record-heading">${labels.metadata}</h2>
+${documentMetadataHtml(doc, context)}
+</section>
+<div data-pagefind-ignore>
+${parts.citeBox}
+</div>
+<div data-pagefind-ignore>${documentNavigationHtml(doc, context)}</div>
+</article>`;
 }

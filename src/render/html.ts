@@ -11,8 +11,11 @@ const HTML_ESCAPES: Record<string, string> = {
   "'": "&#39;",
 };
 
+const NEEDS_ESCAPE = /[&<>"']/;
+
 export function escapeHtml(value: unknown): string {
-  return String(value ?? "").replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] as string);
+  const text = typeof value === "string" ? value : String(value ?? "");
+  return NEEDS_ESCAPE.test(text) ? text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] as string) : text;
 }
 
 /** A string that is already HTML: interpolated as it is. */

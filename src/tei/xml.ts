@@ -2,8 +2,14 @@
 const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" };
 const NOT_XML = /[^\u0009\u000A\u000D\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 
+/** What might be outside XML 1.0: a cheap test before the exact one (surrogates are usually pairs). */
+const MAYBE_NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
+const NEEDS_ESCAPE = /[&<>"]/;
+
 export function xml(value: unknown): string {
-  return String(value ?? "").replace(NOT_XML, "").replace(/[&<>"]/g, (c) => ESCAPES[c] as string);
+  let text = typeof value === "string" ? value : String(value ?? "");
+  if (MAYBE_NOT_XML.test(text)) text = text.replace(NOT_XML, "");
+  return NEEDS_ESCAPE.test(text) ? text.replace(/[&<>"]/g, (c) => ESCAPES[c] as string) : text;
 }
 
 /** An element with escaped attributes; `content` is already XML. Attributes with no value are left out. */

@@ -1,0 +1,27 @@
+/** The thread that writes the files beside pages, one after another (see side-files.ts). */
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { parentPort } from "node:worker_threads";
+
+type Message = { target: string; content: string } | { flush: number };
+
+const folders = new Set<string>();
+let error: string | undefined;
+
+parentPort?.on("message", (message: Message) => {
+  if ("flush" in message) {
+    parentPort?.postMessage({ flushed: message.flush, ...(error ? { error } : {}) });
+    error = undefined;
+    folders.clear();
+    return;
+  }
+  try {
+    const dir = path.dirname(message.target);
+    // Each folder is made once a build, not once a file.
+    if (!folders.has(dir)) mkdirSync(dir, { recursive: true });
+    folders.add(dir);
+    writeFileSync(message.target, message.content);
+  } catch (failure) {
+    error ??= `${message.target}: ${failure instanceof Error ? failure.message : String(failure)}`;
+  }
+});

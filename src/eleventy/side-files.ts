@@ -1,0 +1,65 @@
+/**
+ * The files the plugin writes beside pages (TEI, citation downloads). They are handed, as each
+ * page renders, to a worker thread that writes them one after another, so the writing runs on
+ * another core while the build goes on, and never holds more than one file open. Never outside
+ * the output folder. `flush` waits for every file of the build and fails the build if one failed.
+ */
+import { Worker } from "node:worker_threads";
+import { outputFile } from "./output.js";
+
+type Reply = { flushed: number; error?: string };
+
+export class SideFiles {
+  #output: string | undefined;
+  #worker: Worker | undefined;
+  #flushes = 0;
+  #waiting = new Map<number, (reply: Reply) => void>();
+
+  /** At the start of each build: the output folder, or undefined when nothing is written. */
+  start(output: string | undefined): void {
+    this.#output = output;
+  }
+
+  /** The absolute path of `file` beside the page at `siteUrl`, or undefined (nothing written, or outside the output folder). */
+  target(siteUrl: string, file: string): string | undefined {
+    return this.#output ? outputFile(this.#output, siteUrl, file) : undefined;
+  }
+
+  /** Queues `content` for `file` beside the page at `siteUrl`. */
+  write(siteUrl: string, file: string, content: string): void {
+    const target = this.target(siteUrl, file);
+    if (target) this.#thread().postMessage({ target, content });
+  }
+
+  /** Resolves when every file queued so far is written; rejects with the first failure since the last flush. */
+  async flush(): Promise<void> {
+    if (!this.#worker) return;
+    const id = ++this.#flushes;
+    const reply = await new Promise<Reply>((resolve) => {
+      this.#waiting.set(id, resolve);
+      this.#thread().postMessage({ flush: id });
+    });
+    if (reply.error) throw new Error(`[documentary-edition] could not write a file beside a page: ${reply.error}`);
+  }
+
+  #thread(): Worker {
+    if (!this.#worker) {
+      const worker = new Worker(new URL("./side-files-worker.js", import.meta.url));
+      worker.on("message", (reply: Reply) => {
+        this.#waiting.get(reply.flushed)?.(reply);
+        this.#waiting.delete(reply.flushed);
+        // Idle between builds: the thread must not keep Eleventy running once it is done.
+        if (!this.#waiting.size) worker.unref();
+      });
+      worker.on("error", (error) => {
+        for (const [id, resolve] of this.#waiting) resolve({ flushed: id, error: String(error) });
+        this.#waiting.clear();
+        this.#worker = undefined;
+      });
+      this.#worker = worker;
+    }
+    // Busy while a build writes: a flush must get its answer.
+    this.#worker.ref();
+    return this.#worker;
+  }
+}
