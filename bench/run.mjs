@@ -1,63 +1,21 @@
-// npm run bench [-- --documents 1000 --documents 5000]
+// npm run bench [-- --documents 1000 --documents 5000] [--no-search] [--keep]
 // Builds a synthetic edition of N documents made from the sample cable twice, each build in a
 // process of its own: with the plugin and all its features, and with plain Eleventy and
 // markdown-it-footnote over the same Markdown bodies (bench/baseline). Reports wall time, time per
 // document, peak memory, bytes written and the ratios; then Pagefind's indexing time, its index's
 // size, and what a search for one word downloads.
 import { execFileSync } from "node:child_process";
-import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { readdirSync, rmSync, statSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { bytes, generate } from "./corpus.mjs";
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const args = process.argv.slice(2);
 const sizes = args.flatMap((a, i) => (a === "--documents" ? [Number(args[i + 1])] : [])).filter((n) => n > 0);
 const counts = sizes.length ? sizes : [1000, 5000];
-const work = path.join(os.tmpdir(), "documentary-edition-bench");
-
-const cable = readFileSync(path.join(root, "editions/sino-vietnamese-talks-1979/1979-04-16-notice-on-talks.md"), "utf8");
-const [, frontMatter, body] = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(cable);
-/** The same body with the plugin's marks taken out: what plain Eleventy renders. */
-const plainBody = body.replace(/\{(?:person|place|term) [^:]+: ([^}]*)\}/g, "$1").replace(/\{supplied: ([^}]*)\}/g, "[$1]").replace(/\{(?:salute|signed|dateline): ([^}]*)\}/g, "$1");
-
-const SUBJECTS = ["sino-vietnamese-relations", "negotiations"];
-function documentFor(i) {
-  const year = 1975 + (i % 10);
-  const month = 1 + (i % 12);
-  const day = 1 + (i % 28);
-  // Every seventh date is partly known, every eleventh approximate.
-  const date = i % 7 === 0 ? `${year}-${String(month).padStart(2, "0")}` : `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
-  return frontMatter
-    .replace(/^title: .*$/m, `title: "Cable ${i + 1} from the Foreign Ministry on the talks"`)
-    .replace(/^date: .*$/m, `date: ${date}${i % 11 === 0 ? "\ndateApproximate: true" : ""}`)
-    .replace(/^subjects:\n(  - .*\n?)+/m, `subjects:\n  - ${SUBJECTS[i % 2]}\n`);
-}
-
-function generate(n) {
-  const dir = path.join(work, String(n));
-  rmSync(dir, { recursive: true, force: true });
-  for (const kind of ["plugin", "baseline"]) mkdirSync(path.join(dir, kind), { recursive: true });
-  cpSync(path.join(root, "_data"), path.join(dir, "plugin", "_data"), { recursive: true });
-  const editions = Math.max(1, Math.round(n / 500));
-  for (let i = 0; i < n; i++) {
-    const edition = `edition-${(i % editions) + 1}`;
-    for (const kind of ["plugin", "baseline"]) mkdirSync(path.join(dir, kind, "editions", edition), { recursive: true });
-    writeFileSync(path.join(dir, "plugin", "editions", edition, `doc-${i + 1}.md`), `---\n${documentFor(i)}\n---\n${body}`);
-    writeFileSync(path.join(dir, "baseline", "editions", edition, `doc-${i + 1}.md`), `---\n${documentFor(i)}\n---\n${plainBody}`);
-  }
-  return dir;
-}
-
-function bytes(dir) {
-  let total = 0;
-  for (const file of readdirSync(dir, { recursive: true })) {
-    const stat = statSync(path.join(dir, String(file)));
-    if (stat.isFile()) total += stat.size;
-  }
-  return total;
-}
 
 function build(input, output, config) {
   const out = execFileSync(process.execPath, [path.join(root, "bench/build.mjs"), input, output, config], {
@@ -102,7 +60,7 @@ for (const n of counts) {
   const dir = generate(n);
   const baseline = build(path.join(dir, "baseline"), path.join(dir, "baseline-out"), path.join(root, "bench/baseline/eleventy.config.js"));
   const plugin = build(path.join(dir, "plugin"), path.join(dir, "plugin-out"), path.join(root, "bench/plugin.config.js"));
-  const found = await search(path.join(dir, "plugin-out"), "Hanoi");
+  const found = args.includes("--no-search") ? undefined : await search(path.join(dir, "plugin-out"), "Hanoi");
   console.log(`\n${fmt(n)} documents`);
   console.log("| build | wall time | ms per document | peak memory | bytes written |");
   console.log("| --- | --- | --- | --- | --- |");
@@ -110,7 +68,7 @@ for (const n of counts) {
     console.log(`| ${name} | ${fmt(r.ms / 1000, 1)} s | ${fmt(r.ms / n, 2)} | ${fmt(r.maxRssKb / 1024)} MiB | ${fmt(r.bytes / 2 ** 20, 1)} MiB |`);
   }
   console.log(`| plugin / baseline | ${fmt(plugin.ms / baseline.ms, 2)}× | | ${fmt(plugin.maxRssKb / baseline.maxRssKb, 2)}× | ${fmt(plugin.bytes / baseline.bytes, 2)}× |`);
-  console.log(
+  if (found) console.log(
     `Pagefind: indexing ${fmt(found.ms / 1000, 1)} s, index ${fmt(found.indexBytes / 2 ** 20, 1)} MiB; a search for "Hanoi" (${fmt(found.results)} results, first 5 loaded) downloads ${fmt(found.downloaded / 1024)} KiB, of which ${fmt(found.wasmBytes / 1024)} KiB is the search engine itself`,
   );
   if (!args.includes("--keep")) rmSync(dir, { recursive: true, force: true });

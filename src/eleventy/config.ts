@@ -32,5 +32,5 @@ export interface EleventyConfig {
   frontMatterParsingOptions?: { engines?: { yaml?: (text: string, options?: { filePath?: string }) => unknown } };
   setFrontMatterParsingOptions(options: { engines: Record<string, (text: string, options?: { filePath?: string }) => unknown> }): void;
   addDateParsing(callback: (this: { page: { inputPath: string } }, value: unknown) => unknown): void;
-  on(event: "eleventy.before" | "eleventy.after", callback: (args: { directories: EleventyDirectories; outputMode?: string }) => unknown): void;
+  on(event: "eleventy.before" | "eleventy.after", callback: (args: { directories: EleventyDirectories; outputMode?: string; incremental?: boolean }) => unknown): void;
 }

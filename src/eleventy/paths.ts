@@ -27,8 +27,17 @@ export function normaliseDir(dir: string): string {
  */
 export function editionPaths(inputDir: string, editionsDir: string) {
   const prefix = path.resolve(inputDir, editionsDir) + path.sep;
+  // Asked many times a page (its data, its date, its Markdown, its layout): answered once a path.
+  const known = new Map<string, EditionPath | undefined>();
   return function classify(inputPath: unknown): EditionPath | undefined {
     if (typeof inputPath !== "string" || !inputPath.endsWith(".md")) return undefined;
+    if (known.has(inputPath)) return known.get(inputPath);
+    const where = classifyPath(inputPath);
+    known.set(inputPath, where);
+    return where;
+  };
+
+  function classifyPath(inputPath: string): EditionPath | undefined {
     const absolute = path.resolve(inputPath);
     if (!absolute.startsWith(prefix)) return undefined;
     const id = toPosix(absolute.slice(prefix.length, -".md".length));
@@ -39,7 +48,7 @@ export function editionPaths(inputDir: string, editionsDir: string) {
     const kind = parts.length === 2 && slug === "index" ? "index" : "document";
     const file = path.posix.normalize(toPosix(inputPath)).replace(/^\.\//, "");
     return { kind, id, edition, slug, file };
-  };
+  }
 }
 
 export type Classify = ReturnType<typeof editionPaths>;

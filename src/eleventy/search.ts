@@ -12,8 +12,13 @@ export const SEARCH_SCRIPT_URL = "/documentary-edition/search.js";
 
 export function installSearch(config: EleventyConfig, options: Options): void {
   if (!options.search) return;
-  config.on("eleventy.after", async ({ directories, outputMode }) => {
+  let indexed = false;
+  config.on("eleventy.after", async ({ directories, outputMode, incremental }) => {
     if (outputMode && outputMode !== "fs") return;
+    // Pagefind cannot update an index, only make it again from the whole site: with
+    // `--incremental`, it is made on the first build only, and a save rebuilds just the pages.
+    if (incremental && indexed) return;
+    indexed = true;
     const pagefind = await import("pagefind");
     const { index, errors } = await pagefind.createIndex({});
     if (!index) throw new Error(`[documentary-edition] Pagefind could not start: ${errors.join("; ")}`);
