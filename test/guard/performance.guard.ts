@@ -9,8 +9,8 @@ import { rmSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 // @ts-expect-error the benchmark's helpers are plain JavaScript
-import { generate } from "../bench/corpus.mjs";
-import { tempDir } from "./helpers/site.js";
+import { generate } from "../../bench/corpus.mjs";
+import { tempDir } from "../helpers/site.js";
 
 /**
  * The bound on plugin time / baseline time at 1,000 documents. Issue 9 asks for 1.5; the plugin
@@ -31,8 +31,14 @@ describe("the performance guard", () => {
 
   it(`builds ${DOCUMENTS} documents within ${GUARD} times plain Eleventy's time`, () => {
     generate(DOCUMENTS, dir);
-    const baseline = build(path.join(dir, "baseline"), path.join(dir, "baseline-out"), "bench/baseline/eleventy.config.js");
-    const plugin = build(path.join(dir, "plugin"), path.join(dir, "plugin-out"), "bench/plugin.config.js");
+    // The faster of two builds each, taken in turn: one slow moment of a shared machine is not a regression.
+    const times = { baseline: Infinity, plugin: Infinity };
+    for (const round of [1, 2]) {
+      for (const [kind, config] of [["baseline", "bench/baseline/eleventy.config.js"], ["plugin", "bench/plugin.config.js"]] as const) {
+        times[kind] = Math.min(times[kind], build(path.join(dir, kind), path.join(dir, `${kind}-out-${round}`), config));
+      }
+    }
+    const { baseline, plugin } = times;
     const ratio = plugin / baseline;
     console.log(`performance guard: baseline ${Math.round(baseline)} ms, plugin ${Math.round(plugin)} ms, ratio ${ratio.toFixed(2)}`);
     expect(ratio).toBeLessThanOrEqual(GUARD);
