@@ -9,11 +9,20 @@ import { outputFile } from "./output.js";
 
 type Reply = { flushed: number; error?: string };
 
+/**
+ * Files handed over and not yet written, at most: when the disk is slower than the build, the
+ * build waits for it rather than holding thousands of files in memory.
+ */
+const MAX_PENDING = 256;
+
 export class SideFiles {
   #output: string | undefined;
   #worker: Worker | undefined;
   #flushes = 0;
   #waiting = new Map<number, (reply: Reply) => void>();
+  /** How many files the thread has written (or failed to), shared with it. */
+  #done = new Int32Array(new SharedArrayBuffer(4));
+  #posted = 0;
 
   /** At the start of each build: the output folder, or undefined when nothing is written. */
   start(output: string | undefined): void {
@@ -28,7 +37,13 @@ export class SideFiles {
   /** Queues `content` for `file` beside the page at `siteUrl`. */
   write(siteUrl: string, file: string, content: string): void {
     const target = this.target(siteUrl, file);
-    if (target) this.#thread().postMessage({ target, content });
+    if (!target) return;
+    const worker = this.#thread();
+    worker.postMessage({ target, content });
+    this.#posted++;
+    while (this.#worker === worker && this.#posted - Atomics.load(this.#done, 0) > MAX_PENDING) {
+      Atomics.wait(this.#done, 0, Atomics.load(this.#done, 0), 100);
+    }
   }
 
   /** Resolves when every file queued so far is written; rejects with the first failure since the last flush. */
@@ -44,7 +59,8 @@ export class SideFiles {
 
   #thread(): Worker {
     if (!this.#worker) {
-      const worker = new Worker(new URL("./side-files-worker.js", import.meta.url));
+      const worker = new Worker(new URL("./side-files-worker.js", import.meta.url), { workerData: this.#done });
+      this.#posted = Atomics.load(this.#done, 0);
       worker.on("message", (reply: Reply) => {
         this.#waiting.get(reply.flushed)?.(reply);
         this.#waiting.delete(reply.flushed);
