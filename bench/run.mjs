@@ -17,14 +17,26 @@ const args = process.argv.slice(2);
 const sizes = args.flatMap((a, i) => (a === "--documents" ? [Number(args[i + 1])] : [])).filter((n) => n > 0);
 const counts = sizes.length ? sizes : [1000, 5000];
 
+// Each build may use nine tenths of the machine's memory: running out of it is a result, not a limit we set.
+const heapMiB = Math.floor((os.totalmem() / 2 ** 20) * 0.9);
+
+/** One build in a process of its own; a build that fails (out of memory, say) is reported, not thrown. */
 function build(input, output, config) {
-  const out = execFileSync(process.execPath, [path.join(root, "bench/build.mjs"), input, output, config], {
-    cwd: root,
-    encoding: "utf8",
-    maxBuffer: 64 * 1024 * 1024,
-    env: { ...process.env, NODE_OPTIONS: "--max-old-space-size=16384" },
-  });
-  return { ...JSON.parse(out.trim().split("\n").at(-1)), bytes: bytes(output) };
+  const start = performance.now();
+  try {
+    const out = execFileSync(process.execPath, [path.join(root, "bench/build.mjs"), input, output, config], {
+      cwd: root,
+      encoding: "utf8",
+      maxBuffer: 64 * 1024 * 1024,
+      stdio: ["ignore", "pipe", "pipe"],
+      env: { ...process.env, NODE_OPTIONS: `--max-old-space-size=${heapMiB}` },
+    });
+    return { ...JSON.parse(out.trim().split("\n").at(-1)), bytes: bytes(output) };
+  } catch (error) {
+    const stderr = String(error.stderr ?? "");
+    const reason = /heap out of memory/i.test(stderr) ? "out of memory" : error.signal ? `killed (${error.signal})` : stderr.trim().split("\n").at(-1) || error.message;
+    return { failed: `${reason} after ${(performance.now() - start) / 1000 | 0} s` };
+  }
 }
 
 async function search(output, word) {
@@ -60,14 +72,17 @@ for (const n of counts) {
   const dir = generate(n);
   const baseline = build(path.join(dir, "baseline"), path.join(dir, "baseline-out"), path.join(root, "bench/baseline/eleventy.config.js"));
   const plugin = build(path.join(dir, "plugin"), path.join(dir, "plugin-out"), path.join(root, "bench/plugin.config.js"));
-  const found = args.includes("--no-search") ? undefined : await search(path.join(dir, "plugin-out"), "Hanoi");
+  const found = args.includes("--no-search") || plugin.failed ? undefined : await search(path.join(dir, "plugin-out"), "Hanoi");
   console.log(`\n${fmt(n)} documents`);
   console.log("| build | wall time | ms per document | peak memory | bytes written |");
   console.log("| --- | --- | --- | --- | --- |");
   for (const [name, r] of [["baseline", baseline], ["plugin", plugin]]) {
-    console.log(`| ${name} | ${fmt(r.ms / 1000, 1)} s | ${fmt(r.ms / n, 2)} | ${fmt(r.maxRssKb / 1024)} MiB | ${fmt(r.bytes / 2 ** 20, 1)} MiB |`);
+    if (r.failed) console.log(`| ${name} | failed: ${r.failed} | | | |`);
+    else console.log(`| ${name} | ${fmt(r.ms / 1000, 1)} s | ${fmt(r.ms / n, 2)} | ${fmt(r.maxRssKb / 1024)} MiB | ${fmt(r.bytes / 2 ** 20, 1)} MiB |`);
   }
-  console.log(`| plugin / baseline | ${fmt(plugin.ms / baseline.ms, 2)}× | | ${fmt(plugin.maxRssKb / baseline.maxRssKb, 2)}× | ${fmt(plugin.bytes / baseline.bytes, 2)}× |`);
+  if (!plugin.failed && !baseline.failed) {
+    console.log(`| plugin / baseline | ${fmt(plugin.ms / baseline.ms, 2)}× | | ${fmt(plugin.maxRssKb / baseline.maxRssKb, 2)}× | ${fmt(plugin.bytes / baseline.bytes, 2)}× |`);
+  }
   if (found) console.log(
     `Pagefind: indexing ${fmt(found.ms / 1000, 1)} s, index ${fmt(found.indexBytes / 2 ** 20, 1)} MiB; a search for "Hanoi" (${fmt(found.results)} results, first 5 loaded) downloads ${fmt(found.downloaded / 1024)} KiB, of which ${fmt(found.wasmBytes / 1024)} KiB is the search engine itself`,
   );

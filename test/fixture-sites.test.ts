@@ -1,4 +1,4 @@
-import { readdirSync } from "node:fs";
+import { mkdirSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { XMLParser } from "fast-xml-parser";
@@ -239,5 +239,21 @@ describe("an edition with invalid documents", () => {
     expect(message).toContain('wrong-types.md: translation.translater: found "Someone"; expected one of the known fields: language, translator');
     const written = readdirSync(output, { recursive: true }).map(String);
     expect(written.filter((file) => file.endsWith(".html"))).toEqual([]);
+  });
+});
+
+describe("a file beside a page that cannot be written", () => {
+  it("fails the build, naming the file", async () => {
+    const output = tempDir();
+    // A folder where the cable's TEI file goes: the file cannot be written.
+    mkdirSync(path.join(output, "editions/letters/cable/document.xml"), { recursive: true });
+    const error = await buildSite(MULTI, `${MULTI}/eleventy.config.js`, output).then(
+      () => undefined,
+      (e: unknown) => e as Error,
+    );
+    expect(error).toBeInstanceOf(Error);
+    expect(String((error as Error).message)).toMatch(
+      /^\[documentary-edition\] could not write a file beside a page: .*editions\/letters\/cable\/document\.xml: EISDIR/,
+    );
   });
 });
