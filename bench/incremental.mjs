@@ -19,8 +19,10 @@ const dir = generate(n, path.join(os.tmpdir(), `documentary-edition-incremental-
 function serve(input, output, config) {
   const child = spawn(
     process.execPath,
-    [path.join(root, "node_modules/@11ty/eleventy/cmd.cjs"), `--input=${input}`, `--output=${output}`, `--config=${config}`, "--serve", "--incremental", "--port=8391"],
-    { cwd: root, env: { ...process.env, NODE_OPTIONS: "--max-old-space-size=16384" } },
+    [path.join(root, "node_modules/@11ty/eleventy/cmd.cjs"), `--input=${path.basename(input)}`, `--output=${path.basename(output)}`, `--config=${config}`, "--serve", "--incremental", "--port=8391"],
+    // From the site's own folder, as a publisher runs it: given an input folder outside the working
+    // folder, Eleventy 3.1.8 does not match the saved file and rewrites every page.
+    { cwd: path.dirname(input), env: { ...process.env, NODE_OPTIONS: "--max-old-space-size=16384" } },
   );
   let log = "";
   const waiters = [];
@@ -72,7 +74,7 @@ async function measure(kind, config) {
         if (readFileSync(page, "utf8").includes(word)) written = performance.now() - saved;
       } catch {}
     }
-    const [, files, seconds] = await server.next(/Wrote (\d+) files? in ([\d.]+) seconds/, offset);
+    const [, files, seconds] = await server.next(/Wrote (\d+) files?(?: \(skipped \d+\))? in ([\d.]+) seconds/, offset);
     results.push({ written, built: performance.now() - saved, files: Number(files), eleventySeconds: Number(seconds) });
     await new Promise((resolve) => setTimeout(resolve, 1000));
   }

@@ -57,6 +57,7 @@ export function installCitations(
   getModel: () => EditionModel | undefined,
   url: (path: string) => string,
   files: SideFiles,
+  editionsToWrite: (model: EditionModel) => Edition[],
 ): { rendered(doc: EditionDocument): void; citeBox(doc: EditionDocument): SafeHtml } {
   const unknown = options.citationStyles.filter((s) => !isBuiltInStyle(s) && !Object.hasOwn(options.cslStyles, s));
   if (unknown.length) {
@@ -144,7 +145,7 @@ export function installCitations(
   config.on("eleventy.after", async () => {
     const model = getModel();
     if (!model) return;
-    for (const edition of model.editions) {
+    for (const edition of editionsToWrite(model)) {
       const contents = downloads(edition.documents);
       ["citations.bib", "citations.ris", "citations.json"].forEach((file, i) => files.write(edition.url, file, contents[i] as string));
     }

@@ -29,6 +29,7 @@ import { readDocumentDatesAsWritten } from "./front-matter.js";
 import { installCitations } from "./citations.js";
 import { installTei } from "./tei.js";
 import { SideFiles } from "./side-files.js";
+import { EditionChanges } from "./changes.js";
 import { installBrowsing } from "./browse.js";
 import { installSearch, SEARCH_SCRIPT_URL } from "./search.js";
 import { addDefaultLayouts, addEditionPages, addHomePage, addRegisterPages } from "./layouts.js";
@@ -46,6 +47,9 @@ export function installPlugin(config: EleventyConfig, options: Options): void {
 
   // TEI and citation downloads, written beside the pages (not in a dry run or a JSON build).
   const sideFiles = new SideFiles();
+  // The editions whose own files (TEI corpus, citation files) a build writes again.
+  const changes = new EditionChanges();
+  const editionsToWrite = (current: EditionModel) => changes.changed(current);
   // Whether the site has its own header and footer partials, looked up once a build (an include
   // that may be missing is otherwise looked for on disk on every page).
   const siteParts = { header: false, footer: false };
@@ -55,6 +59,7 @@ export function installPlugin(config: EleventyConfig, options: Options): void {
     model = undefined;
     pathPrefix = undefined;
     sideFiles.start(outputMode && outputMode !== "fs" ? undefined : directories.output);
+    changes.start();
     const partial = (name: string) =>
       [directories.includes, "."].some((dir) => existsSync(path.join(dir, "documentary-edition", name)));
     siteParts.header = partial("site-header.njk");
@@ -136,7 +141,7 @@ export function installPlugin(config: EleventyConfig, options: Options): void {
     return `<span class="de-note-kind">${escapeHtml(options.labels.sourceNote)}</span> ${markdownLib.renderInline(doc.sourceNote, own)}`;
   };
 
-  const tei = installTei(config, options, () => model, url, sideFiles, sourceNoteFor, (doc) => dateText(doc.date, context()));
+  const tei = installTei(config, options, () => model, url, sideFiles, editionsToWrite, sourceNoteFor, (doc) => dateText(doc.date, context()));
 
   // The transcription marks each page used, noted as its text is rendered (before its layout).
   const marksUsed = new Map<string, ReadonlySet<MarkKind>>();
@@ -162,6 +167,7 @@ export function installPlugin(config: EleventyConfig, options: Options): void {
         marksUsed.set(inputPathOf(env.page), marks);
         const doc = documentOfEnv(env);
         if (doc) {
+          changes.rendered(doc);
           tei.rendered(doc, marks, tokens);
           citations.rendered(doc);
         }
@@ -218,7 +224,7 @@ export function installPlugin(config: EleventyConfig, options: Options): void {
   config.addShortcode("editionRegister", (edition) => editionRegisterHtml(edition, context()).value);
   config.addShortcode("editionList", (editions) => editionListHtml(editions, context()).value);
 
-  const citations = installCitations(config, options, () => model, url, sideFiles);
+  const citations = installCitations(config, options, () => model, url, sideFiles, editionsToWrite);
   installBrowsing(config, options, (api) => (api ? buildModel(api) : model), url);
   installSearch(config, options);
 

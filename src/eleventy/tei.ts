@@ -8,7 +8,7 @@ import path from "node:path";
 import type Token from "markdown-it/lib/token.mjs";
 import type { MarkKind } from "../markdown/marks.js";
 import { EditionValidationError } from "../model/errors.js";
-import type { EditionDocument, EditionModel } from "../model/edition.js";
+import type { Edition, EditionDocument, EditionModel } from "../model/edition.js";
 import type { Options } from "../options.js";
 import { textOfHtml } from "../render/html.js";
 import { TeiError } from "../tei/body.js";
@@ -30,6 +30,7 @@ export function installTei(
   model: () => EditionModel | undefined,
   url: (path: string) => string,
   files: SideFiles,
+  editionsToWrite: (model: EditionModel) => Edition[],
   sourceNoteHtml: (doc: EditionDocument) => string | undefined,
   dateText: (doc: EditionDocument) => string,
 ): TeiExport {
@@ -39,7 +40,7 @@ export function installTei(
     const current = model();
     if (!current || !options.tei || (outputMode && outputMode !== "fs")) return;
     await files.flush();
-    for (const edition of current.editions) {
+    for (const edition of editionsToWrite(current)) {
       const target = files.target(edition.url, CORPUS_FILE);
       if (!target) continue;
       // Written one document after another: an edition of thousands of documents is never held
