@@ -98,3 +98,8 @@ export function ris(item: CslItem): string {
       .join("\r\n") + "\r\nER  - \r\n"
   );
 }
+
+/** The three download files of a list of records, in the order BibTeX, RIS, CSL-JSON. */
+export function downloadFiles(items: readonly CslItem[]): [string, string, string] {
+  return [items.map(bibtex).join("\n"), items.map(ris).join(""), `${JSON.stringify(items, null, 2)}\n`];
+}

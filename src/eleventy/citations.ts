@@ -137,18 +137,13 @@ export function installCitations(
   });
 
   // The downloads: each document's as its page renders, each edition's after the build; no
-  // template of their own.
-  const downloads = (docs: EditionDocument[]) => {
-    const items = docs.map(record);
-    return [items.map(bibtex).join("\n"), items.map(ris).join(""), `${JSON.stringify(items, null, 2)}\n`];
-  };
+  // template of their own. The writing thread formats them from the records.
+  const EDITION_FILES: [string, string, string] = ["citations.bib", "citations.ris", "citations.json"];
+  const DOCUMENT_FILES = DOWNLOADS.slice(0, 3).map((d) => d.file) as [string, string, string];
   config.on("eleventy.after", async () => {
     const model = getModel();
     if (!model) return;
-    for (const edition of editionsToWrite(model)) {
-      const contents = downloads(edition.documents);
-      ["citations.bib", "citations.ris", "citations.json"].forEach((file, i) => files.write(edition.url, file, contents[i] as string));
-    }
+    for (const edition of editionsToWrite(model)) files.writeCitations(edition.url, EDITION_FILES, edition.documents.map(record));
     await files.flush();
   });
 
@@ -156,8 +151,7 @@ export function installCitations(
     citeBox,
     rendered(doc) {
       if (!doc.url.endsWith("/")) return;
-      const contents = downloads([doc]);
-      DOWNLOADS.slice(0, 3).forEach((d, i) => files.write(doc.url, d.file, contents[i] as string));
+      files.writeCitations(doc.url, DOCUMENT_FILES, [record(doc)]);
     },
   };
 }

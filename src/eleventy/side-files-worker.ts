@@ -2,11 +2,13 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parentPort, workerData } from "node:worker_threads";
+import { downloadFiles } from "../citation/export.js";
+import type { CslItem } from "../citation/record.js";
 
-type Message = { target: string; content: string } | { flush: number };
+type Message = { target: string; content: string } | { targets: string[]; records: CslItem[] } | { flush: number };
 
 const folders = new Set<string>();
-/** Files written (or failed), counted for the build, which waits when too many are pending. */
+/** Messages done (written or failed), counted for the build, which waits when too many are pending. */
 const done = workerData as Int32Array;
 let error: string | undefined;
 
@@ -17,15 +19,28 @@ parentPort?.on("message", (message: Message) => {
     folders.clear();
     return;
   }
-  try {
-    const dir = path.dirname(message.target);
-    // Each folder is made once a build, not once a file.
-    if (!folders.has(dir)) mkdirSync(dir, { recursive: true });
-    folders.add(dir);
-    writeFileSync(message.target, message.content);
-  } catch (failure) {
-    error ??= `${message.target}: ${failure instanceof Error ? failure.message : String(failure)}`;
+  if ("targets" in message) {
+    try {
+      const contents = downloadFiles(message.records);
+      message.targets.forEach((target, i) => write(target, contents[i] as string));
+    } catch (failure) {
+      error ??= `${message.targets[0]}: ${failure instanceof Error ? failure.message : String(failure)}`;
+    }
+  } else {
+    write(message.target, message.content);
   }
   Atomics.add(done, 0, 1);
   Atomics.notify(done, 0);
 });
+
+function write(target: string, content: string): void {
+  try {
+    const dir = path.dirname(target);
+    // Each folder is made once a build, not once a file.
+    if (!folders.has(dir)) mkdirSync(dir, { recursive: true });
+    folders.add(dir);
+    writeFileSync(target, content);
+  } catch (failure) {
+    error ??= `${target}: ${failure instanceof Error ? failure.message : String(failure)}`;
+  }
+}

@@ -5,12 +5,13 @@
  * the output folder. `flush` waits for every file of the build and fails the build if one failed.
  */
 import { Worker } from "node:worker_threads";
+import type { CslItem } from "../citation/record.js";
 import { outputFile } from "./output.js";
 
 type Reply = { flushed: number; error?: string };
 
 /**
- * Files handed over and not yet written, at most: when the disk is slower than the build, the
+ * Messages (a file, or a document's citation files) handed over and not yet written, at most: when the disk is slower than the build, the
  * build waits for it rather than holding thousands of files in memory.
  */
 const MAX_PENDING = 256;
@@ -37,9 +38,18 @@ export class SideFiles {
   /** Queues `content` for `file` beside the page at `siteUrl`. */
   write(siteUrl: string, file: string, content: string): void {
     const target = this.target(siteUrl, file);
-    if (!target) return;
+    if (target) this.#post({ target, content });
+  }
+
+  /** Queues the BibTeX, RIS and CSL-JSON files of `records` beside the page at `siteUrl`, made by the thread. */
+  writeCitations(siteUrl: string, files: [string, string, string], records: CslItem[]): void {
+    const targets = files.map((file) => this.target(siteUrl, file));
+    if (targets.every(Boolean)) this.#post({ targets, records });
+  }
+
+  #post(message: object): void {
     const worker = this.#thread();
-    worker.postMessage({ target, content });
+    worker.postMessage(message);
     this.#posted++;
     while (this.#worker === worker && this.#posted - Atomics.load(this.#done, 0) > MAX_PENDING) {
       Atomics.wait(this.#done, 0, Atomics.load(this.#done, 0), 100);
