@@ -41,6 +41,12 @@ describe("a site with several editions", () => {
     expect(cables).toContain("<h1>Cables</h1>");
   });
 
+  it("prints the site's own footer partial, found in an input folder of its own", () => {
+    const page = site.read("/editions/letters/cable/");
+    expect(page).toContain('<footer class="site-own-footer"><p>Multi-edition fixture</p></footer>');
+    expect(page).toContain('class="de-site-header"');
+  });
+
   it("lists editions in their order on the home page", () => {
     const home = site.read("/");
     expect(home.indexOf(">Cables</a>")).toBeGreaterThan(0);
