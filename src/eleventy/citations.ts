@@ -1,4 +1,4 @@
-/** The adapter's citation part: filters, the cite box, head metadata, and the downloads written after the build. */
+/** The adapter's citation part: filters, the cite box, head metadata, and the downloads (handed to the writing thread as pages render; each edition's after the build). */
 import { bibtex, ris } from "../citation/export.js";
 import { jsonLdHtml, metaTagsHtml } from "../citation/metadata.js";
 import { citationRecord, type CslItem } from "../citation/record.js";
