@@ -11,8 +11,9 @@ import { outputFile } from "./output.js";
 type Reply = { flushed: number; error?: string };
 
 /**
- * Messages (a file, or a document's citation files) handed over and not yet written, at most: when the disk is slower than the build, the
- * build waits for it rather than holding thousands of files in memory.
+ * Messages (a file, or a page's citation files) handed over and not yet written, at most: when the
+ * disk is slower than the build, the build waits for it rather than holding thousands of files in
+ * memory.
  */
 const MAX_PENDING = 256;
 
@@ -21,7 +22,7 @@ export class SideFiles {
   #worker: Worker | undefined;
   #flushes = 0;
   #waiting = new Map<number, (reply: Reply) => void>();
-  /** How many files the thread has written (or failed to), shared with it. */
+  /** How many messages the thread has done (written, or failed to), shared with it. */
   #done = new Int32Array(new SharedArrayBuffer(4));
   #posted = 0;
 

@@ -36,9 +36,10 @@ export function installTei(
 ): TeiExport {
   const absolute = (site: string) => (options.siteUrl ? `${options.siteUrl}${url(site)}` : url(site));
 
-  config.on("eleventy.after", async ({ outputMode }) => {
+  config.on("eleventy.after", async () => {
     const current = model();
-    if (!current || !options.tei || (outputMode && outputMode !== "fs")) return;
+    // Whether anything is written at all (not in a dry run or a JSON build) is the side files' to say.
+    if (!current || !options.tei) return;
     await files.flush();
     for (const edition of editionsToWrite(current)) {
       const target = files.target(edition.url, CORPUS_FILE);
