@@ -10,6 +10,18 @@ const REGISTER = {
 
 const minimal = (extra: Record<string, unknown> = {}) => ({ title: "A letter", date: "1979-04-16", ...extra });
 
+describe("model objects in Eleventy's collections", () => {
+  it("are not plain objects, which Eleventy would look up one by one among all its templates", () => {
+    const model = build([source("e/d", minimal())], [source("e/index", { title: "E" })]);
+    expect(model.documents[0]?.inputPath).toBeTruthy();
+    expect(model.editions[0]?.inputPath).toBeTruthy();
+    // Eleventy's test (isPlainObject in @11ty/eleventy-utils): a prototype of null or Object.prototype.
+    expect(Object.getPrototypeOf(model.documents[0])).not.toBe(Object.prototype);
+    expect(Object.getPrototypeOf(model.editions[0])).not.toBe(Object.prototype);
+    expect(Object.getPrototypeOf(model.documents[0])).not.toBe(null);
+  });
+});
+
 describe("the document schema", () => {
   it("accepts the cable's front matter and keeps its record", () => {
     const model = build([source("talks/cable", frontMatter(CABLE_PATH))], [], REGISTER);
