@@ -249,17 +249,21 @@ describe("an edition with invalid documents", () => {
 });
 
 describe("a file beside a page that cannot be written", () => {
-  it("fails the build, naming the file", async () => {
+  it.each([
+    ["a document's TEI", "editions/letters/cable/document.xml"],
+    ["an edition's TEI corpus", "editions/letters/corpus.xml"],
+    ["an edition's citation file", "editions/letters/citations.bib"],
+  ])("fails the build, naming the file: %s", async (_name, file) => {
     const output = tempDir();
-    // A folder where the cable's TEI file goes: the file cannot be written.
-    mkdirSync(path.join(output, "editions/letters/cable/document.xml"), { recursive: true });
+    // A folder where the file goes: the file cannot be written.
+    mkdirSync(path.join(output, file), { recursive: true });
     const error = await buildSite(MULTI, `${MULTI}/eleventy.config.js`, output).then(
       () => undefined,
       (e: unknown) => e as Error,
     );
     expect(error).toBeInstanceOf(Error);
     expect(String((error as Error).message)).toMatch(
-      /^\[documentary-edition\] could not write a file beside a page: .*editions\/letters\/cable\/document\.xml: EISDIR/,
+      new RegExp(`^\\[documentary-edition\\] could not write a file beside a page: .*${file.replaceAll(".", "\\.")}: EISDIR`),
     );
   });
 });

@@ -17,6 +17,9 @@ type Reply = { flushed: number; error?: string };
  */
 const MAX_PENDING = 256;
 
+/** Messages handed over together: a message between threads has a cost of its own, whatever it holds. */
+const BATCH = 16;
+
 export class SideFiles {
   #output: string | undefined;
   #worker: Worker | undefined;
@@ -25,6 +28,7 @@ export class SideFiles {
   /** How many messages the thread has done (written, or failed to), shared with it. */
   #done = new Int32Array(new SharedArrayBuffer(4));
   #posted = 0;
+  #batch: object[] = [];
 
   /** At the start of each build: the output folder, or undefined when nothing is written. */
   start(output: string | undefined): void {
@@ -48,22 +52,44 @@ export class SideFiles {
     if (targets.every(Boolean)) this.#post({ targets, records });
   }
 
+  /**
+   * Queues an edition's corpus at `file` beside the page at `siteUrl`: `start`, then the file
+   * `memberFile` beside each page of `memberUrls` as it stands inside a corpus, then `end`. The
+   * thread reads the members after writing every file queued before.
+   */
+  writeCorpus(siteUrl: string, file: string, start: string, memberUrls: readonly string[], memberFile: string, end: string): void {
+    const target = this.target(siteUrl, file);
+    const members = memberUrls.flatMap((url) => this.target(url, memberFile) ?? []);
+    if (target) this.#post({ corpus: target, start, members, end });
+  }
+
   #post(message: object): void {
-    const worker = this.#thread();
-    worker.postMessage(message);
-    this.#posted++;
+    this.#batch.push(message);
+    if (this.#batch.length < BATCH) return;
+    const worker = this.#send();
     while (this.#worker === worker && this.#posted - Atomics.load(this.#done, 0) > MAX_PENDING) {
       Atomics.wait(this.#done, 0, Atomics.load(this.#done, 0), 100);
     }
   }
 
+  /** Hands the messages gathered so far to the thread. */
+  #send(): Worker {
+    const worker = this.#thread();
+    if (this.#batch.length) {
+      worker.postMessage(this.#batch);
+      this.#posted += this.#batch.length;
+      this.#batch = [];
+    }
+    return worker;
+  }
+
   /** Resolves when every file queued so far is written; rejects with the first failure since the last flush. */
   async flush(): Promise<void> {
-    if (!this.#worker) return;
+    if (!this.#worker && !this.#batch.length) return;
     const id = ++this.#flushes;
     const reply = await new Promise<Reply>((resolve) => {
       this.#waiting.set(id, resolve);
-      this.#thread().postMessage({ flush: id });
+      this.#send().postMessage([{ flush: id }]);
     });
     if (reply.error) throw new Error(`[documentary-edition] could not write a file beside a page: ${reply.error}`);
   }

@@ -3,8 +3,6 @@
  * page is rendered, and written beside the page; each edition's teiCorpus is assembled after the
  * build from those files.
  */
-import { closeSync, mkdirSync, openSync, readFileSync, writeSync } from "node:fs";
-import path from "node:path";
 import type Token from "markdown-it/lib/token.mjs";
 import type { MarkKind } from "../markdown/marks.js";
 import { EditionValidationError } from "../model/errors.js";
@@ -12,7 +10,7 @@ import type { Edition, EditionDocument, EditionModel } from "../model/edition.js
 import type { Options } from "../options.js";
 import { textOfHtml } from "../render/html.js";
 import { TeiError } from "../tei/body.js";
-import { corpusMember, TEI_CORPUS_END, teiCorpusStart, teiDocument } from "../tei/document.js";
+import { TEI_CORPUS_END, teiCorpusStart, teiDocument } from "../tei/document.js";
 import type { EleventyConfig } from "./config.js";
 import type { SideFiles } from "./side-files.js";
 
@@ -40,25 +38,11 @@ export function installTei(
     const current = model();
     // Whether anything is written at all (not in a dry run or a JSON build) is the side files' to say.
     if (!current || !options.tei) return;
-    await files.flush();
     for (const edition of editionsToWrite(current)) {
-      const target = files.target(edition.url, CORPUS_FILE);
-      if (!target) continue;
-      // Written one document after another: an edition of thousands of documents is never held
-      // in memory whole, nor are thousands of files open at once.
-      mkdirSync(path.dirname(target), { recursive: true });
-      const corpus = openSync(target, "w");
-      try {
-        writeSync(corpus, teiCorpusStart(edition, { pageUrl: absolute(edition.url) }));
-        for (const doc of edition.documents) {
-          const file = files.target(doc.url, TEI_FILE);
-          if (file && doc.url.endsWith("/")) writeSync(corpus, corpusMember(readFileSync(file, "utf8")));
-        }
-        writeSync(corpus, TEI_CORPUS_END);
-      } finally {
-        closeSync(corpus);
-      }
+      const members = edition.documents.flatMap((doc) => (doc.url.endsWith("/") ? [doc.url] : []));
+      files.writeCorpus(edition.url, CORPUS_FILE, teiCorpusStart(edition, { pageUrl: absolute(edition.url) }), members, TEI_FILE, TEI_CORPUS_END);
     }
+    await files.flush();
   });
 
   return {

@@ -114,16 +114,21 @@ export interface DateLabels {
 }
 
 const formatted = new Map<string, string>();
+const formattedDates = new WeakMap<DocumentDate, { locale: string; approximate: string; text: string }>();
 
 /** "April 16, 1979", "April 1979", "1979", "c. April 1979", "April 16, 1979, 2:30 PM GMT+8" (en-US). */
 export function formatDocumentDate(date: DocumentDate, locale: string, labels: DateLabels): string {
-  // Pages show the same dates many times (the document, its edition's contents, its neighbours').
+  // Pages show the same dates many times (the document, its edition's contents, its neighbours'):
+  // each date object remembers its text, and equal dates share it.
+  const mine = formattedDates.get(date);
+  if (mine && mine.locale === locale && mine.approximate === labels.approximate) return mine.text;
   const key = `${locale}|${labels.approximate}|${date.iso}|${date.approximate}|${date.time ?? ""}|${date.timeZone ?? ""}`;
   let text = formatted.get(key);
   if (text === undefined) {
     text = formatDate(date, locale, labels);
     formatted.set(key, text);
   }
+  formattedDates.set(date, { locale, approximate: labels.approximate, text });
   return text;
 }
 

@@ -35,7 +35,11 @@ type Interpolated = SafeHtml | string | number | null | undefined | false | Inte
 function interpolate(value: Interpolated): string {
   if (value === null || value === undefined || value === false) return "";
   if (value instanceof SafeHtml) return value.value;
-  if (Array.isArray(value)) return value.map(interpolate).join("");
+  if (Array.isArray(value)) {
+    let out = "";
+    for (const item of value) out += interpolate(item);
+    return out;
+  }
   return escapeHtml(value);
 }
 

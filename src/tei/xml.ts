@@ -14,12 +14,16 @@ export function xml(value: unknown): string {
 
 /** An element with escaped attributes; `content` is already XML. Attributes with no value are left out. */
 export function el(name: string, attributes: Record<string, string | number | undefined>, content?: string): string {
-  const attrs = Object.entries(attributes)
-    .filter(([, v]) => v !== undefined && v !== "")
-    .map(([k, v]) => ` ${k}="${xml(v)}"`)
-    .join("");
+  let attrs = "";
+  for (const key in attributes) {
+    const value = attributes[key];
+    if (value !== undefined && value !== "") attrs += ` ${key}="${xml(value)}"`;
+  }
   return content === undefined ? `<${name}${attrs}/>` : `<${name}${attrs}>${content}</${name}>`;
 }
 
 /** A string usable as an xml:id: an NCName. */
 export const ncName = (text: string) => (/^[A-Za-z_]/.test(text) ? text : `d${text}`).replace(/[^\w.-]+/g, "-");
+
+/** A document's TEI as it stands inside a corpus: without its XML declaration. */
+export const corpusMember = (document: string) => `${document.replace(/^<\?xml[^>]*\?>\s*/, "").trim()}\n`;
