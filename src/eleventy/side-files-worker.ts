@@ -1,15 +1,13 @@
 /** The thread that writes the files beside pages, one after another (see side-files.ts). */
-import { closeSync, mkdirSync, openSync, readFileSync, writeFileSync, writeSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parentPort, workerData } from "node:worker_threads";
 import { downloadFiles } from "../citation/export.js";
 import type { CslItem } from "../citation/record.js";
-import { corpusMember } from "../tei/xml.js";
 
 type Message =
   | { target: string; content: string }
   | { targets: string[]; records: CslItem[] }
-  | { corpus: string; start: string; members: string[]; end: string }
   | { flush: number };
 
 const folders = new Set<string>();
@@ -33,34 +31,11 @@ function handle(message: Message): void {
     } catch (failure) {
       error ??= `${message.targets[0]}: ${failure instanceof Error ? failure.message : String(failure)}`;
     }
-  } else if ("corpus" in message) {
-    writeCorpus(message);
   } else {
     write(message.target, message.content);
   }
   Atomics.add(done, 0, 1);
   Atomics.notify(done, 0);
-}
-
-/** Written one member after another: an edition of thousands of documents is never held in memory whole. */
-function writeCorpus({ corpus, start, members, end }: { corpus: string; start: string; members: string[]; end: string }): void {
-  let fd: number | undefined;
-  let current = corpus;
-  try {
-    mkdirSync(path.dirname(corpus), { recursive: true });
-    fd = openSync(corpus, "w");
-    writeSync(fd, start);
-    for (const member of members) {
-      current = member;
-      writeSync(fd, corpusMember(readFileSync(member, "utf8")));
-    }
-    current = corpus;
-    writeSync(fd, end);
-  } catch (failure) {
-    error ??= `${current}: ${failure instanceof Error ? failure.message : String(failure)}`;
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
 }
 
 function write(target: string, content: string): void {

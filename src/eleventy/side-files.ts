@@ -4,11 +4,15 @@
  * another core while the build goes on, and never holds more than one file open. Never outside
  * the output folder. `flush` waits for every file of the build and fails the build if one failed.
  */
+import { closeSync, mkdirSync, openSync, readFileSync, writeSync } from "node:fs";
+import path from "node:path";
 import { Worker } from "node:worker_threads";
 import type { CslItem } from "../citation/record.js";
 import { outputFile } from "./output.js";
 
 type Reply = { flushed: number; error?: string };
+
+const FAILED = "[documentary-edition] could not write a file beside a page: ";
 
 /**
  * Messages (a file, or a page's citation files) handed over and not yet written, at most: when the
@@ -53,14 +57,31 @@ export class SideFiles {
   }
 
   /**
-   * Queues an edition's corpus at `file` beside the page at `siteUrl`: `start`, then the file
-   * `memberFile` beside each page of `memberUrls` as it stands inside a corpus, then `end`. The
-   * thread reads the members after writing every file queued before.
+   * Writes, on this thread, the file `file` beside the page at `siteUrl`: `start`, then the file
+   * `memberFile` beside each page of `memberUrls` as `member` turns it, then `end`; one member after
+   * another, so that thousands are never held in memory at once. For after `flush`, once the
+   * members are written; meanwhile the thread goes on with what was queued since.
    */
-  writeCorpus(siteUrl: string, file: string, start: string, memberUrls: readonly string[], memberFile: string, end: string): void {
+  assemble(siteUrl: string, file: string, start: string, memberUrls: readonly string[], memberFile: string, member: (text: string) => string, end: string): void {
     const target = this.target(siteUrl, file);
-    const members = memberUrls.flatMap((url) => this.target(url, memberFile) ?? []);
-    if (target) this.#post({ corpus: target, start, members, end });
+    if (!target) return;
+    let current = target;
+    let fd: number | undefined;
+    try {
+      mkdirSync(path.dirname(target), { recursive: true });
+      fd = openSync(target, "w");
+      writeSync(fd, start);
+      for (const url of memberUrls) {
+        current = this.target(url, memberFile) as string;
+        writeSync(fd, member(readFileSync(current, "utf8")));
+      }
+      current = target;
+      writeSync(fd, end);
+    } catch (failure) {
+      throw new Error(`${FAILED}${current}: ${failure instanceof Error ? failure.message : String(failure)}`);
+    } finally {
+      if (fd !== undefined) closeSync(fd);
+    }
   }
 
   #post(message: object): void {
@@ -91,7 +112,7 @@ export class SideFiles {
       this.#waiting.set(id, resolve);
       this.#send().postMessage([{ flush: id }]);
     });
-    if (reply.error) throw new Error(`[documentary-edition] could not write a file beside a page: ${reply.error}`);
+    if (reply.error) throw new Error(`${FAILED}${reply.error}`);
   }
 
   #thread(): Worker {

@@ -10,6 +10,7 @@ import type { Edition, EditionDocument, EditionModel } from "../model/edition.js
 import type { Options } from "../options.js";
 import { textOfHtml } from "../render/html.js";
 import { TeiError } from "../tei/body.js";
+import { corpusMember } from "../tei/xml.js";
 import { TEI_CORPUS_END, teiCorpusStart, teiDocument } from "../tei/document.js";
 import type { EleventyConfig } from "./config.js";
 import type { SideFiles } from "./side-files.js";
@@ -38,11 +39,14 @@ export function installTei(
     const current = model();
     // Whether anything is written at all (not in a dry run or a JSON build) is the side files' to say.
     if (!current || !options.tei) return;
+    // Each document's TEI written, the corpora are made from those files, on this thread while
+    // the writing thread goes on with the citation files of the editions.
+    await files.flush();
     for (const edition of editionsToWrite(current)) {
       const members = edition.documents.flatMap((doc) => (doc.url.endsWith("/") ? [doc.url] : []));
-      files.writeCorpus(edition.url, CORPUS_FILE, teiCorpusStart(edition, { pageUrl: absolute(edition.url) }), members, TEI_FILE, TEI_CORPUS_END);
+      const start = teiCorpusStart(edition, { pageUrl: absolute(edition.url) });
+      files.assemble(edition.url, CORPUS_FILE, start, members, TEI_FILE, corpusMember, TEI_CORPUS_END);
     }
-    await files.flush();
   });
 
   return {
