@@ -7,7 +7,7 @@ import type { CslItem } from "../citation/record.js";
 
 type Message =
   | { target: string; content: string }
-  | { targets: string[]; records: CslItem[] }
+  | { targets: string[]; records: string }
   | { flush: number };
 
 const folders = new Set<string>();
@@ -26,7 +26,7 @@ function handle(message: Message): void {
   }
   if ("targets" in message) {
     try {
-      const contents = downloadFiles(message.records);
+      const contents = downloadFiles(JSON.parse(message.records) as CslItem[]);
       message.targets.forEach((target, i) => write(target, contents[i] as string));
     } catch (failure) {
       error ??= `${message.targets[0]}: ${failure instanceof Error ? failure.message : String(failure)}`;

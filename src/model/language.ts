@@ -14,15 +14,22 @@ function namesIn(locale: string): Intl.DisplayNames {
   return names;
 }
 
-/** True when the tag is well formed and its language is one ICU can name. */
+const known = new Map<string, boolean>();
+
+/** True when the tag is well formed and its language is one ICU can name (asked once per tag). */
 export function isKnownLanguage(tag: unknown): tag is string {
   if (typeof tag !== "string" || tag.trim() !== tag || tag === "") return false;
-  try {
-    const [canonical] = Intl.getCanonicalLocales(tag);
-    return canonical !== undefined && namesIn("en").of(canonical) !== undefined;
-  } catch {
-    return false;
+  let answer = known.get(tag);
+  if (answer === undefined) {
+    try {
+      const [canonical] = Intl.getCanonicalLocales(tag);
+      answer = canonical !== undefined && namesIn("en").of(canonical) !== undefined;
+    } catch {
+      answer = false;
+    }
+    known.set(tag, answer);
   }
+  return answer;
 }
 
 const names = new Map<string, string>();
