@@ -22,11 +22,11 @@ export const DOWNLOADS = [
  * sit in.
  */
 export function citeBoxHtml(idPrefix: string, entries: CitationEntry[], labels: Labels, downloads: boolean, tei = true): SafeHtml {
-  return html`<section class="de-cite" aria-labelledby="${idPrefix}cite-heading">
+  return html`<section class="de-cite" aria-labelledby="${idPrefix}cite-heading" data-copied="${labels.copied}" data-failed="${labels.copyFailed}">
 <h2 id="${idPrefix}cite-heading">${labels.citeThis}</h2>
 <dl class="de-citations">${entries.map(
     ({ style, label, citation }) => html`
-<div><dt>${label}</dt><dd><p class="de-citation" id="${idPrefix}cite-${style}">${raw(citation.html)}</p><button type="button" class="de-copy" data-copy="${idPrefix}cite-${style}" data-copied="${labels.copied}" data-failed="${labels.copyFailed}" aria-label="${labels.copy}: ${label}" hidden>${labels.copy}</button></dd></div>`,
+<div><dt>${label}</dt><dd><p class="de-citation" id="${idPrefix}cite-${style}">${raw(citation.html)}</p><button type="button" class="de-copy" data-copy="${idPrefix}cite-${style}" aria-label="${labels.copy}: ${label}" hidden>${labels.copy}</button></dd></div>`,
   )}
 </dl>
 ${downloads
