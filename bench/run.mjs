@@ -1,7 +1,9 @@
-// npm run bench [-- --documents 1000 --documents 5000] [--no-search] [--keep]
+// npm run bench [-- --documents 1000 --documents 5000] [--rounds 3] [--no-search] [--keep] [--node-options "…"]
 // Builds a synthetic edition of N documents made from the sample cable twice, each build in a
 // process of its own: with the plugin and all its features, and with plain Eleventy and
-// markdown-it-footnote over the same Markdown bodies (bench/baseline). Reports wall time, time per
+// markdown-it-footnote over the same Markdown bodies (bench/baseline). With --rounds R, R rounds of
+// the two builds, one after the other, and the median of each (a shared machine's wall times vary
+// by a quarter). Reports wall time, time per
 // document, peak memory, bytes written and the ratios; then Pagefind's indexing time, its index's
 // size, and what a search for one word downloads.
 import { execFileSync } from "node:child_process";
@@ -16,6 +18,9 @@ const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const args = process.argv.slice(2);
 const sizes = args.flatMap((a, i) => (a === "--documents" ? [Number(args[i + 1])] : [])).filter((n) => n > 0);
 const counts = sizes.length ? sizes : [1000, 5000];
+// Node options for both builds, after the heap limit: `--node-options "--max-semi-space-size=64"`.
+const nodeOptions = args.includes("--node-options") ? ` ${args[args.indexOf("--node-options") + 1] ?? ""}` : "";
+const rounds = args.includes("--rounds") ? Math.max(1, Number(args[args.indexOf("--rounds") + 1]) || 1) : 1;
 
 // Each build may use nine tenths of the machine's memory: running out of it is a result, not a limit we set.
 const heapMiB = Math.floor((os.totalmem() / 2 ** 20) * 0.9);
@@ -29,7 +34,7 @@ function build(input, output, config) {
       encoding: "utf8",
       maxBuffer: 64 * 1024 * 1024,
       stdio: ["ignore", "pipe", "pipe"],
-      env: { ...process.env, NODE_OPTIONS: `--max-old-space-size=${heapMiB}` },
+      env: { ...process.env, NODE_OPTIONS: `--max-old-space-size=${heapMiB}${nodeOptions}` },
     });
     return { ...JSON.parse(out.trim().split("\n").at(-1)), bytes: bytes(output) };
   } catch (error) {
@@ -66,19 +71,34 @@ async function search(output, word) {
   return { ms, indexBytes: bytes(path.join(output, "pagefind")), downloaded, results: results.results.length, wasmBytes: Math.max(...wasm) };
 }
 
+/** The run of median wall time, its memory the median too; a failed run, if any failed. */
+function median(list) {
+  const failed = list.find((r) => r.failed);
+  if (failed) return failed;
+  const middle = (values) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)];
+  return { ms: middle(list.map((r) => r.ms)), maxRssKb: middle(list.map((r) => r.maxRssKb)), bytes: list[0].bytes };
+}
+
 const fmt = (n, digits = 0) => n.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
-console.log(`Node ${process.version}, ${os.cpus().length} cores, ${fmt(os.totalmem() / 2 ** 30, 1)} GiB; ${new Date().toISOString().slice(0, 10)}`);
+console.log(`Node ${process.version}, ${os.cpus().length} cores, ${fmt(os.totalmem() / 2 ** 30, 1)} GiB; ${new Date().toISOString().slice(0, 10)}${nodeOptions ? `; node options${nodeOptions}` : ""}`);
 for (const n of counts) {
   const dir = generate(n);
-  const baseline = build(path.join(dir, "baseline"), path.join(dir, "baseline-out"), path.join(root, "bench/baseline/eleventy.config.js"));
-  const plugin = build(path.join(dir, "plugin"), path.join(dir, "plugin-out"), path.join(root, "bench/plugin.config.js"));
-  const found = args.includes("--no-search") || plugin.failed ? undefined : await search(path.join(dir, "plugin-out"), "Hanoi");
-  console.log(`\n${fmt(n)} documents`);
+  const runs = { baseline: [], plugin: [] };
+  for (let round = 1; round <= rounds; round++) {
+    // Each round writes to folders of its own: deleting a site just built slows the next build's writes.
+    runs.baseline.push(build(path.join(dir, "baseline"), path.join(dir, `baseline-out-${round}`), path.join(root, "bench/baseline/eleventy.config.js")));
+    runs.plugin.push(build(path.join(dir, "plugin"), path.join(dir, `plugin-out-${round}`), path.join(root, "bench/plugin.config.js")));
+  }
+  const [baseline, plugin] = [median(runs.baseline), median(runs.plugin)];
+  const found = args.includes("--no-search") || plugin.failed ? undefined : await search(path.join(dir, `plugin-out-${rounds}`), "Hanoi");
+  console.log(`\n${fmt(n)} documents${rounds > 1 ? `, median of ${rounds} rounds (fastest and slowest in brackets)` : ""}`);
   console.log("| build | wall time | ms per document | peak memory | bytes written |");
   console.log("| --- | --- | --- | --- | --- |");
   for (const [name, r] of [["baseline", baseline], ["plugin", plugin]]) {
+    const times = runs[name].map((run) => run.ms).sort((a, b) => a - b);
+    const spread = rounds > 1 && !r.failed ? ` (${fmt(times[0] / 1000, 1)}–${fmt(times.at(-1) / 1000, 1)})` : "";
     if (r.failed) console.log(`| ${name} | failed: ${r.failed} | | | |`);
-    else console.log(`| ${name} | ${fmt(r.ms / 1000, 1)} s | ${fmt(r.ms / n, 2)} | ${fmt(r.maxRssKb / 1024)} MiB | ${fmt(r.bytes / 2 ** 20, 1)} MiB |`);
+    else console.log(`| ${name} | ${fmt(r.ms / 1000, 1)} s${spread} | ${fmt(r.ms / n, 2)} | ${fmt(r.maxRssKb / 1024)} MiB | ${fmt(r.bytes / 2 ** 20, 1)} MiB |`);
   }
   if (!plugin.failed && !baseline.failed) {
     console.log(`| plugin / baseline | ${fmt(plugin.ms / baseline.ms, 2)}× | | ${fmt(plugin.maxRssKb / baseline.maxRssKb, 2)}× | ${fmt(plugin.bytes / baseline.bytes, 2)}× |`);

@@ -5,19 +5,14 @@ import { parentPort, workerData } from "node:worker_threads";
 import { downloadFiles } from "../citation/export.js";
 import type { CslItem } from "../citation/record.js";
 
-type Message =
-  | { target: string; content: string }
-  | { targets: string[]; records: string }
-  | { flush: number };
+type Message = { target: string; content: string } | { targets: string[]; records: CslItem[] } | { flush: number };
 
 const folders = new Set<string>();
 /** Messages done (written or failed), counted for the build, which waits when too many are pending. */
 const done = workerData as Int32Array;
 let error: string | undefined;
 
-parentPort?.on("message", (messages: Message[]) => messages.forEach(handle));
-
-function handle(message: Message): void {
+parentPort?.on("message", (message: Message) => {
   if ("flush" in message) {
     parentPort?.postMessage({ flushed: message.flush, ...(error ? { error } : {}) });
     error = undefined;
@@ -26,7 +21,7 @@ function handle(message: Message): void {
   }
   if ("targets" in message) {
     try {
-      const contents = downloadFiles(JSON.parse(message.records) as CslItem[]);
+      const contents = downloadFiles(message.records);
       message.targets.forEach((target, i) => write(target, contents[i] as string));
     } catch (failure) {
       error ??= `${message.targets[0]}: ${failure instanceof Error ? failure.message : String(failure)}`;
@@ -36,7 +31,7 @@ function handle(message: Message): void {
   }
   Atomics.add(done, 0, 1);
   Atomics.notify(done, 0);
-}
+});
 
 function write(target: string, content: string): void {
   try {

@@ -21,9 +21,6 @@ const FAILED = "[documentary-edition] could not write a file beside a page: ";
  */
 const MAX_PENDING = 256;
 
-/** Messages handed over together: a message between threads has a cost of its own, whatever it holds. */
-const BATCH = 16;
-
 export class SideFiles {
   #output: string | undefined;
   #worker: Worker | undefined;
@@ -32,7 +29,6 @@ export class SideFiles {
   /** How many messages the thread has done (written, or failed to), shared with it. */
   #done = new Int32Array(new SharedArrayBuffer(4));
   #posted = 0;
-  #batch: object[] = [];
 
   /** At the start of each build: the output folder, or undefined when nothing is written. */
   start(output: string | undefined): void {
@@ -53,8 +49,7 @@ export class SideFiles {
   /** Queues the BibTeX, RIS and CSL-JSON files of `records` beside the page at `siteUrl`, made by the thread. */
   writeCitations(siteUrl: string, files: [string, string, string], records: CslItem[]): void {
     const targets = files.map((file) => this.target(siteUrl, file));
-    // As JSON text: a string crosses to the thread much faster than the objects it describes.
-    if (targets.every(Boolean)) this.#post({ targets, records: JSON.stringify(records) });
+    if (targets.every(Boolean)) this.#post({ targets, records });
   }
 
   /**
@@ -86,32 +81,21 @@ export class SideFiles {
   }
 
   #post(message: object): void {
-    this.#batch.push(message);
-    if (this.#batch.length < BATCH) return;
-    const worker = this.#send();
+    const worker = this.#thread();
+    worker.postMessage(message);
+    this.#posted++;
     while (this.#worker === worker && this.#posted - Atomics.load(this.#done, 0) > MAX_PENDING) {
       Atomics.wait(this.#done, 0, Atomics.load(this.#done, 0), 100);
     }
   }
 
-  /** Hands the messages gathered so far to the thread. */
-  #send(): Worker {
-    const worker = this.#thread();
-    if (this.#batch.length) {
-      worker.postMessage(this.#batch);
-      this.#posted += this.#batch.length;
-      this.#batch = [];
-    }
-    return worker;
-  }
-
   /** Resolves when every file queued so far is written; rejects with the first failure since the last flush. */
   async flush(): Promise<void> {
-    if (!this.#worker && !this.#batch.length) return;
+    if (!this.#worker) return;
     const id = ++this.#flushes;
     const reply = await new Promise<Reply>((resolve) => {
       this.#waiting.set(id, resolve);
-      this.#send().postMessage([{ flush: id }]);
+      this.#thread().postMessage({ flush: id });
     });
     if (reply.error) throw new Error(`${FAILED}${reply.error}`);
   }
