@@ -10,8 +10,7 @@ import type { Edition, EditionDocument, EditionModel } from "../model/edition.js
 import type { Options } from "../options.js";
 import { textOfHtml } from "../render/html.js";
 import { TeiError } from "../tei/body.js";
-import { corpusMember } from "../tei/xml.js";
-import { TEI_CORPUS_END, teiCorpusStart, teiDocument } from "../tei/document.js";
+import { corpusMember, TEI_CORPUS_END, teiCorpusStart, teiDocument } from "../tei/document.js";
 import type { EleventyConfig } from "./config.js";
 import type { SideFiles } from "./side-files.js";
 

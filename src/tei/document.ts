@@ -180,3 +180,5 @@ export function teiCorpusStart(edition: Edition, settings: { pageUrl: string }):
 
 export const TEI_CORPUS_END = "</teiCorpus>\n";
 
+/** A document's TEI as it stands inside a corpus: without its XML declaration. */
+export const corpusMember = (document: string) => `${document.replace(/^<\?xml[^>]*\?>\s*/, "").trim()}\n`;

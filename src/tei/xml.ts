@@ -24,6 +24,3 @@ export function el(name: string, attributes: Record<string, string | number | un
 
 /** A string usable as an xml:id: an NCName. */
 export const ncName = (text: string) => (/^[A-Za-z_]/.test(text) ? text : `d${text}`).replace(/[^\w.-]+/g, "-");
-
-/** A document's TEI as it stands inside a corpus: without its XML declaration. */
-export const corpusMember = (document: string) => `${document.replace(/^<\?xml[^>]*\?>\s*/, "").trim()}\n`;
