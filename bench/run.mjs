@@ -1,11 +1,10 @@
 // npm run bench [-- --documents 1000 --documents 5000] [--rounds 3] [--no-search] [--keep] [--node-options "…"]
 // Builds a synthetic edition of N documents made from the sample cable twice, each build in a
 // process of its own: with the plugin and all its features, and with plain Eleventy and
-// markdown-it-footnote over the same Markdown bodies (bench/baseline). With --rounds R, R rounds of
+// markdown-it-footnote over the same Markdown bodies (bench/baseline); with --rounds R, R rounds of
 // the two builds, one after the other, and the median of each (a shared machine's wall times vary
-// by a quarter). Reports wall time, time per
-// document, peak memory, bytes written and the ratios; then Pagefind's indexing time, its index's
-// size, and what a search for one word downloads.
+// by a quarter). Reports wall time, time per document, peak memory, bytes written and the ratios;
+// then Pagefind's indexing time, its index's size, and what a search for one word downloads.
 import { execFileSync } from "node:child_process";
 import { readdirSync, rmSync, statSync } from "node:fs";
 import { readFile } from "node:fs/promises";
@@ -71,7 +70,7 @@ async function search(output, word) {
   return { ms, indexBytes: bytes(path.join(output, "pagefind")), downloaded, results: results.results.length, wasmBytes: Math.max(...wasm) };
 }
 
-/** The run of median wall time, its memory the median too; a failed run, if any failed. */
+/** The median wall time and the median peak memory of the runs; a failed run, if any failed. */
 function median(list) {
   const failed = list.find((r) => r.failed);
   if (failed) return failed;
