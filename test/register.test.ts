@@ -55,6 +55,35 @@ describe("mentions", () => {
     expect(out).toContain('id="talks-cable-place-hanoi-1" href="/editions/talks/register/#place-hanoi"');
   });
 
+  it("in a note are numbered where the note is written, as the register counts them, with the id on the endnote only", () => {
+    const md = new MarkdownIt();
+    documentaryMarkdown(md, {
+      docIdFor: () => "talks-cable",
+      marks: markRenderer(DEFAULT_LABELS, () => "/editions/talks/register/"),
+      notes: { labels: DEFAULT_LABELS, sourceNote: () => undefined },
+      rendered: () => undefined,
+      markError: (_env, error) => error,
+    });
+    const src = "Comrade {person han-nianlong: Han}.[^1] Later {person han-nianlong: he} spoke.\n\n[^1]: On {person han-nianlong: Han} and {page: 12} his office.\n";
+    // The register's numbering follows the Markdown: the text's two mentions, then the note's, written after them.
+    expect(scanMentions(src).map((m) => [m.occurrence, m.line])).toEqual([[1, 1], [2, 1], [3, 3]]);
+    const out = md.render(src, {});
+    const ids = [...out.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]);
+    // On the page the sidenote sits between the text's two mentions; only the endnote's copy has an id.
+    expect(ids.filter((id) => id?.includes("person"))).toEqual([
+      "talks-cable-person-han-nianlong-1",
+      "talks-cable-person-han-nianlong-2",
+      "talks-cable-person-han-nianlong-3",
+    ]);
+    expect(new Set(ids).size).toBe(ids.length);
+    const endnote = out.slice(out.indexOf('<li id="fn-talks-cable-1"'));
+    expect(endnote).toContain('id="talks-cable-person-han-nianlong-3"');
+    expect(endnote).toContain('id="talks-cable-page-12"');
+    const sidenote = out.slice(out.indexOf('<span class="de-sidenote'), out.indexOf("</span> Later"));
+    expect(sidenote).toContain('<a class="de-mark de-mention de-person" href="/editions/talks/register/#person-han-nianlong"');
+    expect(sidenote).not.toContain(" id=\"talks-cable-person");
+  });
+
   it("print the text alone where the page belongs to no edition", () => {
     expect(markdown().render("{term indochinese-federation: Federation}")).toBe(
       '<p><span class="de-mark de-mention de-term">Federation</span></p>',

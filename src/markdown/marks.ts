@@ -49,8 +49,15 @@ export class MarkSyntaxError extends Error {
 /** Where in the env the rule keeps the marks a page used, and the current block's first line. */
 export const MARKS_USED = Symbol("transcription marks used");
 const BLOCK_LINE = Symbol("line of the block being parsed");
+const MENTIONS_SEEN = Symbol("mentions parsed so far, by kind and key");
 
-type MarkEnv = { [MARKS_USED]?: Set<MarkKind>; [BLOCK_LINE]?: number };
+/**
+ * Set in the env while a note is rendered a second time, as a sidenote: what carries an id (a
+ * mention, a page break) carries it in the endnote only, so that no id is on the page twice.
+ */
+export const SIDENOTE_COPY = Symbol("rendering a note's sidenote copy");
+
+type MarkEnv = { [MARKS_USED]?: Set<MarkKind>; [BLOCK_LINE]?: number; [MENTIONS_SEEN]?: Map<string, number> };
 
 const OPENING = /^\{([A-Za-z][\w-]*)(?:[ \t]+([^\s:{}]+))?:[ \t]?/;
 
@@ -109,8 +116,15 @@ function transcriptionMark(state: StateInline, silent: boolean): boolean {
   (env[MARKS_USED] ??= new Set()).add(kind);
   const max = state.posMax;
   if (MARKS[kind] !== "value") {
-    // inline, mention and structure marks hold text
-    state.push("transcription_mark_open", "", 1).meta = { kind, key };
+    // inline, mention and structure marks hold text. A mention is numbered as it is parsed, in the
+    // order of the Markdown (footnotes where they are written), as the register numbers it.
+    let occurrence: number | undefined;
+    if (key !== undefined) {
+      const seen = (env[MENTIONS_SEEN] ??= new Map());
+      occurrence = (seen.get(`${kind} ${key}`) ?? 0) + 1;
+      seen.set(`${kind} ${key}`, occurrence);
+    }
+    state.push("transcription_mark_open", "", 1).meta = { kind, key, occurrence };
     state.pos = contentStart;
     state.posMax = end;
     state.md.inline.tokenize(state);
@@ -139,8 +153,8 @@ function inlineWithLines(state: StateCore): void {
 }
 
 export interface MarkRenderer {
-  /** `key` is the register key of a mention, undefined for other marks. */
-  open(kind: MarkKind, env: Record<string, unknown>, key?: string): string;
+  /** `key` is the register key of a mention and `occurrence` its number (1 for the key's first), undefined for other marks. */
+  open(kind: MarkKind, env: Record<string, unknown>, key?: string, occurrence?: number): string;
   close(kind: MarkKind, env: Record<string, unknown>, key?: string): string;
   value(kind: MarkKind, value: string, env: Record<string, unknown>): string;
 }
@@ -149,7 +163,7 @@ export function transcriptionMarks(md: MarkdownIt, renderer: MarkRenderer): void
   md.core.ruler.at("inline", inlineWithLines);
   md.inline.ruler.before("emphasis", "transcription_mark", transcriptionMark);
   md.renderer.rules.transcription_mark_open = (tokens, idx, _options, env) =>
-    renderer.open(tokens[idx]!.meta.kind, env, tokens[idx]!.meta.key);
+    renderer.open(tokens[idx]!.meta.kind, env, tokens[idx]!.meta.key, tokens[idx]!.meta.occurrence);
   md.renderer.rules.transcription_mark_close = (tokens, idx, _options, env) =>
     renderer.close(tokens[idx]!.meta.kind, env, tokens[idx]!.meta.key);
   md.renderer.rules.transcription_mark_value = (tokens, idx, _options, env) =>

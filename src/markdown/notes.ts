@@ -14,6 +14,7 @@ import type StateCore from "markdown-it/lib/rules_core/state_core.mjs";
 import type Token from "markdown-it/lib/token.mjs";
 import type Renderer from "markdown-it/lib/renderer.mjs";
 import { escapeHtml } from "../render/html.js";
+import { SIDENOTE_COPY } from "./marks.js";
 
 export type NoteKind = "editorial" | "translator";
 
@@ -37,11 +38,16 @@ const SIDENOTES = Symbol("sidenote HTML by footnote id");
 const SOURCE_NOTE = Symbol("source note HTML");
 type NoteEnv = { [SIDENOTES]?: Map<number, string>; [SOURCE_NOTE]?: string; docId?: string };
 
-/** A footnote's text as inline HTML, for the sidenote that sits inside the paragraph. */
+/**
+ * A footnote's text as inline HTML, for the sidenote that sits inside the paragraph: the second copy
+ * of the note, whose mentions and page breaks carry no id (the endnote's do).
+ */
 function collectSidenotes(state: StateCore): Map<number, string> {
   const notes = new Map<number, string>();
   let id = -1;
   let parts: string[] = [];
+  const env = state.env as { [SIDENOTE_COPY]?: boolean };
+  env[SIDENOTE_COPY] = true;
   for (const token of state.tokens) {
     if (token.type === "footnote_open") {
       id = token.meta.id;
@@ -53,6 +59,7 @@ function collectSidenotes(state: StateCore): Map<number, string> {
       id = -1;
     }
   }
+  delete env[SIDENOTE_COPY];
   return notes;
 }
 

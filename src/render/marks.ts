@@ -1,5 +1,5 @@
 /** The HTML of each transcription mark, and the legend of the marks a page uses. */
-import { MARK_KINDS, MARKS, type MarkKind, type MarkRenderer } from "../markdown/marks.js";
+import { MARK_KINDS, MARKS, SIDENOTE_COPY, type MarkKind, type MarkRenderer } from "../markdown/marks.js";
 import { entryAnchor, mentionAnchor, type MentionKind } from "../model/register.js";
 import type { Labels } from "../options.js";
 import { escapeHtml, html, raw, type SafeHtml } from "./html.js";
@@ -51,26 +51,22 @@ const closeTag = (kind: MarkKind) => `${SHAPE[kind].after}</${SHAPE[kind].tag}>`
 /** An id-safe form of a page or folio number ("11", "3r"). */
 const idPart = (value: string) => value.replace(/[^A-Za-z0-9_-]+/g, "-");
 
-const MENTION_COUNTS = Symbol("mentions counted so far, by kind and key");
-
 /**
  * `registerUrl` gives the URL of the register page for the page being rendered (its edition's),
  * or nothing where the page belongs to no edition: a mention there is printed without a link.
  */
 export function markRenderer(labels: Labels, registerUrl: (env: Record<string, unknown>) => string | undefined = () => undefined): MarkRenderer {
   return {
-    open(kind, env, key) {
+    open(kind, env, key, occurrence = 1) {
       if (MARKS[kind] !== "mention" || key === undefined) return openTag(kind, labels);
       const url = registerUrl(env);
       if (!url) return `<span class="de-mark de-mention de-${kind}">`;
-      // Each mention is an anchor the register page links back to: "<docId>-person-han-nianlong-2".
-      const counts = ((env as { [MENTION_COUNTS]?: Map<string, number> })[MENTION_COUNTS] ??= new Map());
-      const occurrence = (counts.get(`${kind} ${key}`) ?? 0) + 1;
-      counts.set(`${kind} ${key}`, occurrence);
+      // Each mention is an anchor the register page links back to: "<docId>-person-han-nianlong-2"
+      // (in a note, on its endnote).
       const docId = typeof env.docId === "string" ? env.docId : "text";
-      const id = mentionAnchor(docId, kind as MentionKind, key, occurrence);
+      const id = (env as { [SIDENOTE_COPY]?: boolean })[SIDENOTE_COPY] ? "" : ` id="${escapeHtml(mentionAnchor(docId, kind as MentionKind, key, occurrence))}"`;
       const href = `${url}#${entryAnchor(kind as MentionKind, key)}`;
-      return `<a class="de-mark de-mention de-${kind}" id="${escapeHtml(id)}" href="${escapeHtml(href)}" title="${escapeHtml(labels[DESCRIPTION[kind]])}">`;
+      return `<a class="de-mark de-mention de-${kind}"${id} href="${escapeHtml(href)}" title="${escapeHtml(labels[DESCRIPTION[kind]])}">`;
     },
     close: (kind, env) => (MARKS[kind] === "mention" && !registerUrl(env) ? "</span>" : closeTag(kind)),
     value(kind, value, env) {
@@ -80,7 +76,8 @@ export function markRenderer(labels: Labels, registerUrl: (env: Record<string, u
       const docId = typeof env.docId === "string" ? `${env.docId}-` : "";
       const id = `${docId}${kind}-${idPart(value)}`;
       const label = `${kind === "page" ? labels.page : labels.folio} ${value}`;
-      return `${openTag(kind, labels, ` id="${escapeHtml(id)}"`)}<span class="de-gen">[<a href="#${escapeHtml(id)}">${escapeHtml(label)}</a>]</span>${closeTag(kind)}`;
+      const anchor = (env as { [SIDENOTE_COPY]?: boolean })[SIDENOTE_COPY] ? "" : ` id="${escapeHtml(id)}"`;
+      return `${openTag(kind, labels, anchor)}<span class="de-gen">[<a href="#${escapeHtml(id)}">${escapeHtml(label)}</a>]</span>${closeTag(kind)}`;
     },
   };
 }
