@@ -18,6 +18,19 @@ const REGISTER = {
   places: { hanoi: { name: "Hanoi" } },
 };
 
+/** markdown-it as the plugin sets it up, for a document "talks/cable" of an edition with a register. */
+function cableMarkdown(): MarkdownIt {
+  const md = new MarkdownIt();
+  documentaryMarkdown(md, {
+    docIdFor: () => "talks-cable",
+    marks: markRenderer(DEFAULT_LABELS, () => "/editions/talks/register/"),
+    notes: { labels: DEFAULT_LABELS, sourceNote: () => undefined },
+    rendered: () => undefined,
+    markError: (_env, error) => error,
+  });
+  return md;
+}
+
 describe("mentions", () => {
   it("are read from the text in order, with their line and occurrence, skipping escaped braces", () => {
     expect(
@@ -39,14 +52,7 @@ describe("mentions", () => {
   });
 
   it("render as links to the register entry, each with an id the register links back to", () => {
-    const md = new MarkdownIt();
-    documentaryMarkdown(md, {
-      docIdFor: () => "talks-cable",
-      marks: markRenderer(DEFAULT_LABELS, () => "/editions/talks/register/"),
-      notes: { labels: DEFAULT_LABELS, sourceNote: () => undefined },
-      rendered: () => undefined,
-      markError: (_env, error) => error,
-    });
+    const md = cableMarkdown();
     const out = md.render("Comrade {person han-nianlong: Han *Nianlong*} and {person han-nianlong: he} in {place hanoi: Hanoi}.", {});
     expect(out).toContain(
       '<a class="de-mark de-mention de-person" id="talks-cable-person-han-nianlong-1" href="/editions/talks/register/#person-han-nianlong" title="Identified in the register of persons">Han <em>Nianlong</em></a>',
@@ -56,14 +62,7 @@ describe("mentions", () => {
   });
 
   it("in a note are numbered where the note is written, as the register counts them, with the id on the endnote only", () => {
-    const md = new MarkdownIt();
-    documentaryMarkdown(md, {
-      docIdFor: () => "talks-cable",
-      marks: markRenderer(DEFAULT_LABELS, () => "/editions/talks/register/"),
-      notes: { labels: DEFAULT_LABELS, sourceNote: () => undefined },
-      rendered: () => undefined,
-      markError: (_env, error) => error,
-    });
+    const md = cableMarkdown();
     const src = "Comrade {person han-nianlong: Han}.[^1] Later {person han-nianlong: he} spoke.\n\n[^1]: On {person han-nianlong: Han} and {page: 12} his office.\n";
     // The register's numbering follows the Markdown: the text's two mentions, then the note's, written after them.
     expect(scanMentions(src).map((m) => [m.occurrence, m.line])).toEqual([[1, 1], [2, 1], [3, 3]]);
