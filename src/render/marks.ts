@@ -48,6 +48,9 @@ const openTag = (kind: MarkKind, labels: Labels, extra = "") =>
   `<${SHAPE[kind].tag} class="de-mark de-${kind}" title="${escapeHtml(labels[DESCRIPTION[kind]])}"${extra}>${SHAPE[kind].before}`;
 const closeTag = (kind: MarkKind) => `${SHAPE[kind].after}</${SHAPE[kind].tag}>`;
 
+/** ` id="…"`, or nothing in a note's sidenote copy: the endnote carries the note's ids. */
+const idAttribute = (env: Record<string | symbol, unknown>, id: string) => (env[SIDENOTE_COPY] ? "" : ` id="${escapeHtml(id)}"`);
+
 /** An id-safe form of a page or folio number ("11", "3r"). */
 const idPart = (value: string) => value.replace(/[^A-Za-z0-9_-]+/g, "-");
 
@@ -64,7 +67,7 @@ export function markRenderer(labels: Labels, registerUrl: (env: Record<string, u
       // Each mention is an anchor the register page links back to: "<docId>-person-han-nianlong-2"
       // (in a note, on its endnote).
       const docId = typeof env.docId === "string" ? env.docId : "text";
-      const id = (env as { [SIDENOTE_COPY]?: boolean })[SIDENOTE_COPY] ? "" : ` id="${escapeHtml(mentionAnchor(docId, kind as MentionKind, key, occurrence))}"`;
+      const id = idAttribute(env, mentionAnchor(docId, kind as MentionKind, key, occurrence));
       const href = `${url}#${entryAnchor(kind as MentionKind, key)}`;
       return `<a class="de-mark de-mention de-${kind}"${id} href="${escapeHtml(href)}" title="${escapeHtml(labels[DESCRIPTION[kind]])}">`;
     },
@@ -76,8 +79,7 @@ export function markRenderer(labels: Labels, registerUrl: (env: Record<string, u
       const docId = typeof env.docId === "string" ? `${env.docId}-` : "";
       const id = `${docId}${kind}-${idPart(value)}`;
       const label = `${kind === "page" ? labels.page : labels.folio} ${value}`;
-      const anchor = (env as { [SIDENOTE_COPY]?: boolean })[SIDENOTE_COPY] ? "" : ` id="${escapeHtml(id)}"`;
-      return `${openTag(kind, labels, anchor)}<span class="de-gen">[<a href="#${escapeHtml(id)}">${escapeHtml(label)}</a>]</span>${closeTag(kind)}`;
+      return `${openTag(kind, labels, idAttribute(env, id))}<span class="de-gen">[<a href="#${escapeHtml(id)}">${escapeHtml(label)}</a>]</span>${closeTag(kind)}`;
     },
   };
 }
