@@ -88,6 +88,15 @@ describe.skipIf(!run)("the sample site in Chromium", () => {
     await page.context().close();
   });
 
+  it("shows the list of notes on a wide screen when a link leads into it (the register's, to a mention in a note)", async () => {
+    const page = await open(CABLE);
+    expect(await visible(page, ".de-notes-list")).toBe(false);
+    const id = await page.locator(".de-notes-list li").first().getAttribute("id");
+    await page.goto(`${base}${CABLE}#${id}`);
+    expect(await page.locator(`[id="${id}"]`).isVisible()).toBe(true);
+    await page.context().close();
+  });
+
   it("copies a citation to the clipboard with its copy button", async () => {
     const context = await browser.newContext({ viewport: DESKTOP });
     await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: base });
