@@ -30,9 +30,14 @@ export class SideFiles {
   #done = new Int32Array(new SharedArrayBuffer(4));
   #posted = 0;
 
-  /** At the start of each build: the output folder, or undefined when nothing is written. */
+  /**
+   * At the start of each build: the output folder, or undefined when nothing is written. The thread
+   * starts now, while Eleventy reads the site, not when the first file comes: in a small build its
+   * start-up was most of the wait at the end. It holds the process only while files are pending.
+   */
   start(output: string | undefined): void {
     this.#output = output;
+    if (output && !this.#worker) this.#thread().unref();
   }
 
   /** The absolute path of `file` beside the page at `siteUrl`, or undefined (nothing written, or outside the output folder). */
