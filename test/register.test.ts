@@ -26,7 +26,9 @@ function cableMarkdown(): MarkdownIt {
     marks: markRenderer(DEFAULT_LABELS, () => "/editions/talks/register/"),
     notes: { labels: DEFAULT_LABELS, sourceNote: () => undefined },
     rendered: () => undefined,
-    markError: (_env, error) => error,
+    problems: (_env, problems) => {
+      throw problems[0];
+    },
   });
   return md;
 }

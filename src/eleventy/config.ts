@@ -32,5 +32,10 @@ export interface EleventyConfig {
   frontMatterParsingOptions?: { engines?: { yaml?: (text: string, options?: { filePath?: string }) => unknown } };
   setFrontMatterParsingOptions(options: { engines: Record<string, (text: string, options?: { filePath?: string }) => unknown> }): void;
   addDateParsing(callback: (this: { page: { inputPath: string } }, value: unknown) => unknown): void;
-  on(event: "eleventy.before" | "eleventy.after", callback: (args: { directories: EleventyDirectories; outputMode?: string; incremental?: boolean }) => unknown): void;
+  on(
+    event: "eleventy.before" | "eleventy.after",
+    callback: (args: { directories: EleventyDirectories; outputMode?: string; runMode?: string; incremental?: boolean }) => unknown,
+  ): void;
+  /** After every page's content is rendered and before any page is written. */
+  on(event: "eleventy.layouts", callback: () => unknown): void;
 }

@@ -2,7 +2,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { toJsDate, parseDateValue } from "../model/date.js";
-import { buildEditions, type EditionDocument, type EditionModel, type Register, type SourceFile } from "../model/edition.js";
+import { checkEditions, type EditionDocument, type EditionModel, type Register, type SourceFile } from "../model/edition.js";
 import { documentaryMarkdown } from "../markdown/index.js";
 import type MarkdownIt from "markdown-it";
 import type { Options } from "../options.js";
@@ -17,12 +17,13 @@ import {
   type RenderContext,
 } from "../render/document.js";
 import { languageName } from "../model/language.js";
-import type { MarkKind } from "../markdown/marks.js";
+import { TEXT_PROBLEMS, type MarkKind, type MarkSyntaxError } from "../markdown/marks.js";
 import { markLegendHtml, markRenderer } from "../render/marks.js";
 import { sourceNoteHtml } from "../render/notes.js";
 import { escapeHtml } from "../render/html.js";
 import { applyOverrides, telegramHeaderHtml, telegramHeadingText } from "../render/telegram.js";
-import { frontMatterLines, markProblem, telegramArguments } from "./text.js";
+import { frontMatterLines, textProblem, telegramArguments } from "./text.js";
+import { BuildReport } from "./report.js";
 import { editionRegisterHtml } from "../render/register.js";
 import type { CollectionApi, EleventyConfig } from "./config.js";
 import { readDocumentDatesAsWritten } from "./front-matter.js";
@@ -53,11 +54,16 @@ export function installPlugin(config: EleventyConfig, options: Options): void {
   // Whether the site has its own header and footer partials, looked up once a build (an include
   // that may be missing is otherwise looked for on disk on every page).
   const siteParts = { header: false, footer: false };
+  // Every problem of the build, reported at once before any page is written.
+  const report = new BuildReport();
+  let watching = false;
 
-  config.on("eleventy.before", ({ directories, outputMode }) => {
+  config.on("eleventy.before", ({ directories, outputMode, runMode }) => {
     classify = editionPaths(directories.input, options.editionsDir);
     model = undefined;
     pathPrefix = undefined;
+    report.start();
+    watching = runMode === "serve" || runMode === "watch";
     sideFiles.start(outputMode && outputMode !== "fs" ? undefined : directories.output);
     changes.start();
     const partial = (name: string) =>
@@ -86,16 +92,24 @@ export function installPlugin(config: EleventyConfig, options: Options): void {
     }
     const first = documents[0] ?? indexes[0];
     const editionsUrl = "/" + normaliseDir(options.editionsDir);
-    model = buildEditions(documents, indexes, first?.data[options.registerData], {
+    const checked = checkEditions(documents, indexes, first?.data[options.registerData], {
       documentTypes: options.documentTypes,
       precedences: options.precedences,
       classifications: options.classifications,
       editionUrl: (slug) => `${editionsUrl}${encodeURIComponent(slug)}/`,
       registerSource: `${normaliseDir(config.directories.data)}${options.registerData}`,
     });
+    report.add(...checked.problems);
+    model = checked;
     register = model.register;
     return model;
   }
+
+  // Eleventy renders every page's content, then writes the pages; this comes between the two.
+  config.on("eleventy.layouts", () => {
+    const error = report.error(watching ? (message) => console.error(message) : undefined);
+    if (error) throw error;
+  });
 
   config.addCollection("editions", (api) => buildModel(api).editions);
   config.addCollection("documents", (api) => buildModel(api).documents);
@@ -137,11 +151,14 @@ export function installPlugin(config: EleventyConfig, options: Options): void {
   let markdownLib: MarkdownIt | undefined;
   const sourceNoteFor = (doc: EditionDocument, env: Record<string, unknown> = {}): string | undefined => {
     if (!doc.sourceNote || !markdownLib) return sourceNoteHtml(doc, options)?.value;
-    const own = Object.assign(Object.create(env) as Record<string, unknown>, { footnotes: undefined });
-    return `<span class="de-note-kind">${escapeHtml(options.labels.sourceNote)}</span> ${markdownLib.renderInline(doc.sourceNote, own)}`;
+    const problems: MarkSyntaxError[] = [];
+    const own = Object.assign(Object.create(env) as Record<string | symbol, unknown>, { footnotes: undefined, [TEXT_PROBLEMS]: problems });
+    const note = markdownLib.renderInline(doc.sourceNote, own);
+    report.add(...problems.map((p) => ({ file: doc.file, field: "sourceNote", value: p.found, expected: p.expected })));
+    return `<span class="de-note-kind">${escapeHtml(options.labels.sourceNote)}</span> ${note}`;
   };
 
-  const tei = installTei(config, options, () => model, url, sideFiles, editionsToWrite, sourceNoteFor, (doc) => dateText(doc.date, context()));
+  const tei = installTei(config, options, () => model, url, sideFiles, editionsToWrite, sourceNoteFor, (doc) => dateText(doc.date, context()), (problem) => report.add(problem));
 
   // The transcription marks each page used, noted as its text is rendered (before its layout).
   const marksUsed = new Map<string, ReadonlySet<MarkKind>>();
@@ -172,7 +189,10 @@ export function installPlugin(config: EleventyConfig, options: Options): void {
           citations.rendered(doc);
         }
       },
-      markError: (env, error) => markProblem(inputPathOf(env.page), error),
+      problems: (env, problems) => {
+        const inputPath = inputPathOf(env.page);
+        report.add(...problems.map((problem) => textProblem(inputPath, problem)));
+      },
     });
   });
 

@@ -100,7 +100,11 @@ export class SideFiles {
     const id = ++this.#flushes;
     const reply = await new Promise<Reply>((resolve) => {
       this.#waiting.set(id, resolve);
-      this.#thread().postMessage({ flush: id });
+      // Held only while a flush waits for its answer: a build that fails before its flush (or whose
+      // files are never flushed) must not be kept from exiting by the thread.
+      const worker = this.#thread();
+      worker.ref();
+      worker.postMessage({ flush: id });
     });
     if (reply.error) throw new Error(`${FAILED}${reply.error}`);
   }
@@ -122,8 +126,6 @@ export class SideFiles {
       });
       this.#worker = worker;
     }
-    // Busy while a build writes: a flush must get its answer.
-    this.#worker.ref();
     return this.#worker;
   }
 }

@@ -5,7 +5,7 @@
  */
 import type Token from "markdown-it/lib/token.mjs";
 import type { MarkKind } from "../markdown/marks.js";
-import { EditionValidationError } from "../model/errors.js";
+import type { Problem } from "../model/errors.js";
 import type { Edition, EditionDocument, EditionModel } from "../model/edition.js";
 import type { Options } from "../options.js";
 import { textOfHtml } from "../render/html.js";
@@ -31,6 +31,7 @@ export function installTei(
   editionsToWrite: (model: EditionModel) => Edition[],
   sourceNoteHtml: (doc: EditionDocument) => string | undefined,
   dateText: (doc: EditionDocument) => string,
+  report: (problem: Problem) => void,
 ): TeiExport {
   const absolute = (site: string) => (options.siteUrl ? `${options.siteUrl}${url(site)}` : url(site));
 
@@ -65,11 +66,8 @@ export function installTei(
         });
       } catch (error) {
         if (!(error instanceof TeiError)) throw error;
-        throw new EditionValidationError(
-          [{ file: doc.file, field: "text (TEI export)", value: error.found, expected: error.expected }],
-          "a document's text",
-          "the build failed",
-        );
+        report({ file: doc.file, field: "text (TEI export)", value: error.found, expected: error.expected });
+        return;
       }
       // Queued now, as the page is rendered: holding every document's TEI until the end of the
       // build would hold the whole edition in memory.

@@ -1,7 +1,7 @@
 /** Adapter helpers for a document's text: where a bad mark stands, and the telegramHeader shortcode's arguments. */
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { EditionValidationError } from "../model/errors.js";
+import type { Problem } from "../model/errors.js";
 import type { EditionDocument } from "../model/edition.js";
 import type { MarkSyntaxError } from "../markdown/marks.js";
 import type { TelegramOverrides } from "../render/telegram.js";
@@ -17,14 +17,10 @@ export function frontMatterLines(inputPath: string): number {
   }
 }
 
-/** A malformed mark as the build reports it: the file, its line, what was found and expected. */
-export function markProblem(inputPath: string, error: MarkSyntaxError): EditionValidationError {
+/** A mistake in a page's text as the build reports it: the file, its line, what was found and expected. */
+export function textProblem(inputPath: string, error: MarkSyntaxError): Problem {
   const file = path.posix.normalize(inputPath.split(path.sep).join("/")).replace(/^\.\//, "");
-  return new EditionValidationError(
-    [{ file, field: `line ${error.line + frontMatterLines(inputPath)}`, value: error.found, expected: error.expected }],
-    "a document's text",
-    "the build failed",
-  );
+  return { file, field: `line ${error.line + frontMatterLines(inputPath)}`, value: error.found, expected: error.expected };
 }
 
 const isDocument = (value: unknown): value is EditionDocument =>

@@ -3,7 +3,8 @@ import type MarkdownIt from "markdown-it";
 import type Token from "markdown-it/lib/token.mjs";
 import footnote from "markdown-it-footnote";
 import { editionNotes, type NoteSettings } from "./notes.js";
-import { MarkSyntaxError, MARKS_USED, transcriptionMarks, type MarkKind, type MarkRenderer } from "./marks.js";
+import { MarkSyntaxError, MARKS_USED, TEXT_PROBLEMS, transcriptionMarks, type MarkKind, type MarkRenderer } from "./marks.js";
+import { noteChecks } from "./note-checks.js";
 
 export interface MarkdownSettings {
   /** The footnote id prefix for the page being rendered, or undefined to leave it as it is. */
@@ -12,8 +13,8 @@ export interface MarkdownSettings {
   notes: NoteSettings;
   /** Told, after each page, which transcription marks it used, and given the tokens its HTML came from. */
   rendered: (env: Record<string, unknown>, marks: ReadonlySet<MarkKind>, tokens: Token[]) => void;
-  /** Turns a malformed mark into the error the build reports (naming the page's file). */
-  markError: (env: Record<string, unknown>, error: MarkSyntaxError) => Error;
+  /** Told the mistakes found in a page's text (malformed marks, notes without references...), in order. */
+  problems: (env: Record<string, unknown>, problems: readonly MarkSyntaxError[]) => void;
 }
 
 const NO_MARKS: ReadonlySet<MarkKind> = new Set();
@@ -30,17 +31,15 @@ export function documentaryMarkdown(md: MarkdownIt, settings: MarkdownSettings):
   md.use(footnote);
   transcriptionMarks(md, settings.marks);
   editionNotes(md, settings.notes);
+  noteChecks(md);
   md.render = (src: string, env: Record<string, unknown> = {}) => {
     const local: Record<string | symbol, unknown> = Object.create(env);
     local.footnotes = undefined;
     const docId = settings.docIdFor(env);
     if (docId !== undefined) local.docId = docId;
-    let tokens: Token[];
-    try {
-      tokens = md.parse(src, local);
-    } catch (error) {
-      throw error instanceof MarkSyntaxError ? settings.markError(env, error) : error;
-    }
+    const tokens: Token[] = md.parse(src, local);
+    const problems = local[TEXT_PROBLEMS] as MarkSyntaxError[] | undefined;
+    if (problems?.length) settings.problems(env, problems);
     const out = md.renderer.render(tokens, md.options, local);
     settings.rendered(env, (local[MARKS_USED] as Set<MarkKind> | undefined) ?? NO_MARKS, tokens);
     return out;

@@ -34,7 +34,11 @@ export const MARKS = {
 export type MarkKind = keyof typeof MARKS;
 export const MARK_KINDS = Object.keys(MARKS) as MarkKind[];
 
-/** A mark the editor wrote wrongly, with its line within the Markdown body (1-based). */
+/**
+ * A mistake in a document's text (a mark written wrongly, a note reference with no note), with its
+ * line within the Markdown body (1-based). Gathered, not thrown: every mistake in every document is
+ * reported in one build.
+ */
 export class MarkSyntaxError extends Error {
   constructor(
     readonly line: number,
@@ -48,6 +52,8 @@ export class MarkSyntaxError extends Error {
 
 /** Where in the env the rule keeps the marks a page used, and the current block's first line. */
 export const MARKS_USED = Symbol("transcription marks used");
+/** Where in the env the text's mistakes are gathered, as it is parsed. */
+export const TEXT_PROBLEMS = Symbol("mistakes found in the text");
 const BLOCK_LINE = Symbol("line of the block being parsed");
 const MENTIONS_SEEN = Symbol("mentions parsed so far, by kind and key");
 
@@ -57,9 +63,20 @@ const MENTIONS_SEEN = Symbol("mentions parsed so far, by kind and key");
  */
 export const SIDENOTE_COPY = Symbol("rendering a note's sidenote copy");
 
-type MarkEnv = { [MARKS_USED]?: Set<MarkKind>; [BLOCK_LINE]?: number; [MENTIONS_SEEN]?: Map<string, number> };
+type MarkEnv = {
+  [MARKS_USED]?: Set<MarkKind>;
+  [BLOCK_LINE]?: number;
+  [MENTIONS_SEEN]?: Map<string, number>;
+  [TEXT_PROBLEMS]?: MarkSyntaxError[];
+};
 
-const OPENING = /^\{([A-Za-z][\w-]*)(?:[ \t]+([^\s:{}]+))?:[ \t]?/;
+/** Records a mistake in the text; the mark is then left as the editor wrote it, and parsing goes on. */
+export function reportTextProblem(env: object, problem: MarkSyntaxError): void {
+  ((env as MarkEnv)[TEXT_PROBLEMS] ??= []).push(problem);
+}
+
+/** A mark's opening: its name and, for a mention, a register key of any length. */
+const OPENING = /\{([A-Za-z][\w-]*)(?:[ \t]+([^\s:{}]+))?:[ \t]?/y;
 
 /** The index of the brace that closes the mark opened before `start`, or -1. */
 function closingBrace(src: string, start: number, max: number): number {
@@ -83,8 +100,9 @@ function lineOf(state: StateInline, pos: number): number {
 function transcriptionMark(state: StateInline, silent: boolean): boolean {
   const start = state.pos;
   if (state.src.charCodeAt(start) !== 0x7b /* { */) return false;
-  const opening = OPENING.exec(state.src.slice(start, Math.min(state.posMax, start + 40)));
-  if (!opening) return false;
+  OPENING.lastIndex = start;
+  const opening = OPENING.exec(state.src);
+  if (!opening || start + opening[0].length > state.posMax) return false;
   const name = opening[1] as string;
   const key = opening[2];
   const contentStart = start + opening[0].length;
@@ -96,21 +114,17 @@ function transcriptionMark(state: StateInline, silent: boolean): boolean {
   }
   // What the editor wrote: the whole mark where it is closed, else its opening words.
   const found = state.src.slice(start, end >= 0 ? Math.min(end + 1, start + 80) : Math.min(state.posMax, contentStart + 30));
+  const mistake = (expected: string) => {
+    reportTextProblem(state.env, new MarkSyntaxError(lineOf(state, start), found, expected));
+    return false;
+  };
   if (!Object.hasOwn(MARKS, name)) {
-    throw new MarkSyntaxError(lineOf(state, start), found, `a transcription mark: one of ${MARK_KINDS.join(", ")} (write \\{ for a literal brace)`);
+    return mistake(`a transcription mark: one of ${MARK_KINDS.join(", ")} (write \\{ for a literal brace)`);
   }
-  if (end < 0) {
-    throw new MarkSyntaxError(lineOf(state, start), found, `a closing } for the ${name} mark in the same paragraph`);
-  }
+  if (end < 0) return mistake(`a closing } for the ${name} mark in the same paragraph`);
   const kind = name as MarkKind;
   if ((MARKS[kind] === "mention") !== (key !== undefined)) {
-    throw new MarkSyntaxError(
-      lineOf(state, start),
-      found,
-      MARKS[kind] === "mention"
-        ? `a register key before the colon: {${kind} key: text}`
-        : `no key before the colon: {${kind}: …}`,
-    );
+    return mistake(MARKS[kind] === "mention" ? `a register key before the colon: {${kind} key: text}` : `no key before the colon: {${kind}: …}`);
   }
   const env = state.env as MarkEnv;
   (env[MARKS_USED] ??= new Set()).add(kind);
@@ -131,9 +145,7 @@ function transcriptionMark(state: StateInline, silent: boolean): boolean {
     state.push("transcription_mark_close", "", -1).meta = { kind, key };
   } else {
     const value = state.src.slice(contentStart, end).replace(/\\(.)/g, "$1").trim();
-    if (value === "" && kind !== "gap") {
-      throw new MarkSyntaxError(lineOf(state, start), found, `the ${kind === "page" ? "page number" : "folio"} after "${kind}:"`);
-    }
+    if (value === "" && kind !== "gap") return mistake(`the ${kind === "page" ? "page number" : "folio"} after "${kind}:"`);
     const token = state.push("transcription_mark_value", "", 0);
     token.meta = { kind };
     token.content = value;

@@ -133,6 +133,21 @@ export function buildEditions(
   registerData: unknown,
   settings: BuildSettings,
 ): EditionModel {
+  const { problems, ...model } = checkEditions(documents, indexes, registerData, settings);
+  if (problems.length) throw new EditionValidationError(problems);
+  return model;
+}
+
+/**
+ * As buildEditions, but the problems are returned beside a model of the documents that passed, so
+ * that a build can go on to find the problems in the documents' text too and report all at once.
+ */
+export function checkEditions(
+  documents: readonly SourceFile[],
+  indexes: readonly SourceFile[],
+  registerData: unknown,
+  settings: BuildSettings,
+): EditionModel & { problems: Problem[] } {
   const { register, problems } = validateRegister(registerData, settings.registerSource);
   const schema = documentSchema(settings);
   const editions = new Map<string, Edition>();
@@ -190,8 +205,6 @@ export function buildEditions(
     sorted.push({ key: dateSortKey(doc.date), file: source.file, doc });
   }
 
-  if (problems.length) throw new EditionValidationError(problems);
-
   sorted.sort(compareDocuments);
   for (const { doc } of sorted) doc.edition.documents.push(doc);
 
@@ -211,7 +224,7 @@ export function buildEditions(
     edition.register = registerUses(edition.documents, register);
     if (edition.register.length) edition.registerUrl = `${edition.url}register/`;
   }
-  return { register, editions: ordered, documents: all, byInputPath, editionsByInputPath };
+  return { register, editions: ordered, documents: all, byInputPath, editionsByInputPath, problems };
 }
 
 /** The register entries an edition's documents use, with every mention and listing, in one pass. */

@@ -13,7 +13,9 @@ export function markdown(sourceNote?: (env: Record<string, unknown>) => string |
     marks: markRenderer(DEFAULT_LABELS),
     notes: { labels: DEFAULT_LABELS, sourceNote: (env) => sourceNote?.(env) },
     rendered: (_env, marks) => used.push(marks),
-    markError: (_env, error) => error,
+    problems: (_env, problems) => {
+      throw problems[0];
+    },
   });
   return { render: (src: string, env: Record<string, unknown> = {}) => md.render(src, env).trim(), used };
 }

@@ -97,7 +97,7 @@ export async function buildFailure(input: string, configPath: string, output = t
     (e: unknown) => e,
   );
   let cause = error as { name?: string; message: string; problems?: { file: string; field: string }[]; originalError?: unknown; cause?: unknown } | undefined;
-  while (cause && cause.name !== "EditionValidationError") {
+  while (cause && !Array.isArray(cause.problems)) {
     cause = (cause.originalError ?? cause.cause) as typeof cause;
   }
   if (!cause) throw new Error(`expected the build to fail with the plugin's error, got ${String(error)}`);
