@@ -1,7 +1,10 @@
 /** The plugin's options: their types, their defaults, and their validation. */
 import { z } from "zod";
 import { EditionValidationError } from "./model/errors.js";
-import { problemsFromZod } from "./model/issues.js";
+import { fieldsAt, problemsFromZod } from "./model/issues.js";
+import { FIELD_TYPES, isEleventyKey, RESERVED_KEYS } from "./model/fields.js";
+import { documentSchema, editionSchema } from "./model/schema.js";
+import { registerEntrySchema } from "./model/register.js";
 import { isKnownLanguage, LANGUAGE_EXPECTED } from "./model/language.js";
 
 /** Every string the default layouts show a reader; a site translates them through `labels`. */
@@ -138,6 +141,34 @@ const layoutName = z
   .string()
   .regex(/^[^/\\.][^\\]*\.[a-z0-9]+$/i, "a layout file name inside _includes, such as documentary-edition/document.njk");
 
+const fieldType = z.enum(Object.keys(FIELD_TYPES) as [keyof typeof FIELD_TYPES], {
+  error: `a field type: ${Object.keys(FIELD_TYPES).join(", ")}`,
+});
+const fieldSpec = z.union([fieldType, z.object({ type: fieldType, required: z.boolean().optional() }).strict()], {
+  error: `a field type (${Object.keys(FIELD_TYPES).join(", ")}), or { type, required }`,
+});
+
+/** The names a site's own field may not take: the plugin's fields, the model's, Eleventy's and reserved keys. */
+const TAKEN = {
+  document: [
+    ...fieldsAt(documentSchema({ documentTypes: ["other"] }), []),
+    ...["id", "slug", "inputPath", "file", "url", "mentions", "edition", "number", "previous", "next"],
+  ],
+  edition: [...fieldsAt(editionSchema, []), ...["slug", "url", "inputPath", "documents", "register", "registerUrl"]],
+  register: fieldsAt(registerEntrySchema, []),
+};
+const ownFields = (group: keyof typeof TAKEN) =>
+  z
+    .record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "a field name: letters, digits and _"), fieldSpec)
+    .superRefine((fields, ctx) => {
+      for (const name of Object.keys(fields)) {
+        if (TAKEN[group].includes(name) || Object.hasOwn(RESERVED_KEYS, name) || (group !== "register" && isEleventyKey(name))) {
+          ctx.addIssue({ code: "custom", path: [name], input: name, message: "a name that is not already a field of the plugin's, Eleventy's or reserved" });
+        }
+      }
+    })
+    .optional();
+
 export const optionsSchema = z
   .object({
     /** The folder, inside Eleventy's input folder, whose sub-folders are editions. */
@@ -194,6 +225,8 @@ export const optionsSchema = z
     feeds: z.boolean().default(true),
     /** Copy the plugin's stylesheet to `/documentary-edition/edition.css` and link it. */
     stylesheet: z.boolean().default(true),
+    /** Fields of the site's own in documents', editions' and register entries' front matter, with their types. */
+    fields: z.object({ document: ownFields("document"), edition: ownFields("edition"), register: ownFields("register") }).strict().default({}),
     /** Words the default layouts show; any subset. */
     labels: labelsSchema.default({}),
   })

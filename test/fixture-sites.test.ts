@@ -196,7 +196,7 @@ describe("a document with a malformed transcription mark", () => {
   it("fails the build naming the file and the line", async () => {
     const error = await buildFailure("test/fixtures/bad-mark", "test/fixtures/bad-mark/eleventy.config.js");
     expect(error.message).toBe(
-      "[documentary-edition] 1 problem in a document's text (1 file); the build failed:\n" +
+      "[documentary-edition] 1 problem in the edition (1 file); the build stopped before writing any page:\n" +
         '  - test/fixtures/bad-mark/editions/notes/letter.md: line 9: found "{suplied: the mark\'s name is misspelt}"; ' +
         "expected a transcription mark: one of supplied, sic, unclear, del, add, gap, page, folio, person, place, term, salute, signed, dateline (write \\{ for a literal brace)",
     );

@@ -10,7 +10,7 @@ function documentEngine(): Engine {
   const config = {
     setFrontMatterParsingOptions: (options: { engines: { yaml: Engine } }) => (engine = options.engines.yaml),
   } as unknown as EleventyConfig;
-  readDocumentDatesAsWritten(config, () => true);
+  readDocumentDatesAsWritten(config, () => "document");
   return engine as Engine;
 }
 

@@ -5,6 +5,7 @@
  * Other pages keep the site's YAML engine as it was.
  */
 import { readFileSync } from "node:fs";
+import path from "node:path";
 import yaml from "js-yaml";
 import type { EleventyConfig } from "./config.js";
 
@@ -35,14 +36,31 @@ function markdownOnly(data: unknown, filePath: string | undefined): unknown {
   return TEMPLATE_TAG.test(source) ? data : { ...data, templateEngineOverride: "md" };
 }
 
-export function readDocumentDatesAsWritten(config: EleventyConfig, isDocument: (filePath: unknown) => boolean): void {
+/**
+ * Sets the YAML engine up for the editions' files. Returns where to look up the keys each file's
+ * own front matter holds (its data, as collections give it, also holds the site's data): the
+ * keys are noted as the front matter is read, for the model to check that each is known.
+ */
+export function readDocumentDatesAsWritten(
+  config: EleventyConfig,
+  kindOf: (filePath: unknown) => "document" | "index" | undefined,
+): (inputPath: string) => string[] {
   const previous: YamlEngine = config.frontMatterParsingOptions?.engines?.yaml ?? ((text) => yaml.load(text));
+  const keys = new Map<string, string[]>();
+  const noteKeys = (data: unknown, filePath: string) => {
+    keys.set(path.resolve(filePath), data && typeof data === "object" && !Array.isArray(data) ? Object.keys(data) : []);
+    return data;
+  };
   config.setFrontMatterParsingOptions({
     engines: {
-      yaml: (text: string, options?: { filePath?: string }) =>
-        isDocument(options?.filePath)
-          ? markdownOnly(yaml.load(text, { schema: DOCUMENT_YAML, ...(options?.filePath ? { filename: options.filePath } : {}) }), options?.filePath)
-          : previous(text, options),
+      yaml: (text: string, options?: { filePath?: string }) => {
+        const filePath = options?.filePath;
+        const kind = kindOf(filePath);
+        if (!kind || !filePath) return previous(text, options);
+        if (kind === "index") return noteKeys(previous(text, options), filePath);
+        return markdownOnly(noteKeys(yaml.load(text, { schema: DOCUMENT_YAML, filename: filePath }), filePath), filePath);
+      },
     },
   });
+  return (inputPath) => keys.get(path.resolve(inputPath)) ?? [];
 }

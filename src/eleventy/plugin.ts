@@ -85,6 +85,7 @@ export function installPlugin(config: EleventyConfig, options: Options): void {
         inputPath: item.inputPath,
         url: item.url || "",
         data: item.data,
+        frontMatterKeys: frontMatterKeys(item.inputPath),
         ...(typeof rawInput === "string" ? { text: rawInput } : {}),
         bodyOffset: () => frontMatterLines(item.inputPath),
       };
@@ -96,6 +97,7 @@ export function installPlugin(config: EleventyConfig, options: Options): void {
       documentTypes: options.documentTypes,
       precedences: options.precedences,
       classifications: options.classifications,
+      fields: options.fields,
       editionUrl: (slug) => `${editionsUrl}${encodeURIComponent(slug)}/`,
       registerSource: `${normaliseDir(config.directories.data)}${options.registerData}`,
     });
@@ -123,7 +125,7 @@ export function installPlugin(config: EleventyConfig, options: Options): void {
     },
   });
 
-  readDocumentDatesAsWritten(config, (filePath) => classify(filePath)?.kind === "document");
+  const frontMatterKeys = readDocumentDatesAsWritten(config, (filePath) => classify(filePath)?.kind);
 
   // Eleventy would stop on a partial date such as "1979-04" in one document; the model reports
   // every bad date in the edition at once instead, so give Eleventy a date it can keep.

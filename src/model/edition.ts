@@ -6,8 +6,9 @@
  */
 import { dateSortKey, type DocumentDate } from "./date.js";
 import { EditionValidationError, type Problem } from "./errors.js";
-import { problemsFromZod } from "./issues.js";
-import { documentSchema, editionSchema, type DocumentMetadata, type EditionMetadata, type SchemaSettings } from "./schema.js";
+import { fieldsAt, problemsFromZod } from "./issues.js";
+import { documentSchema, editionSchemaFor, type DocumentMetadata, type EditionMetadata, type SchemaSettings } from "./schema.js";
+import { unknownFields } from "./fields.js";
 import { withFieldOrder, type Telegram } from "./telegram.js";
 import {
   entryAnchor,
@@ -30,6 +31,8 @@ export type { Register, RegisterEntry, RegisterKind } from "./register.js";
 export interface SourceFile {
   /** The Markdown body as written (Eleventy's page.rawInput), read for register mentions. */
   text?: string;
+  /** The keys of the file's own front matter, as written (its data also holds the site's data). */
+  frontMatterKeys?: readonly string[];
   /** How many lines precede the body in the file (the front matter), counted only when needed. */
   bodyOffset?: () => number;
   /** The path inside the editions folder without ".md" ("talks/cable"). */
@@ -148,12 +151,16 @@ export function checkEditions(
   registerData: unknown,
   settings: BuildSettings,
 ): EditionModel & { problems: Problem[] } {
-  const { register, problems } = validateRegister(registerData, settings.registerSource);
+  const { register, problems } = validateRegister(registerData, settings.registerSource, settings.fields?.register);
   const schema = documentSchema(settings);
+  const editionSchema = editionSchemaFor(settings.fields);
+  const documentFields = fieldsAt(schema, []);
+  const editionFields = fieldsAt(editionSchema, []);
   const editions = new Map<string, Edition>();
   const editionsByInputPath = new Map<string, Edition>();
 
   for (const index of indexes) {
+    problems.push(...unknownFields(index.data, index.frontMatterKeys ?? [], editionFields, index.file, "fields.edition"));
     const result = editionSchema.safeParse(index.data);
     if (!result.success) {
       problems.push(...problemsFromZod(result.error, index.data, index.file, editionSchema));
@@ -167,6 +174,8 @@ export function checkEditions(
 
   const sorted: { key: string; file: string; doc: EditionDocument }[] = [];
   for (const source of documents) {
+    const unknown = unknownFields(source.data, source.frontMatterKeys ?? [], documentFields, source.file, "fields.document");
+    problems.push(...unknown);
     const result = schema.safeParse(source.data);
     if (!result.success) {
       problems.push(...problemsFromZod(result.error, source.data, source.file, schema));
@@ -179,10 +188,8 @@ export function checkEditions(
       ...mentions.map((m) => ({ kind: MENTIONS[m.kind], key: m.key, field: () => `line ${m.line + (source.bodyOffset?.() ?? 0)}` })),
     ];
     const found = keyProblems(uses, source.file, register, settings.registerSource);
-    if (found.length) {
-      problems.push(...found);
-      continue;
-    }
+    problems.push(...found);
+    if (found.length || unknown.length) continue;
     const { date, dateApproximate, time, timeZone, telegram, ...metadata } = result.data;
     let edition = editions.get(source.edition);
     if (!edition) {

@@ -12,6 +12,8 @@ export interface Problem {
   value: unknown;
   /** What was expected, in words an editor understands. */
   expected: string;
+  /** The field itself is not known (a misspelt or undeclared key), whatever its value. */
+  unknownField?: boolean;
 }
 
 const MAX_VALUE_LENGTH = 80;
@@ -32,6 +34,7 @@ export function describeValue(value: unknown): string {
 }
 
 export function formatProblem(problem: Problem): string {
+  if (problem.unknownField) return `${problem.file}: ${problem.field}: unknown field; ${problem.expected}`;
   return `${problem.file}: ${problem.field}: found ${describeValue(problem.value)}; expected ${problem.expected}`;
 }
 

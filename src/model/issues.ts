@@ -1,6 +1,7 @@
 /** Turns zod's issues into Problems that say, in an editor's words, what was expected. */
 import type { z } from "zod";
 import type { Problem } from "./errors.js";
+import { unknownFieldProblem } from "./fields.js";
 
 const TYPE_NAMES: Record<string, string> = {
   string: "text",
@@ -76,12 +77,9 @@ export function problemsFromZod(
     const path = issue.path.map(String);
     const expected = expectedText(issue, allowedKeys);
     if (issue.code === "unrecognized_keys") {
-      return issue.keys.map((key) => ({
-        file,
-        field: [...path, key].join("."),
-        value: valueAt(data, [...issue.path, key]),
-        expected,
-      }));
+      return issue.keys.map((key) =>
+        unknownFieldProblem(file, [...path, key].join("."), valueAt(data, [...issue.path, key]), allowedKeys(path)),
+      );
     }
     return [{ file, field: path.join(".") || "(front matter)", value: valueAt(data, issue.path), expected }];
   });

@@ -7,6 +7,7 @@
 import { z } from "zod";
 import type { Problem } from "./errors.js";
 import { problemsFromZod } from "./issues.js";
+import { ownFieldsShape, unknownFields, type FieldSpec } from "./fields.js";
 
 export const REGISTER_KINDS = ["people", "places", "subjects", "terms"] as const;
 export type RegisterKind = (typeof REGISTER_KINDS)[number];
@@ -21,24 +22,29 @@ export const isMentionKind = (name: string): name is MentionKind => Object.hasOw
 
 const text = z.string({ error: "text" }).trim().min(1, "text that is not empty");
 
-export const registerEntrySchema = z
-  .object({
-    name: text.describe("The name as the register lists it"),
-    sortName: text.optional().describe("The name to sort by, where it differs (\"Le Duan\" under L)"),
-    identification: text.optional().describe("A short identification, as FRUS's list of persons gives it"),
-    references: z
-      .union([text, z.array(text)], { error: "text, or a list of texts" })
-      .transform((value) => (Array.isArray(value) ? value : [value]))
-      .optional()
-      .describe("Published works a reader can check the identification in"),
-  })
-  .loose();
+const registerEntryShape = {
+  name: text.describe("The name as the register lists it"),
+  sortName: text.optional().describe("The name to sort by, where it differs (\"Le Duan\" under L)"),
+  identification: text.optional().describe("A short identification, as FRUS's list of persons gives it"),
+  references: z
+    .union([text, z.array(text)], { error: "text, or a list of texts" })
+    .transform((value) => (Array.isArray(value) ? value : [value]))
+    .optional()
+    .describe("Published works a reader can check the identification in"),
+};
+export const registerEntrySchema = z.object(registerEntryShape);
 
-export type RegisterEntry = z.output<typeof registerEntrySchema>;
+export type RegisterEntry = z.output<typeof registerEntrySchema> & Record<string, unknown>;
 export type Register = Partial<Record<RegisterKind, Record<string, RegisterEntry>>>;
 
 /** Checks every entry of the site's register; returns the register with entries normalised. */
-export function validateRegister(raw: unknown, source: string): { register: Register; problems: Problem[] } {
+export function validateRegister(
+  raw: unknown,
+  source: string,
+  ownFields?: Readonly<Record<string, FieldSpec>>,
+): { register: Register; problems: Problem[] } {
+  const schema = z.object({ ...registerEntryShape, ...ownFieldsShape(ownFields) });
+  const known = Object.keys(schema.shape);
   const register: Register = {};
   const problems: Problem[] = [];
   if (raw === undefined) return { register, problems };
@@ -56,9 +62,11 @@ export function validateRegister(raw: unknown, source: string): { register: Regi
     }
     const normalised: Record<string, RegisterEntry> = {};
     for (const [key, entry] of Object.entries(entries)) {
-      const result = registerEntrySchema.safeParse(entry);
-      if (result.success) normalised[key] = result.data;
-      else problems.push(...problemsFromZod(result.error, entry, file, registerEntrySchema).map((p) => ({ ...p, field: `${key}.${p.field}` })));
+      const result = schema.safeParse(entry);
+      const found = result.success ? [] : problemsFromZod(result.error, entry, file, schema);
+      if (entry && typeof entry === "object" && !Array.isArray(entry)) found.push(...unknownFields(entry, Object.keys(entry), known, file, "fields.register"));
+      if (result.success && !found.length) normalised[key] = result.data;
+      problems.push(...found.map((p) => ({ ...p, field: `${key}.${p.field}` })));
     }
     register[kind] = normalised;
   }

@@ -15,6 +15,7 @@ import {
 } from "./date.js";
 import { isKnownLanguage, LANGUAGE_EXPECTED } from "./language.js";
 import { telegramSchema, type TelegramSettings } from "./telegram.js";
+import { ownFieldsShape, type FieldSpec } from "./fields.js";
 
 const text = z.string({ error: "text" }).trim().min(1, "text that is not empty");
 
@@ -82,6 +83,15 @@ export interface SchemaSettings extends TelegramSettings {
   documentTypes: readonly string[];
   /** The values `classification` may take; any where undefined. */
   classifications?: readonly string[] | undefined;
+  /** Fields of the site's own, declared with their types (the `fields` option). */
+  fields?: OwnFields | undefined;
+}
+
+/** The fields a site declares for its documents, editions and register entries. */
+export interface OwnFields {
+  document?: Readonly<Record<string, FieldSpec>>;
+  edition?: Readonly<Record<string, FieldSpec>>;
+  register?: Readonly<Record<string, FieldSpec>>;
 }
 
 const oneOf = (values: readonly string[], what: string) =>
@@ -128,6 +138,7 @@ export function documentSchema(settings: SchemaSettings) {
       subjects: keyList.default([]),
       people: keyList.default([]),
       places: keyList.default([]),
+      ...ownFieldsShape(settings.fields?.document),
     })
     .superRefine((doc, ctx) => {
       if (doc.time && doc.date.day === undefined) {
@@ -142,14 +153,18 @@ export function documentSchema(settings: SchemaSettings) {
 export type DocumentSchema = ReturnType<typeof documentSchema>;
 export type DocumentMetadata = z.output<DocumentSchema>;
 
-export const editionSchema = z.object({
+const editionShape = {
   title: text.describe("The edition's title"),
   subtitle: text.optional(),
   editors: oneOrMany.optional(),
   summary: text.optional(),
   /** Where this edition stands among the site's editions (lower first); then by title. */
   order: z.number({ error: "a number" }).optional(),
-});
+};
+
+/** The front matter of an edition's index.md, with the site's own edition fields. */
+export const editionSchemaFor = (fields?: OwnFields) => z.object({ ...editionShape, ...ownFieldsShape(fields?.edition) });
+export const editionSchema = editionSchemaFor();
 
 export type EditionMetadata = z.output<typeof editionSchema>;
 

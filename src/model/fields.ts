@@ -1,0 +1,128 @@
+/**
+ * Strict front matter: every key an editor writes is a field the plugin knows, a key Eleventy
+ * reads, or a field the site declares (the `fields` option). Anything else (`clasification`,
+ * `callnumber`) is an error that names the nearest known field, not a value silently dropped.
+ */
+import { z } from "zod";
+import { DATE_EXPECTED, parseDateValue } from "./date.js";
+import type { Problem } from "./errors.js";
+
+/** Keys Eleventy itself reads in a template's data; any key starting "eleventy" is Eleventy's too. */
+const ELEVENTY_KEYS = new Set([
+  "layout",
+  "permalink",
+  "permalinkBypassOutputDir",
+  "dynamicPermalink",
+  "tags",
+  "pagination",
+  "templateEngineOverride",
+  "renderData",
+]);
+export const isEleventyKey = (key: string) => ELEVENTY_KEYS.has(key) || key.startsWith("eleventy");
+
+/** Keys that look free but are taken: a value given under one is lost or breaks the page. */
+export const RESERVED_KEYS: Record<string, string> = {
+  footnotes: "markdown-it-footnote keeps a page's notes under this name",
+  docId: "markdown-it-footnote makes the page's note ids from it",
+  documentaryEdition: "the plugin's settings reach the layouts under this name",
+};
+
+/** The types a site's own field may take, as the `fields` option names them. */
+export const FIELD_TYPES = {
+  text: z.string({ error: "text" }).trim().min(1, "text that is not empty"),
+  list: z
+    .union([z.string().trim().min(1), z.array(z.string().trim().min(1)).min(1)], { error: "text, or a list of texts" })
+    .transform((value) => (Array.isArray(value) ? value : [value])),
+  number: z.number({ error: "a number" }),
+  boolean: z.boolean({ error: "true or false" }),
+  date: z.unknown().transform((value, ctx) => {
+    const date = parseDateValue(value);
+    if (!date) {
+      ctx.issues.push({ code: "custom", message: DATE_EXPECTED, input: value });
+      return z.NEVER;
+    }
+    return date;
+  }),
+  url: z.string({ error: "a web address" }).refine((value) => {
+    try {
+      return ["https:", "http:"].includes(new URL(value).protocol);
+    } catch {
+      return false;
+    }
+  }, "a web address starting with https:// or http://"),
+} as const;
+export type FieldType = keyof typeof FIELD_TYPES;
+
+/** A site's own field: its type, and whether every file must give it. */
+export type FieldSpec = FieldType | { type: FieldType; required?: boolean };
+
+/** The zod shape of a site's own fields. */
+export function ownFieldsShape(fields: Readonly<Record<string, FieldSpec>> = {}): Record<string, z.ZodType> {
+  return Object.fromEntries(
+    Object.entries(fields).map(([name, spec]) => {
+      const { type, required } = typeof spec === "string" ? { type: spec, required: false } : spec;
+      return [name, required ? FIELD_TYPES[type] : FIELD_TYPES[type].optional()];
+    }),
+  );
+}
+
+/** Edit distance between two names, letter case aside (`callnumber` is `callNumber`). */
+function distance(a: string, b: string): number {
+  const x = a.toLowerCase();
+  const y = b.toLowerCase();
+  let previous = Array.from({ length: y.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= x.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= y.length; j++) {
+      current[j] = Math.min(
+        (previous[j] as number) + 1,
+        (current[j - 1] as number) + 1,
+        (previous[j - 1] as number) + (x[i - 1] === y[j - 1] ? 0 : 1),
+      );
+    }
+    previous = current;
+  }
+  return previous[y.length] as number;
+}
+
+/** The known name nearest to `key`, where one is near enough to be what was meant. */
+export function nearestName(key: string, known: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const name of known) {
+    const d = distance(key, name);
+    if (d < bestDistance) [best, bestDistance] = [name, d];
+  }
+  return bestDistance <= Math.max(2, Math.floor(key.length / 3)) ? best : undefined;
+}
+
+/**
+ * A Problem for an unknown key at `path` ("clasification", "telegram.devise"), naming the nearest
+ * of `known`, or listing them where none is near.
+ */
+export function unknownFieldProblem(file: string, path: string, value: unknown, known: readonly string[], declare?: string): Problem {
+  const key = path.split(".").at(-1) as string;
+  const reserved = declare && Object.hasOwn(RESERVED_KEYS, key) ? RESERVED_KEYS[key] : undefined;
+  const near = nearestName(key, known);
+  const own = declare ? ` (a field of the site's own is declared in the plugin's "${declare}" option)` : "";
+  const expected = reserved
+    ? `another name: this one is reserved (${reserved}); declare the new name in the plugin's "${declare}" option`
+    : near
+      ? `did you mean "${near}"?${own}`
+      : `one of the known fields: ${known.join(", ")}${own}`;
+  return { file, field: path, value, expected, unknownField: true };
+}
+
+/** The keys of `data` that are not known, each as a Problem. */
+export function unknownFields(
+  data: Readonly<Record<string, unknown>>,
+  keys: readonly string[],
+  known: readonly string[],
+  file: string,
+  declare: "fields.document" | "fields.edition" | "fields.register",
+): Problem[] {
+  const knownSet = new Set(known);
+  return keys
+    .filter((key) => !knownSet.has(key) && (declare === "fields.register" || !isEleventyKey(key)))
+    .map((key) => unknownFieldProblem(file, key, data[key], known, declare));
+}
