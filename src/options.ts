@@ -77,6 +77,7 @@ export const DEFAULT_LABELS = {
   registerSubjects: "Subjects",
   registerTerms: "Terms",
   registerMentions: "Mentioned in",
+  introduction: "Introduction",
   registerListedIn: "Concerned in",
   registerReferences: "See",
   siteNavigation: "Site",

@@ -68,10 +68,10 @@ describe("a site with several editions", () => {
     );
   });
 
-  it("renders footnotes in a document whose front matter has keys named footnotes and docId", () => {
+  it("renders the footnotes of each document", () => {
     const second = site.read("/editions/cables/second/");
     expect(second).toContain('id="fnref-cables-second-1"');
-    expect(second).toContain("A note in a document whose front matter has footnotes and docId keys.");
+    expect(second).toContain("A note in the second cable.");
   });
 
   it("applies the first of two addPlugin calls", () => {
@@ -242,7 +242,7 @@ describe("an edition with invalid documents", () => {
     const message = error.message;
     expect(message).toMatch(/^\[documentary-edition\] 7 problems in the edition \(3 files\); the build stopped before writing any page:/);
     expect(message).toContain('test/fixtures/invalid/editions/broken/impossible-date.md: date: found "1979-02-30"; expected a real calendar date');
-    expect(message).toContain('wrong-types.md: translation.translater: found "Someone"; expected one of the known fields: language, translator');
+    expect(message).toContain('wrong-types.md: translation.translater: unknown field; did you mean "translator"?\n');
     const written = readdirSync(output, { recursive: true }).map(String);
     expect(written.filter((file) => file.endsWith(".html"))).toEqual([]);
   });

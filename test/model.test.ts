@@ -75,7 +75,7 @@ describe("the document schema", () => {
     ["a number for recipients", { recipients: 5 }, "recipients: found 5; expected text, or a list of texts"],
     ["an unknown document type", { type: "tweet" }, 'type: found "tweet"; expected one of the site\'s document types: "telegram", "memorandum"'],
     ["a javascript: URL", { source: { title: "S", url: "javascript:alert(1)" } }, 'source.url: found "javascript:alert(1)"; expected a web address starting with https:// or http://'],
-    ["a misspelt source field", { source: { title: "S", adress: "x" } }, 'source.adress: found "x"; expected one of the known fields'],
+    ["a misspelt source field", { source: { title: "S", adress: "x" } }, 'source.adress: unknown field; one of the known fields: title, publisher, url, accessed'],
     ["a time with a partial date", { date: "1979-04", time: "14:30" }, 'time: found "14:30"; expected no time unless the date is a full date'],
     ["a time zone without a time", { timeZone: "Asia/Shanghai" }, 'timeZone: found "Asia/Shanghai"; expected a time zone only together with a time'],
     ["an unknown time zone", { time: "10:00", timeZone: "Mars/Olympus" }, 'timeZone: found "Mars/Olympus"; expected a time zone name'],

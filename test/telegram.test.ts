@@ -101,8 +101,8 @@ describe("the telegram header", () => {
 
 describe("the telegram block in front matter", () => {
   it.each([
-    ["an unknown field", { precedance: "Flash" }, 'telegram.precedance: found "Flash"; expected one of the known fields: heading, from, to, copies'],
-    ["an unknown label", { labels: { sender: "Sender:" } }, 'telegram.labels.sender: found "Sender:"; expected one of the known fields: from, to, copies'],
+    ["an unknown field", { precedance: "Flash" }, 'telegram.precedance: unknown field; did you mean "precedence"?'],
+    ["an unknown label", { labels: { sender: "Sender:" } }, 'telegram.labels.sender: unknown field; one of the known fields: from, to, copies'],
     ["a list for a single field", { from: ["A", "B"] }, 'telegram.from: found ["A","B"]; expected text (empty text for a field the original leaves blank)'],
     ["text for the whole block", "Priority", 'telegram: found "Priority"; expected a group of telegram header fields'],
   ])("rejects %s", (_name, telegram, message) => {

@@ -47,8 +47,8 @@ export function readDocumentDatesAsWritten(
 ): (inputPath: string) => string[] {
   const previous: YamlEngine = config.frontMatterParsingOptions?.engines?.yaml ?? ((text) => yaml.load(text));
   const keys = new Map<string, string[]>();
-  const noteKeys = (data: unknown, filePath: string) => {
-    keys.set(path.resolve(filePath), data && typeof data === "object" && !Array.isArray(data) ? Object.keys(data) : []);
+  const noteKeys = (data: unknown, filePath: string | undefined) => {
+    if (filePath) keys.set(path.resolve(filePath), data && typeof data === "object" && !Array.isArray(data) ? Object.keys(data) : []);
     return data;
   };
   config.setFrontMatterParsingOptions({
@@ -56,9 +56,9 @@ export function readDocumentDatesAsWritten(
       yaml: (text: string, options?: { filePath?: string }) => {
         const filePath = options?.filePath;
         const kind = kindOf(filePath);
-        if (!kind || !filePath) return previous(text, options);
+        if (!kind) return previous(text, options);
         if (kind === "index") return noteKeys(previous(text, options), filePath);
-        return markdownOnly(noteKeys(yaml.load(text, { schema: DOCUMENT_YAML, filename: filePath }), filePath), filePath);
+        return markdownOnly(noteKeys(yaml.load(text, { schema: DOCUMENT_YAML, ...(filePath ? { filename: filePath } : {}) }), filePath), filePath);
       },
     },
   });

@@ -167,12 +167,13 @@ export function installPlugin(config: EleventyConfig, options: Options): void {
   config.amendLibrary("md", (md: MarkdownIt) => {
     markdownLib = md;
     documentaryMarkdown(md, {
+      // A document's ids, and its edition introduction's, are prefixed with its own id.
       docIdFor: (env) => {
         const where = classify(inputPathOf(env.page));
-        return where?.kind === "document" ? docIdOf(where) : undefined;
+        return where ? docIdOf(where) : undefined;
       },
       marks: markRenderer(options.labels, (env) => {
-        const registerUrl = documentOfEnv(env)?.edition.registerUrl;
+        const registerUrl = (documentOfEnv(env)?.edition ?? model?.editionsByInputPath.get(inputPathOf(env.page)))?.registerUrl;
         return registerUrl && url(registerUrl);
       }),
       notes: {

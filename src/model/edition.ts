@@ -19,6 +19,7 @@ import {
   REGISTER_KINDS,
   scanMentions,
   validateRegister,
+  withoutMentions,
   type Mention,
   type Register,
   type RegisterEntry,
@@ -58,8 +59,10 @@ export interface EditionDocument extends Omit<DocumentMetadata, "date" | "dateAp
   url: string;
   date: DocumentDate;
   telegram?: Telegram;
-  /** The register mentions in the text, in order. */
+  /** The register mentions in the text, its notes and its source note, in order: each an anchor on its page. */
   mentions: Mention[];
+  /** The register entries its summary mentions (a summary is shown as plain text: no anchors). */
+  summaryMentions: Mention[];
   edition: Edition;
   /** 1..n within the edition, in chronological order. */
   number: number;
@@ -75,6 +78,8 @@ export interface RegisterUse {
   anchor: string;
   entry: RegisterEntry;
   mentions: { doc: EditionDocument; anchor: string; occurrence: number }[];
+  /** Its mentions in the edition's introduction (the edition's index page), as anchors there. */
+  introduction: { anchor: string; occurrence: number }[];
   documents: EditionDocument[];
 }
 
@@ -89,6 +94,8 @@ export interface Edition extends Omit<EditionMetadata, "editors"> {
   register: RegisterUse[];
   /** The URL of its register page, where it has register entries. */
   registerUrl?: string;
+  /** The register mentions in its introduction (the body of its index.md), in order. */
+  mentions: Mention[];
 }
 
 export interface EditionModel {
@@ -115,6 +122,16 @@ export interface BuildSettings extends SchemaSettings {
  */
 class ModelObject {}
 const modelObject = <T extends object>(fields: T): T => Object.assign(new ModelObject(), fields);
+
+/** A register key use for each mention, located by its line in the file, or by the field it is written in. */
+function mentionUses(mentions: readonly Mention[], where: SourceFile | "sourceNote" | "summary") {
+  return mentions.map((m) => ({
+    kind: MENTIONS[m.kind],
+    key: m.key,
+    // A mention's line in the file is worked out only for a problem: it means reading the file.
+    field: typeof where === "string" ? () => `${where} (line ${m.line} of the field)` : () => `line ${m.line + (where.bodyOffset?.() ?? 0)}`,
+  }));
+}
 
 function humanise(slug: string): string {
   const words = slug.replace(/[-_]+/g, " ").trim();
@@ -166,8 +183,11 @@ export function checkEditions(
       problems.push(...problemsFromZod(result.error, index.data, index.file, editionSchema));
       continue;
     }
+    const mentions = scanMentions(index.text ?? "");
+    const found = keyProblems(mentionUses(mentions, index), index.file, register, settings.registerSource);
+    problems.push(...found);
     const { editors, ...metadata } = result.data;
-    const edition: Edition = modelObject({ ...metadata, editors: editors ?? [], slug: index.edition, url: index.url, inputPath: index.inputPath, documents: [], register: [] });
+    const edition: Edition = modelObject({ ...metadata, editors: editors ?? [], slug: index.edition, url: index.url, inputPath: index.inputPath, documents: [], register: [], mentions });
     editions.set(index.edition, edition);
     editionsByInputPath.set(index.inputPath, edition);
   }
@@ -181,19 +201,24 @@ export function checkEditions(
       problems.push(...problemsFromZod(result.error, source.data, source.file, schema));
       continue;
     }
-    const mentions = scanMentions(source.text ?? "");
+    // Mentions are numbered as the page prints them: the text and its notes, then the source note.
+    const counts = new Map<string, number>();
+    const mentions = scanMentions(source.text ?? "", counts);
+    const noteMentions = result.data.sourceNote ? scanMentions(result.data.sourceNote, counts) : [];
+    const summaryMentions = result.data.summary ? scanMentions(result.data.summary) : [];
     const uses = [
       ...FRONT_MATTER_KINDS.flatMap((kind) => result.data[kind].map((key, i) => ({ kind, key, field: `${kind}.${i}` }))),
-      // A mention's line in the file is worked out only for a problem: it means reading the file.
-      ...mentions.map((m) => ({ kind: MENTIONS[m.kind], key: m.key, field: () => `line ${m.line + (source.bodyOffset?.() ?? 0)}` })),
+      ...mentionUses(mentions, source),
+      ...mentionUses(noteMentions, "sourceNote"),
+      ...mentionUses(summaryMentions, "summary"),
     ];
     const found = keyProblems(uses, source.file, register, settings.registerSource);
     problems.push(...found);
     if (found.length || unknown.length) continue;
-    const { date, dateApproximate, time, timeZone, telegram, ...metadata } = result.data;
+    const { date, dateApproximate, time, timeZone, telegram, summary, ...metadata } = result.data;
     let edition = editions.get(source.edition);
     if (!edition) {
-      edition = modelObject<Edition>({ slug: source.edition, title: humanise(source.edition), editors: [], url: settings.editionUrl(source.edition), documents: [], register: [] });
+      edition = modelObject<Edition>({ slug: source.edition, title: humanise(source.edition), editors: [], url: settings.editionUrl(source.edition), documents: [], register: [], mentions: [] });
       editions.set(source.edition, edition);
     }
     const doc: EditionDocument = modelObject({
@@ -205,7 +230,9 @@ export function checkEditions(
       url: source.url,
       date: { ...date, approximate: dateApproximate, ...(time ? { time } : {}), ...(timeZone ? { timeZone } : {}) },
       ...(telegram ? { telegram: withFieldOrder(telegram, source.data.telegram) } : {}),
-      mentions,
+      ...(summary ? { summary: withoutMentions(summary) } : {}),
+      mentions: [...mentions, ...noteMentions],
+      summaryMentions,
       edition,
       number: 0,
     });
@@ -228,26 +255,33 @@ export function checkEditions(
       byInputPath.set(doc.inputPath, doc);
       all.push(doc);
     });
-    edition.register = registerUses(edition.documents, register);
+    edition.register = registerUses(edition, register);
     if (edition.register.length) edition.registerUrl = `${edition.url}register/`;
   }
   return { register, editions: ordered, documents: all, byInputPath, editionsByInputPath, problems };
 }
 
 /** The register entries an edition's documents use, with every mention and listing, in one pass. */
-function registerUses(documents: readonly EditionDocument[], register: Register): RegisterUse[] {
+function registerUses(edition: Edition, register: Register): RegisterUse[] {
   const uses = new Map<string, RegisterUse>();
   const use = (kind: RegisterKind, key: string): RegisterUse => {
     const id = `${kind}:${key}`;
     let found = uses.get(id);
     if (!found) {
-      found = { kind, key, anchor: entryAnchor(kind, key), entry: register[kind]![key]!, mentions: [], documents: [] };
+      found = { kind, key, anchor: entryAnchor(kind, key), entry: register[kind]![key]!, mentions: [], documents: [], introduction: [] };
       uses.set(id, found);
     }
     return found;
   };
-  for (const doc of documents) {
-    for (const kind of FRONT_MATTER_KINDS) for (const key of doc[kind]) use(kind, key).documents.push(doc);
+  for (const m of edition.mentions) {
+    const anchor = mentionAnchor(docIdOf(`${edition.slug}/index`), m.kind, m.key, m.occurrence);
+    use(MENTIONS[m.kind], m.key).introduction.push({ anchor, occurrence: m.occurrence });
+  }
+  for (const doc of edition.documents) {
+    const listed = new Set<RegisterUse>();
+    for (const kind of FRONT_MATTER_KINDS) for (const key of doc[kind]) listed.add(use(kind, key));
+    for (const m of doc.summaryMentions) listed.add(use(MENTIONS[m.kind], m.key));
+    for (const found of listed) found.documents.push(doc);
     for (const m of doc.mentions) {
       use(MENTIONS[m.kind], m.key).mentions.push({
         doc,

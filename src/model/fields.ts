@@ -87,6 +87,10 @@ function distance(a: string, b: string): number {
 
 /** The known name nearest to `key`, where one is near enough to be what was meant. */
 export function nearestName(key: string, known: readonly string[]): string | undefined {
+  // A name cut short ("prev") is what was meant where only one known name begins so.
+  const lower = key.toLowerCase();
+  const starting = key.length >= 3 ? known.filter((name) => name.toLowerCase().startsWith(lower)) : [];
+  if (starting.length === 1) return starting[0];
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const name of known) {

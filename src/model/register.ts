@@ -89,9 +89,8 @@ const MENTION = /(\\?)\{(person|place|term)[ \t]+([^\s:{}]+):/g;
  * The mentions in a document's Markdown, in the order the text gives them. Read once, when the
  * edition is built, so the register is complete before any page is written.
  */
-export function scanMentions(markdown: string): Mention[] {
+export function scanMentions(markdown: string, counts = new Map<string, number>()): Mention[] {
   const mentions: Mention[] = [];
-  const counts = new Map<string, number>();
   let line = 1;
   let lineStart = 0;
   for (const match of markdown.matchAll(MENTION)) {
@@ -109,6 +108,9 @@ export function scanMentions(markdown: string): Mention[] {
   }
   return mentions;
 }
+
+/** Text with its mentions reduced to their words, for where it is shown as plain text (a summary). */
+export const withoutMentions = (text: string) => text.replace(/(?<!\\)\{(?:person|place|term)[ \t]+[^\s:{}]+:[ \t]?([^{}]*)\}/g, "$1");
 
 /** The anchor of a register entry on its register page: "person-han-nianlong". */
 export const entryAnchor = (kind: MentionKind | RegisterKind, key: string) => `${kindSingular(kind)}-${key}`.replace(/[^A-Za-z0-9_-]+/g, "-");

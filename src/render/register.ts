@@ -11,13 +11,14 @@ const HEADINGS: Record<RegisterKind, keyof Labels> = {
   terms: "registerTerms",
 };
 
-function entryHtml(use: RegisterUse, context: { labels: Labels; url: (path: string) => string }): SafeHtml {
+function entryHtml(use: RegisterUse, edition: Edition, context: { labels: Labels; url: (path: string) => string }): SafeHtml {
   const { labels, url } = context;
   const { entry } = use;
-  const mentions = use.mentions.map(
-    (m, i) =>
-      html`${i ? ", " : ""}<a href="${url(m.doc.url)}#${m.anchor}">${labels.document} ${m.doc.number}${m.occurrence > 1 ? ` (${m.occurrence})` : ""}</a>`,
-  );
+  const times = (occurrence: number) => (occurrence > 1 ? ` (${occurrence})` : "");
+  const mentions = [
+    ...use.introduction.map((m) => html`<a href="${url(edition.url)}#${m.anchor}">${labels.introduction}${times(m.occurrence)}</a>`),
+    ...use.mentions.map((m) => html`<a href="${url(m.doc.url)}#${m.anchor}">${labels.document} ${m.doc.number}${times(m.occurrence)}</a>`),
+  ].map((link, i) => html`${i ? ", " : ""}${link}`);
   const documents = use.documents.map((doc, i) => html`${i ? ", " : ""}<a href="${url(doc.url)}">${labels.document} ${doc.number}</a>`);
   return html`<div class="de-register-entry" id="${use.anchor}"><dt>${entry.name}</dt>${[
     entry.identification ? html`\n<dd class="de-register-identification">${entry.identification}</dd>` : "",
@@ -38,7 +39,7 @@ export function editionRegisterHtml(edition: Edition, context: { labels: Labels;
   return html`${[...sections].map(
     ([kind, uses]) => html`<section class="de-register-section" aria-labelledby="register-${kind}">
 <h2 id="register-${kind}">${context.labels[HEADINGS[kind]]}</h2>
-<dl class="de-register-entries">${uses.map((use) => entryHtml(use, context))}</dl>
+<dl class="de-register-entries">${uses.map((use) => entryHtml(use, edition, context))}</dl>
 </section>
 `,
   )}`;
