@@ -66,23 +66,20 @@ export function ownFieldsShape(fields: Readonly<Record<string, FieldSpec>> = {})
   );
 }
 
-/** Edit distance between two names, letter case aside (`callnumber` is `callNumber`). */
+/** Edit distance between two names (two letters swapped count as one edit), letter case aside: `callnumber` is `callNumber`. */
 function distance(a: string, b: string): number {
   const x = a.toLowerCase();
   const y = b.toLowerCase();
-  let previous = Array.from({ length: y.length + 1 }, (_, j) => j);
+  const d: number[][] = Array.from({ length: x.length + 1 }, (_, i) => [i]);
+  for (let j = 0; j <= y.length; j++) d[0]![j] = j;
   for (let i = 1; i <= x.length; i++) {
-    const current = [i];
     for (let j = 1; j <= y.length; j++) {
-      current[j] = Math.min(
-        (previous[j] as number) + 1,
-        (current[j - 1] as number) + 1,
-        (previous[j - 1] as number) + (x[i - 1] === y[j - 1] ? 0 : 1),
-      );
+      const row = d[i]!;
+      row[j] = Math.min(d[i - 1]![j]! + 1, row[j - 1]! + 1, d[i - 1]![j - 1]! + (x[i - 1] === y[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && x[i - 1] === y[j - 2] && x[i - 2] === y[j - 1]) row[j] = Math.min(row[j]!, d[i - 2]![j - 2]! + 1);
     }
-    previous = current;
   }
-  return previous[y.length] as number;
+  return d[x.length]![y.length]!;
 }
 
 /** The known name nearest to `key`, where one is near enough to be what was meant. */
@@ -97,7 +94,7 @@ export function nearestName(key: string, known: readonly string[]): string | und
     const d = distance(key, name);
     if (d < bestDistance) [best, bestDistance] = [name, d];
   }
-  return bestDistance <= Math.max(2, Math.floor(key.length / 3)) ? best : undefined;
+  return bestDistance <= Math.max(1, Math.floor(key.length / 3)) ? best : undefined;
 }
 
 /**
