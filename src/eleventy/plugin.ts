@@ -22,7 +22,7 @@ import { markLegendHtml, markRenderer } from "../render/marks.js";
 import { sourceNoteHtml } from "../render/notes.js";
 import { escapeHtml } from "../render/html.js";
 import { applyOverrides, telegramHeaderHtml, telegramHeadingText } from "../render/telegram.js";
-import { frontMatterLines, textProblem, telegramArguments } from "./text.js";
+import { argumentOf, frontMatterLines, textProblem, telegramArguments } from "./text.js";
 import { BuildReport } from "./report.js";
 import { editionRegisterHtml } from "../render/register.js";
 import type { CollectionApi, EleventyConfig } from "./config.js";
@@ -221,16 +221,21 @@ export function installPlugin(config: EleventyConfig, options: Options): void {
     const inputPath = inputPathOf(page);
     return model?.editionsByInputPath.get(inputPath) ?? model?.byInputPath.get(inputPath)?.edition;
   });
-  config.addFilter("documentDate", (doc: EditionDocument | undefined) => (doc?.date ? dateText(doc.date, context()) : ""));
+  type Template = { page?: { inputPath?: string } };
+  config.addFilter("documentDate", function (this: Template, doc: unknown) {
+    return dateText(argumentOf("document", "filter documentDate", doc, this.page).date, context());
+  });
   config.addFilter("languageName", (tag: string) => languageName(tag, options.locale));
 
-  config.addShortcode("telegramHeader", function (this: { page?: { inputPath?: string } }, ...args: unknown[]) {
+  config.addShortcode("telegramHeader", function (this: Template, ...args: unknown[]) {
     const { doc, overrides } = telegramArguments(args, model?.byInputPath.get(this.page?.inputPath ?? ""));
-    return telegramHeaderHtml(applyOverrides(doc?.telegram, overrides), options.labels).value;
+    return telegramHeaderHtml(applyOverrides(argumentOf("document", "shortcode telegramHeader", doc, this.page).telegram, overrides), options.labels).value;
   });
-  config.addFilter("telegramHeading", (doc: EditionDocument | undefined) => (doc ? telegramHeadingText(doc, options.labels) : ""));
-  config.addShortcode("documentArticle", (doc: EditionDocument | undefined, content: unknown) => {
-    if (!doc) return "";
+  config.addFilter("telegramHeading", function (this: Template, doc: unknown) {
+    return telegramHeadingText(argumentOf("document", "filter telegramHeading", doc, this.page), options.labels);
+  });
+  config.addShortcode("documentArticle", function (this: Template, given: unknown, content: unknown) {
+    const doc = argumentOf("document", "shortcode documentArticle", given, this.page);
     const parts = {
       content: String(content ?? ""),
       telegramHeader: telegramHeaderHtml(doc.telegram, options.labels),
@@ -240,12 +245,18 @@ export function installPlugin(config: EleventyConfig, options: Options): void {
     return documentArticleHtml(doc, parts, context()).value;
   });
   config.addShortcode("transcriptionLegend", (page: unknown) => markLegendHtml(marksUsed.get(inputPathOf(page)), options.labels).value);
-  config.addShortcode("documentTime", (doc) => dateHtml(doc.date, context()).value);
-  config.addShortcode("documentMetadata", (doc) => documentMetadataHtml(doc, context()).value);
-  config.addShortcode("documentNavigation", (doc) => documentNavigationHtml(doc, context()).value);
-  config.addShortcode("editionContents", (edition) => editionContentsHtml(edition, context()).value);
-  config.addShortcode("editionRegister", (edition) => editionRegisterHtml(edition, context()).value);
-  config.addShortcode("editionList", (editions) => editionListHtml(editions, context()).value);
+  // Each shortcode checks its argument: a layout of a site's own that passes none, or the wrong
+  // thing, is told which shortcode, on which page, and what it needs.
+  const shortcode = <K extends "document" | "edition" | "editions">(name: string, kind: K, render: (value: ReturnType<typeof argumentOf<K>>) => { value: string }) =>
+    config.addShortcode(name, function (this: Template, value: unknown) {
+      return render(argumentOf(kind, `shortcode ${name}`, value, this.page)).value;
+    });
+  shortcode("documentTime", "document", (doc) => dateHtml(doc.date, context()));
+  shortcode("documentMetadata", "document", (doc) => documentMetadataHtml(doc, context()));
+  shortcode("documentNavigation", "document", (doc) => documentNavigationHtml(doc, context()));
+  shortcode("editionContents", "edition", (edition) => editionContentsHtml(edition, context()));
+  shortcode("editionRegister", "edition", (edition) => editionRegisterHtml(edition, context()));
+  shortcode("editionList", "editions", (editions) => editionListHtml(editions, context()));
 
   const citations = installCitations(config, options, () => model, url, sideFiles, editionsToWrite);
   installBrowsing(config, options, (api) => (api ? buildModel(api) : model), url);

@@ -1,8 +1,8 @@
 /** Adapter helpers for a document's text: where a bad mark stands, and the telegramHeader shortcode's arguments. */
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import type { Problem } from "../model/errors.js";
-import type { EditionDocument } from "../model/edition.js";
+import { EditionValidationError, type Problem } from "../model/errors.js";
+import type { Edition, EditionDocument } from "../model/edition.js";
 import type { MarkSyntaxError } from "../markdown/marks.js";
 import type { TelegramOverrides } from "../render/telegram.js";
 
@@ -25,6 +25,42 @@ export function textProblem(inputPath: string, error: MarkSyntaxError): Problem 
 
 const isDocument = (value: unknown): value is EditionDocument =>
   typeof value === "object" && value !== null && "inputPath" in value && "number" in value && "edition" in value;
+const isEdition = (value: unknown): value is Edition =>
+  typeof value === "object" && value !== null && "slug" in value && "documents" in value && "register" in value;
+
+const ARGUMENTS = {
+  document: { test: isDocument, expected: "a document, as `page | documentOf` gives it" },
+  edition: { test: isEdition, expected: "an edition, as `page | editionOf` or an item of collections.editions gives it" },
+  editions: { test: (v: unknown) => Array.isArray(v) && v.every(isEdition), expected: "a list of editions, as collections.editions" },
+} as const;
+
+/** What a template passed, in a few words (a document is no value to print whole). */
+function describeArgument(value: unknown): string {
+  if (value === undefined || value === null) return "nothing";
+  if (Array.isArray(value)) return `a list of ${value.length}`;
+  return typeof value === "object" ? "an object of another kind" : JSON.stringify(value);
+}
+
+/**
+ * The argument a shortcode or filter was given, where it is of the kind it needs; otherwise an
+ * error naming the shortcode ("shortcode documentTime") or filter, the page whose template called
+ * it, what it was given and what it needs.
+ */
+export function argumentOf<K extends keyof typeof ARGUMENTS>(
+  kind: K,
+  name: string,
+  value: unknown,
+  page: { inputPath?: string } | undefined,
+): K extends "document" ? EditionDocument : K extends "edition" ? Edition : Edition[] {
+  const { test, expected } = ARGUMENTS[kind];
+  if (test(value)) return value as never;
+  const file = (page?.inputPath ?? "a template").replace(/^\.\//, "");
+  throw new EditionValidationError(
+    [{ file, field: name, value, found: describeArgument(value), expected }],
+    "a template",
+    "the page was not written",
+  );
+}
 
 /**
  * The document (the page's own by default) and the fields to override, from any of

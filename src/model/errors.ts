@@ -12,6 +12,8 @@ export interface Problem {
   value: unknown;
   /** What was expected, in words an editor understands. */
   expected: string;
+  /** What was found, in words, where the value is not one to print (a template's argument). */
+  found?: string;
   /** The field itself is not known (a misspelt or undeclared key), whatever its value. */
   unknownField?: boolean;
 }
@@ -35,7 +37,7 @@ export function describeValue(value: unknown): string {
 
 export function formatProblem(problem: Problem): string {
   if (problem.unknownField) return `${problem.file}: ${problem.field}: unknown field; ${problem.expected}`;
-  return `${problem.file}: ${problem.field}: found ${describeValue(problem.value)}; expected ${problem.expected}`;
+  return `${problem.file}: ${problem.field}: found ${problem.found ?? describeValue(problem.value)}; expected ${problem.expected}`;
 }
 
 /** Every problem found in one build, thrown once, before anything is written. */
