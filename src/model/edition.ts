@@ -5,15 +5,14 @@
  * problem in the edition.
  */
 import { dateSortKey, type DocumentDate } from "./date.js";
+import { documentId, entryId, mentionId } from "./ids.js";
 import { EditionValidationError, type Problem } from "./errors.js";
 import { problemsFromZod } from "./issues.js";
 import { documentSchema, editionSchema, type DocumentMetadata, type EditionMetadata, type SchemaSettings } from "./schema.js";
 import { withFieldOrder, type Telegram } from "./telegram.js";
 import {
-  entryAnchor,
   FRONT_MATTER_KINDS,
   keyProblems,
-  mentionAnchor,
   MENTIONS,
   REGISTER_KINDS,
   scanMentions,
@@ -151,7 +150,14 @@ export function buildEditions(
   }
 
   const sorted: { key: string; file: string; doc: EditionDocument }[] = [];
+  const idsTaken = new Map<string, string>();
   for (const source of documents) {
+    // Its notes', mentions' and page breaks' ids start with it: two documents must not share it.
+    const docId = documentId(source.id);
+    const taken = idsTaken.get(docId);
+    if (taken) {
+      problems.push({ file: source.file, field: "(file name)", value: source.id, expected: `a path whose id ("${docId}") differs from ${taken}'s: rename one of the two files` });
+    } else idsTaken.set(docId, source.file);
     const result = schema.safeParse(source.data);
     if (!result.success) {
       problems.push(...problemsFromZod(result.error, source.data, source.file, schema));
@@ -221,7 +227,7 @@ function registerUses(documents: readonly EditionDocument[], register: Register)
     const id = `${kind}:${key}`;
     let found = uses.get(id);
     if (!found) {
-      found = { kind, key, anchor: entryAnchor(kind, key), entry: register[kind]![key]!, mentions: [], documents: [] };
+      found = { kind, key, anchor: entryId(kind, key), entry: register[kind]![key]!, mentions: [], documents: [] };
       uses.set(id, found);
     }
     return found;
@@ -231,7 +237,7 @@ function registerUses(documents: readonly EditionDocument[], register: Register)
     for (const m of doc.mentions) {
       use(MENTIONS[m.kind], m.key).mentions.push({
         doc,
-        anchor: mentionAnchor(docIdOf(doc.id), m.kind, m.key, m.occurrence),
+        anchor: mentionId(documentId(doc.id), m.kind, m.key, m.occurrence),
         occurrence: m.occurrence,
       });
     }
@@ -241,6 +247,3 @@ function registerUses(documents: readonly EditionDocument[], register: Register)
     (a, b) => REGISTER_KINDS.indexOf(a.kind) - REGISTER_KINDS.indexOf(b.kind) || sortName(a).localeCompare(sortName(b)),
   );
 }
-
-/** A document's id as a string safe in an HTML id: the prefix of its footnote and mention ids. */
-export const docIdOf = (id: string) => id.replace(/[^A-Za-z0-9_-]+/g, "-");
