@@ -5,20 +5,26 @@
  * the register's `id` and the TEI's `@ref`.
  *
  * Each id is a valid HTML id and an XML NCName (an `xml:id`): it starts with a letter and holds
- * only letters, digits, "-", "_" and "." (XML 1.0 name characters). Ids are never made by
- * replacing what does not fit with "-", which made `le.duan` and `le-duan` one anchor.
+ * only letters, digits, "-", "_" and ".". A key's id is never made by replacing what does not
+ * fit with "-", which made `le.duan` and `le-duan` one anchor.
  */
 import { MENTIONS, type MentionKind, type RegisterKind } from "./register.js";
 
-/** XML 1.0 (fifth edition) name characters: what an NCName may hold beyond ASCII letters and digits. */
-const NAME_START = "A-Za-z_\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02FF\\u0370-\\u037D\\u037F-\\u1FFF\\u200C\\u200D\\u2070-\\u218F\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD\\u{10000}-\\u{EFFFF}";
-const NAME_CHAR = `${NAME_START}\\-.0-9\\u00B7\\u0300-\\u036F\\u203F\\u2040`;
-
-/** A character a key keeps in its id: a key's letter, digit, "-", "_" or "." that XML names allow too. */
-const KEPT = new RegExp(`^(?=[\\p{L}\\p{N}_.-])[${NAME_CHAR}]$`, "u");
+/**
+ * The letters an id keeps as they are: ASCII, Latin (Vietnamese included), Greek, Cyrillic, the CJK
+ * ideographs, kana and Hangul, each range as XML 1.0's fourth edition (Appendix B) names it. That
+ * older table is what jing and Xerces check an xml:id against: a letter it lacks (ǅ, 𠀀) fails
+ * the TEI's validation though a newer XML allows it, so such a letter is written in hex instead.
+ */
+const LETTERS =
+  "A-Za-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u0131\\u0134-\\u013E\\u0141-\\u0148\\u014A-\\u017E\\u0180-\\u01C3\\u01CD-\\u01F0\\u01F4\\u01F5\\u01FA-\\u0217" +
+  "\\u0386\\u0388-\\u038A\\u038C\\u038E-\\u03A1\\u03A3-\\u03CE\\u0401-\\u040C\\u040E-\\u044F\\u0451-\\u045C\\u045E-\\u0481" +
+  "\\u1E00-\\u1E9B\\u1EA0-\\u1EF9\\u3041-\\u3094\\u30A1-\\u30FA\\u4E00-\\u9FA5\\uAC00-\\uD7A3";
+/** A character a key keeps in its id. */
+const KEPT = new RegExp(`^[${LETTERS}0-9_.-]$`);
 /** A register key as `registerKey` in schema.ts admits it, made only of characters an id keeps. */
-const PLAIN_KEY = new RegExp(`^(?=[\\p{L}\\p{N}])(?:(?=[\\p{L}\\p{N}_.-])[${NAME_CHAR}])+$`, "u");
-const LETTER_START = new RegExp(`^(?=\\p{L})[${NAME_START}]`, "u");
+const PLAIN_KEY = new RegExp(`^[${LETTERS}0-9][${LETTERS}0-9_.-]*$`);
+const LETTER_START = new RegExp(`^[${LETTERS}]`);
 
 /**
  * A register key as it stands in an id: the key itself where every character may stand in an id
