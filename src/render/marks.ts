@@ -81,9 +81,14 @@ export function markRenderer(labels: Labels, registerUrl: (env: Record<string, u
   };
 }
 
-/** What each mark looks like in the legend. */
+/**
+ * What each mark looks like in the legend: as on the page, round a sample word (`markSample`).
+ * Supplied words print in brackets ("[word]") and a gap as its brackets round "…" ("[…]"), as a
+ * gap without a description prints: a reader tells the two apart by what is inside.
+ */
 function sample(kind: MarkKind, labels: Labels): SafeHtml {
-  const inner = kind === "page" ? gen(`[${labels.page} 1]`) : kind === "folio" ? gen(`[${labels.folio} 1r]`) : kind === "gap" ? gen("[…]") : "…";
+  const word = escapeHtml(labels.markSample);
+  const inner = kind === "page" ? gen(`[${escapeHtml(labels.page)} 1]`) : kind === "folio" ? gen(`[${escapeHtml(labels.folio)} 1r]`) : kind === "gap" ? gen("[…]") : word;
   return raw(`${openTag(kind, labels)}${inner}${closeTag(kind)}`);
 }
 
