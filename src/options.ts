@@ -57,6 +57,7 @@ export const DEFAULT_LABELS = {
   telegramHeading: "Telegram From {from} to {to}",
   telegramHeadingNoRecipient: "Telegram From {from}",
   markLegend: "Transcription marks",
+  markSample: "word",
   markSupplied: "Supplied by the editor or translator",
   markSic: "Thus in the original",
   markUnclear: "Uncertain reading",

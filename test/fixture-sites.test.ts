@@ -91,7 +91,7 @@ describe("a site with several editions", () => {
     const third = site.read("/editions/cables/third/");
     expect(blocks(byClass(third, "de-legend"))).toEqual([
       "Transcription marks",
-      "… [sic] Thus in the original",
+      "word [sic] Thus in the original",
       "[Page 1] Page break in the original",
     ]);
     expect(third).toContain('id="cables-third-page-2"><span class="de-gen">[<a href="#cables-third-page-2">Page 2</a>]</span>');

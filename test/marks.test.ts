@@ -109,4 +109,18 @@ describe("the legend of marks", () => {
     }
     expect(markLegendHtml(new Set<MarkKind>(["person"]), DEFAULT_LABELS).value).toBe("");
   });
+
+  it("shows each inline mark and a gap as the page prints them, so that supplied words and a gap differ", () => {
+    const { render } = markdown();
+    const sampleOf = (kind: MarkKind) => /<dt>(.*?)<\/dt>/.exec(markLegendHtml(new Set([kind]), DEFAULT_LABELS).value)?.[1];
+    // The legend's sample is the page's own rendering of the mark round the sample word.
+    for (const kind of ["supplied", "sic", "unclear", "del", "add"] as const) {
+      expect(sampleOf(kind), kind).toBe(render(`{${kind}: word}`).replace(/^<p>|<\/p>$/g, ""));
+    }
+    expect(sampleOf("gap")).toBe(render("{gap:}").replace(/^<p>|<\/p>$/g, ""));
+    expect(sampleOf("supplied")).toContain('<span class="de-gen">[</span>word<span class="de-gen">]</span>');
+    expect(sampleOf("gap")).toContain('<span class="de-gen">[…]</span>');
+    // A site's own sample word, escaped like every label.
+    expect(markLegendHtml(new Set<MarkKind>(["supplied"]), { ...DEFAULT_LABELS, markSample: "<mot>" }).value).toContain("[</span>&lt;mot&gt;<span");
+  });
 });

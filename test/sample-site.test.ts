@@ -49,7 +49,7 @@ describe("the sample edition site", () => {
       '&quot;the Chinese military has not yet completely pulled out of Vietnam&quot;, <span class="de-mark de-supplied" title="Supplied by the editor or translator"><span class="de-gen">[</span>they said this<span class="de-gen">]</span></span> created obstacles',
     );
     expect(page.match(/de-mark de-supplied/g)).toHaveLength(2); // in the text and in the legend
-    expect(blocks(byClass(page, "de-legend"))).toEqual(["Transcription marks", "[…] Supplied by the editor or translator"]);
+    expect(blocks(byClass(page, "de-legend"))).toEqual(["Transcription marks", "[word] Supplied by the editor or translator"]);
     // No page breaks: where pages 11 and 12 begin is not in the record.
     expect(page).not.toContain("de-page");
   });

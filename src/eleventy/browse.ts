@@ -1,6 +1,7 @@
 /** The adapter's browsing part: chronology, index pages, search page, feeds and the site's navigation. */
 import { chronology, registerIndex, type IndexEntry, type IndexKind } from "../model/browse.js";
 import type { EditionModel } from "../model/edition.js";
+import { keyPart } from "../model/ids.js";
 import type { RegisterKind } from "../model/register.js";
 import type { Options } from "../options.js";
 import { chronologyHtml, indexEntryHtml, indexKindHtml, INDEX_LABELS, siteNavigationHtml } from "../render/browse.js";
@@ -20,8 +21,9 @@ export function installBrowsing(
 ): void {
   const { labels } = options;
   const context = () => ({ locale: options.locale, labels, url });
-  const indexUrl = (kind: RegisterKind, key?: string) =>
-    `/${INDEX_PATHS[kind]}/${key === undefined ? "" : `${encodeURIComponent(key)}/`}`;
+  // An entry's folder is its key as its id writes it: Eleventy writes a permalink's folder as
+  // given, so an escaped key ("l%C3%AA-duan") made a folder no server finds the page in.
+  const indexUrl = (kind: RegisterKind, key?: string) => `/${INDEX_PATHS[kind]}/${key === undefined ? "" : `${keyPart(key)}/`}`;
 
   const indexes = (api: CollectionApi): IndexKind[] =>
     registerIndex(model(api)?.editions.flatMap((e) => e.register) ?? [], indexUrl);

@@ -6,7 +6,7 @@ import { BUILT_IN_STYLES, formatCitation, isBuiltInStyle, type StyleInput } from
 import type { Formatted } from "../citation/text.js";
 import { EditionValidationError } from "../model/errors.js";
 import type { Edition, EditionDocument, EditionModel } from "../model/edition.js";
-import { docIdOf } from "../model/edition.js";
+import { documentId } from "../model/ids.js";
 import type { Options } from "../options.js";
 import { citeBoxHtml, DOWNLOADS } from "../render/cite.js";
 import type { SafeHtml } from "../render/html.js";
@@ -123,7 +123,7 @@ export function installCitations(
 
   const citeBox = (doc: EditionDocument) => {
     const entries = options.citationStyles.map((style) => ({ style, label: label(style), citation: cite(doc, style) }));
-    return citeBoxHtml(`${docIdOf(doc.id)}-`, entries, options.labels, doc.url.endsWith("/"), options.tei);
+    return citeBoxHtml(`${documentId(doc.id)}-`, entries, options.labels, doc.url.endsWith("/"), options.tei);
   };
   config.addShortcode("citeBox", (doc: EditionDocument | undefined) => (doc ? citeBox(doc).value : ""));
   config.addShortcode("documentHeadMetadata", (doc: EditionDocument | undefined) => {

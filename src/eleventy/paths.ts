@@ -1,5 +1,6 @@
 /** Which Markdown files are documents and which are edition index files. */
 import path from "node:path";
+import { documentId } from "../model/ids.js";
 
 export interface EditionPath {
   kind: "document" | "index";
@@ -53,7 +54,6 @@ export function editionPaths(inputDir: string, editionsDir: string) {
 
 export type Classify = ReturnType<typeof editionPaths>;
 
-/** A document's footnote id prefix: its id as a string safe in an HTML id. */
-export function docIdOf(where: EditionPath): string {
-  return where.id.replace(/[^A-Za-z0-9_-]+/g, "-");
-}
+
+/** A document's id in ids (its notes', mentions' and page breaks'): one function for all, in model/ids.ts. */
+export const docIdOf = (where: EditionPath): string => documentId(where.id);

@@ -9,10 +9,8 @@
  * to each; CSS hides the one whose note is hidden, so no script is needed.
  */
 import type MarkdownIt from "markdown-it";
-import type { Options } from "markdown-it";
 import type StateCore from "markdown-it/lib/rules_core/state_core.mjs";
-import type Token from "markdown-it/lib/token.mjs";
-import type Renderer from "markdown-it/lib/renderer.mjs";
+import { fragment, noteId, notesId } from "../model/ids.js";
 import { escapeHtml } from "../render/html.js";
 import { SIDENOTE_COPY } from "./marks.js";
 
@@ -66,8 +64,8 @@ function collectSidenotes(state: StateCore): Map<number, string> {
 export function editionNotes(md: MarkdownIt, settings: NoteSettings): void {
   const { labels } = settings;
   const rules = md.renderer.rules;
-  const anchorName = (tokens: Token[], idx: number, options: Options, env: unknown, self: Renderer) =>
-    (rules.footnote_anchor_name as NonNullable<typeof rules.footnote_anchor_name>)(tokens, idx, options, env, self);
+  // Every id of a note comes from model/ids.ts, which the TEI export uses too.
+  const idOf = (env: unknown, id: number, part: "fn" | "fnref" | "sn", subId = 0) => noteId((env as NoteEnv).docId, id + 1, part, subId);
   const accessibleName = (kind: NoteKind, n: string) => `${kind === "translator" ? labels.translatorNote : labels.note} ${n}`;
 
   md.core.ruler.after("footnote_tail", "edition_notes", (state) => {
@@ -83,33 +81,31 @@ export function editionNotes(md: MarkdownIt, settings: NoteSettings): void {
     }
   });
 
-  rules.footnote_ref = (tokens, idx, options, env, self) => {
+  rules.footnote_ref = (tokens, idx, _options, env) => {
     const { id, subId, label } = tokens[idx]!.meta as { id: number; subId: number; label?: string };
-    const name = anchorName(tokens, idx, options, env, self);
     const n = String(id + 1);
     const kind = noteKind(label);
-    const refId = subId > 0 ? `${name}:${subId}` : name;
     const aria = escapeHtml(accessibleName(kind, n));
     const ref =
       // tabindex="-1": following a link to a note, or back, moves the keyboard's focus there too.
-      `<sup class="de-ref de-ref-${kind}" id="fnref${refId}" tabindex="-1" data-pagefind-ignore>` +
-      `<a class="de-ref-side" href="#sn${name}" aria-label="${aria}">${n}</a>` +
-      `<a class="de-ref-end" href="#fn${name}" aria-label="${aria}">${n}</a></sup>`;
+      `<sup class="de-ref de-ref-${kind}" id="${idOf(env, id, "fnref", subId)}" tabindex="-1" data-pagefind-ignore>` +
+      `<a class="de-ref-side" href="${fragment(idOf(env, id, "sn"))}" aria-label="${aria}">${n}</a>` +
+      `<a class="de-ref-end" href="${fragment(idOf(env, id, "fn"))}" aria-label="${aria}">${n}</a></sup>`;
     // The sidenote follows the first reference to a note only.
     if (subId > 0) return ref;
     const text = (env as NoteEnv)[SIDENOTES]?.get(id) ?? "";
     const kindLabel = kind === "translator" ? `<span class="de-note-kind">${escapeHtml(labels.translatorNote)}:</span> ` : "";
     return (
       // The sidenote repeats the endnote: search indexes the endnote only.
-      `${ref}<span class="de-sidenote de-note-${kind}" id="sn${name}" role="note" aria-label="${aria}" tabindex="-1" data-pagefind-ignore>` +
+      `${ref}<span class="de-sidenote de-note-${kind}" id="${idOf(env, id, "sn")}" role="note" aria-label="${aria}" tabindex="-1" data-pagefind-ignore>` +
       `<span class="de-note-number">${n}</span> ${kindLabel}${text} ` +
-      `<a class="de-backref" href="#fnref${name}" aria-label="${escapeHtml(labels.backToText)}">\u21a9\ufe0e</a></span>`
+      `<a class="de-backref" href="${fragment(idOf(env, id, "fnref"))}" aria-label="${escapeHtml(labels.backToText)}">\u21a9\ufe0e</a></span>`
     );
   };
 
   rules.footnote_block_open = (_tokens, _idx, _options, env) => {
     const { docId } = env as NoteEnv;
-    const headingId = `${docId ? `${docId}-` : ""}notes`;
+    const headingId = notesId(docId);
     const source = (env as NoteEnv)[SOURCE_NOTE];
     const hasList = _tokens.some((t) => t.type === "footnote_open");
     return (
@@ -122,16 +118,15 @@ export function editionNotes(md: MarkdownIt, settings: NoteSettings): void {
   rules.footnote_block_close = (tokens) =>
     `${tokens.some((t) => t.type === "footnote_open") ? "</ol>\n" : ""}</section>\n`;
 
-  rules.footnote_open = (tokens, idx, options, env, self) => {
+  rules.footnote_open = (tokens, idx, _options, env) => {
     const { id, label } = tokens[idx]!.meta as { id: number; label?: string };
     const kind = noteKind(label);
     const kindLabel = kind === "translator" ? `<span class="de-note-kind">${escapeHtml(labels.translatorNote)}</span>\n` : "";
-    return `<li id="fn${anchorName(tokens, idx, options, env, self)}" class="de-note de-note-${kind}" value="${id + 1}" tabindex="-1">${kindLabel}`;
+    return `<li id="${idOf(env, id, "fn")}" class="de-note de-note-${kind}" value="${id + 1}" tabindex="-1">${kindLabel}`;
   };
 
-  rules.footnote_anchor = (tokens, idx, options, env, self) => {
-    const { subId } = tokens[idx]!.meta as { subId: number };
-    const name = anchorName(tokens, idx, options, env, self);
-    return ` <a class="de-backref" href="#fnref${subId > 0 ? `${name}:${subId}` : name}" aria-label="${escapeHtml(labels.backToText)}">\u21a9\ufe0e</a>`;
+  rules.footnote_anchor = (tokens, idx, _options, env) => {
+    const { id, subId } = tokens[idx]!.meta as { id: number; subId: number };
+    return ` <a class="de-backref" href="${fragment(idOf(env, id, "fnref", subId))}" aria-label="${escapeHtml(labels.backToText)}">\u21a9\ufe0e</a>`;
   };
 }

@@ -5,16 +5,15 @@
  * problem in the edition.
  */
 import { dateSortKey, type DocumentDate } from "./date.js";
+import { documentId, entryId, mentionId } from "./ids.js";
 import { EditionValidationError, type Problem } from "./errors.js";
 import { fieldsAt, problemsFromZod } from "./issues.js";
 import { documentSchema, editionSchemaFor, type DocumentMetadata, type EditionMetadata, type SchemaSettings } from "./schema.js";
 import { unknownFields } from "./fields.js";
 import { withFieldOrder, type Telegram } from "./telegram.js";
 import {
-  entryAnchor,
   FRONT_MATTER_KINDS,
   keyProblems,
-  mentionAnchor,
   MENTIONS,
   REGISTER_KINDS,
   scanMentions,
@@ -193,9 +192,16 @@ export function checkEditions(
   }
 
   const sorted: { key: string; file: string; doc: EditionDocument }[] = [];
+  const idsTaken = new Map<string, string>();
   for (const source of documents) {
     const unknown = unknownFields(source.data, source.frontMatterKeys ?? [], documentFields, source.file, "fields.document");
     problems.push(...unknown);
+    // Its notes', mentions' and page breaks' ids start with it: two documents must not share it.
+    const docId = documentId(source.id);
+    const taken = idsTaken.get(docId);
+    if (taken) {
+      problems.push({ file: source.file, field: "(file name)", value: source.id, expected: `a path whose id ("${docId}") differs from ${taken}'s: rename one of the two files` });
+    } else idsTaken.set(docId, source.file);
     const result = schema.safeParse(source.data);
     if (!result.success) {
       problems.push(...problemsFromZod(result.error, source.data, source.file, schema));
@@ -268,13 +274,13 @@ function registerUses(edition: Edition, register: Register): RegisterUse[] {
     const id = `${kind}:${key}`;
     let found = uses.get(id);
     if (!found) {
-      found = { kind, key, anchor: entryAnchor(kind, key), entry: register[kind]![key]!, mentions: [], documents: [], introduction: [] };
+      found = { kind, key, anchor: entryId(kind, key), entry: register[kind]![key]!, mentions: [], documents: [], introduction: [] };
       uses.set(id, found);
     }
     return found;
   };
   for (const m of edition.mentions) {
-    const anchor = mentionAnchor(docIdOf(`${edition.slug}/index`), m.kind, m.key, m.occurrence);
+    const anchor = mentionId(documentId(`${edition.slug}/index`), m.kind, m.key, m.occurrence);
     use(MENTIONS[m.kind], m.key).introduction.push({ anchor, occurrence: m.occurrence });
   }
   for (const doc of edition.documents) {
@@ -285,7 +291,7 @@ function registerUses(edition: Edition, register: Register): RegisterUse[] {
     for (const m of doc.mentions) {
       use(MENTIONS[m.kind], m.key).mentions.push({
         doc,
-        anchor: mentionAnchor(docIdOf(doc.id), m.kind, m.key, m.occurrence),
+        anchor: mentionId(documentId(doc.id), m.kind, m.key, m.occurrence),
         occurrence: m.occurrence,
       });
     }
@@ -295,6 +301,3 @@ function registerUses(edition: Edition, register: Register): RegisterUse[] {
     (a, b) => REGISTER_KINDS.indexOf(a.kind) - REGISTER_KINDS.indexOf(b.kind) || sortName(a).localeCompare(sortName(b)),
   );
 }
-
-/** A document's id as a string safe in an HTML id: the prefix of its footnote and mention ids. */
-export const docIdOf = (id: string) => id.replace(/[^A-Za-z0-9_-]+/g, "-");

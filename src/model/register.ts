@@ -112,17 +112,6 @@ export function scanMentions(markdown: string, counts = new Map<string, number>(
 /** Text with its mentions reduced to their words, for where it is shown as plain text (a summary). */
 export const withoutMentions = (text: string) => text.replace(/(?<!\\)\{(?:person|place|term)[ \t]+[^\s:{}]+:[ \t]?([^{}]*)\}/g, "$1");
 
-/** The anchor of a register entry on its register page: "person-han-nianlong". */
-export const entryAnchor = (kind: MentionKind | RegisterKind, key: string) => `${kindSingular(kind)}-${key}`.replace(/[^A-Za-z0-9_-]+/g, "-");
-/** The anchor of a mention in its document: "<docId>-person-han-nianlong-1". */
-export const mentionAnchor = (docId: string, kind: MentionKind, key: string, occurrence: number) =>
-  `${docId}-${entryAnchor(kind, key)}-${occurrence}`;
-
-function kindSingular(kind: MentionKind | RegisterKind): string {
-  const found = (Object.entries(MENTIONS) as [MentionKind, RegisterKind][]).find(([, plural]) => plural === kind);
-  return found ? found[0] : kind === "subjects" ? "subject" : kind;
-}
-
 /** Problems with register keys: each key a document uses must be in the register of its kind. */
 export function keyProblems(
   uses: { kind: RegisterKind; key: string; field: string | (() => string) }[],

@@ -1,6 +1,7 @@
 /** The HTML of each transcription mark, and the legend of the marks a page uses. */
 import { MARK_KINDS, MARKS, SIDENOTE_COPY, type MarkKind, type MarkRenderer } from "../markdown/marks.js";
-import { entryAnchor, mentionAnchor, type MentionKind } from "../model/register.js";
+import { breakId, entryId, fragment, mentionId } from "../model/ids.js";
+import type { MentionKind } from "../model/register.js";
 import type { Labels } from "../options.js";
 import { escapeHtml, html, raw, type SafeHtml } from "./html.js";
 
@@ -51,9 +52,6 @@ const closeTag = (kind: MarkKind) => `${SHAPE[kind].after}</${SHAPE[kind].tag}>`
 /** ` id="…"`, or nothing in a note's sidenote copy: the endnote carries the note's ids. */
 const idAttribute = (env: Record<string | symbol, unknown>, id: string) => (env[SIDENOTE_COPY] ? "" : ` id="${escapeHtml(id)}"`);
 
-/** An id-safe form of a page or folio number ("11", "3r"). */
-const idPart = (value: string) => value.replace(/[^A-Za-z0-9_-]+/g, "-");
-
 /**
  * `registerUrl` gives the URL of the register page for the page being rendered (its edition's),
  * or nothing where the page belongs to no edition: a mention there is printed without a link.
@@ -67,8 +65,8 @@ export function markRenderer(labels: Labels, registerUrl: (env: Record<string, u
       // Each mention is an anchor the register page links back to: "<docId>-person-han-nianlong-2"
       // (in a note, on its endnote).
       const docId = typeof env.docId === "string" ? env.docId : "text";
-      const id = idAttribute(env, mentionAnchor(docId, kind as MentionKind, key, occurrence));
-      const href = `${url}#${entryAnchor(kind as MentionKind, key)}`;
+      const id = idAttribute(env, mentionId(docId, kind as MentionKind, key, occurrence));
+      const href = `${url}${fragment(entryId(kind as MentionKind, key))}`;
       return `<a class="de-mark de-mention de-${kind}"${id} href="${escapeHtml(href)}" title="${escapeHtml(labels[DESCRIPTION[kind]])}">`;
     },
     close: (kind, env) => (MARKS[kind] === "mention" && !registerUrl(env) ? "</span>" : closeTag(kind)),
@@ -76,17 +74,21 @@ export function markRenderer(labels: Labels, registerUrl: (env: Record<string, u
       if (kind === "gap") return `${openTag(kind, labels)}${gen(`[${escapeHtml(value || "…")}]`)}${closeTag(kind)}`;
       // A page or folio break is an anchor a reader can link to; a document's id keeps it unique
       // where several documents share a page.
-      const docId = typeof env.docId === "string" ? `${env.docId}-` : "";
-      const id = `${docId}${kind}-${idPart(value)}`;
+      const id = breakId(typeof env.docId === "string" ? env.docId : undefined, kind as "page" | "folio", value);
       const label = `${kind === "page" ? labels.page : labels.folio} ${value}`;
-      return `${openTag(kind, labels, idAttribute(env, id))}<span class="de-gen">[<a href="#${escapeHtml(id)}">${escapeHtml(label)}</a>]</span>${closeTag(kind)}`;
+      return `${openTag(kind, labels, idAttribute(env, id))}<span class="de-gen">[<a href="${escapeHtml(fragment(id))}">${escapeHtml(label)}</a>]</span>${closeTag(kind)}`;
     },
   };
 }
 
-/** What each mark looks like in the legend. */
+/**
+ * What each mark looks like in the legend: as on the page, round a sample word (`markSample`).
+ * Supplied words print in brackets ("[word]") and a gap as its brackets round "…" ("[…]"), as a
+ * gap without a description prints: a reader tells the two apart by what is inside.
+ */
 function sample(kind: MarkKind, labels: Labels): SafeHtml {
-  const inner = kind === "page" ? gen(`[${labels.page} 1]`) : kind === "folio" ? gen(`[${labels.folio} 1r]`) : kind === "gap" ? gen("[…]") : "…";
+  const word = escapeHtml(labels.markSample);
+  const inner = kind === "page" ? gen(`[${escapeHtml(labels.page)} 1]`) : kind === "folio" ? gen(`[${escapeHtml(labels.folio)} 1r]`) : kind === "gap" ? gen("[…]") : word;
   return raw(`${openTag(kind, labels)}${inner}${closeTag(kind)}`);
 }
 

@@ -7,8 +7,10 @@
 import type Token from "markdown-it/lib/token.mjs";
 import type { MarkKind } from "../markdown/marks.js";
 import { noteKind } from "../markdown/notes.js";
+import { breakId, entryId, fragment, mentionId, noteId } from "../model/ids.js";
+import type { MentionKind } from "../model/register.js";
 import { isSafeUrl, textOfHtml } from "../render/html.js";
-import { el, ncName, xml } from "./xml.js";
+import { el, xml } from "./xml.js";
 
 export class TeiError extends Error {
   constructor(
@@ -21,7 +23,7 @@ export class TeiError extends Error {
 }
 
 export interface TeiContext {
-  /** The prefix of the document's xml:ids. */
+  /** The document's id (model/ids.ts), the prefix of its xml:ids. */
   idPrefix: string;
   /** The register page's URL, for mentions' @ref. */
   registerUrl?: string;
@@ -128,7 +130,7 @@ export function teiBody(tokens: Token[], context: TeiContext): { opener: string[
           out += noteXml(token);
           break;
         case "transcription_mark_open":
-          out += markOpen(token.meta.kind, token.meta.key, insideStructure);
+          out += markOpen(token.meta.kind, token.meta.key, token.meta.occurrence, insideStructure);
           break;
         case "transcription_mark_close":
           out += markClose(token.meta.kind, insideStructure);
@@ -136,7 +138,7 @@ export function teiBody(tokens: Token[], context: TeiContext): { opener: string[
         case "transcription_mark_value": {
           const kind = token.meta.kind as MarkKind;
           if (kind === "gap") out += gapXml(token.content);
-          else out += el("pb", { n: token.content, type: kind === "folio" ? "folio" : undefined });
+          else out += pbXml(kind as "page" | "folio", token.content);
           break;
         }
         default:
@@ -161,9 +163,24 @@ export function teiBody(tokens: Token[], context: TeiContext): { opener: string[
     throw new TeiError(JSON.stringify(source), 'Markdown, a transcription mark, <span lang="…">…</span> or <br>');
   }
 
-  function markOpen(kind: MarkKind, key: string | undefined, insideStructure: boolean): string {
+  // A break's xml:id is the id of the same break on the HTML page; a value the document repeats
+  // (two breaks "page 11") keeps it on its first break only, as an xml:id must be unique.
+  const breaks = new Set<string>();
+  function pbXml(kind: "page" | "folio", value: string): string {
+    const id = breakId(context.idPrefix, kind, value);
+    const first = !breaks.has(id);
+    breaks.add(id);
+    return el("pb", { n: value, type: kind === "folio" ? "folio" : undefined, "xml:id": first ? id : undefined });
+  }
+
+  function markOpen(kind: MarkKind, key: string | undefined, occurrence: number | undefined, insideStructure: boolean): string {
     const mention = MENTION_ELEMENTS[kind];
-    if (mention) return `<${mention}${context.registerUrl && key ? ` ref="${xml(`${context.registerUrl}#${kind}-${key}`)}"` : ""}>`;
+    if (mention) {
+      if (!context.registerUrl || !key) return `<${mention}>`;
+      // As on the HTML page: the mention's own id, and a pointer to its entry on the register page.
+      const id = mentionId(context.idPrefix, kind as MentionKind, key, occurrence ?? 1);
+      return `<${mention} xml:id="${xml(id)}" ref="${xml(`${context.registerUrl}${fragment(entryId(kind as MentionKind, key))}`)}">`;
+    }
     if (STRUCTURE.has(kind)) return insideStructure ? `<${kind}>` : `<seg type="${kind}">`;
     return `<${kind}>`;
   }
@@ -177,8 +194,9 @@ export function teiBody(tokens: Token[], context: TeiContext): { opener: string[
 
   function noteXml(token: Token): string {
     const { id, subId, label } = token.meta as { id: number; subId: number; label?: string };
-    const xmlId = ncName(`${context.idPrefix}-note-${id + 1}`);
-    if (subId > 0) return el("ptr", { target: `#${xmlId}` });
+    // The endnote's id on the HTML page.
+    const xmlId = noteId(context.idPrefix, id + 1);
+    if (subId > 0) return el("ptr", { target: fragment(xmlId) });
     const kind = noteKind(label);
     const note = notes.get(id);
     return el(

@@ -1,12 +1,13 @@
 /** A document as a TEI P5 file: its header from the record, its text from the Markdown's tokens. */
 import type Token from "markdown-it/lib/token.mjs";
 import type { DocumentDate } from "../model/date.js";
-import { docIdOf, type Edition, type EditionDocument } from "../model/edition.js";
+import type { Edition, EditionDocument } from "../model/edition.js";
+import { documentId } from "../model/ids.js";
 import { languageName } from "../model/language.js";
 import type { Labels } from "../options.js";
 import { telegramHeaderText } from "./telegram.js";
 import { placesTelegramHeader, teiBody } from "./body.js";
-import { el, ncName, xml } from "./xml.js";
+import { el, xml } from "./xml.js";
 
 const pad = (n: number) => String(n).padStart(2, "0");
 
@@ -135,7 +136,7 @@ function header(doc: EditionDocument, settings: TeiSettings, idPrefix: string): 
 }
 
 export function teiDocument(doc: EditionDocument, tokens: Token[], settings: TeiSettings): string {
-  const idPrefix = ncName(docIdOf(doc.id));
+  const idPrefix = documentId(doc.id);
   // Ids carry the document's, so that the edition's corpus holds each once.
   const editorResp = doc.edition.editors.length ? `#${idPrefix}-editor` : undefined;
   const text = teiBody(tokens, {

@@ -21,6 +21,3 @@ export function el(name: string, attributes: Record<string, string | number | un
   }
   return content === undefined ? `<${name}${attrs}/>` : `<${name}${attrs}>${content}</${name}>`;
 }
-
-/** A string usable as an xml:id: an NCName. */
-export const ncName = (text: string) => (/^[A-Za-z_]/.test(text) ? text : `d${text}`).replace(/[^\w.-]+/g, "-");
