@@ -63,7 +63,22 @@ describe("the document schema", () => {
     expect(many?.translation?.translator).toEqual(["A", "B"]);
   });
 
+  it("reads unknown for an archive, a call number or a translator as not known (null), not as a name", () => {
+    const [doc] = build([
+      source("e/d", minimal({ archive: "unknown", callNumber: "unknown", translation: { language: "en", translator: "unknown" } })),
+    ]).documents;
+    expect(doc?.archive).toBeNull();
+    expect(doc?.callNumber).toBeNull();
+    expect(doc?.translation?.translator).toBeNull();
+    // Left out, they stay absent: "unknown" is the editor's statement, absence says nothing.
+    const [bare] = build([source("e/b", minimal({ translation: { language: "en" } }))]).documents;
+    expect([bare?.archive, bare?.callNumber, bare?.translation?.translator]).toEqual([undefined, undefined, undefined]);
+  });
+
   it.each([
+    ["an unknown translator among named ones", { translation: { language: "en", translator: ["A", "unknown"] } }, 'translation.translator: found ["A","unknown"]; expected the translators\' names, or unknown alone'],
+    ["an archive written as a number", { archive: 12 }, "archive: found 12; expected text, or unknown"],
+    ["a call number written as a list", { callNumber: ["1", "2"] }, 'callNumber: found ["1","2"]; expected text or a number, or unknown'],
     ["an impossible date", { date: "1979-02-30" }, 'date: found "1979-02-30"; expected a real calendar date written YYYY-MM-DD'],
     ["a date in words", { date: "April 1979" }, 'date: found "April 1979"; expected a real calendar date'],
     ["a month 13", { date: "1979-13" }, 'date: found "1979-13"; expected a real calendar date'],

@@ -113,6 +113,29 @@ describe("the TEI export", () => {
     );
   });
 
+  it("says what the editor marked unknown, inventing no archive, call number or translator", () => {
+    const translation = every.read("/editions/samples/unknown-archive/document.xml");
+    // The translator: a respStmt with an empty name and the statement, to which translator's notes point.
+    expect(translation).toContain(
+      '<respStmt xml:id="samples-unknown-archive-translator"><resp>translated by</resp><name/><note>Translator not known.</note></respStmt>',
+    );
+    expect(translation).toContain('<note type="translator" n="1" xml:id="samples-unknown-archive-note-1" resp="#samples-unknown-archive-translator">');
+    // What identifies the original stays in msIdentifier; what is not known is said in adminInfo.
+    expect(translation).toContain(
+      "<msDesc><msIdentifier><collection>A Collection</collection></msIdentifier><msContents><msItem><locus>3-4</locus>",
+    );
+    expect(translation).toContain("<additional><adminInfo><note>Archive and call number not known.</note></adminInfo></additional></msDesc>");
+    // Nothing identifies the original: no empty msIdentifier, the statement beside the source.
+    const published = every.read("/editions/samples/unknown-source/document.xml");
+    expect(published).not.toContain("<msDesc>");
+    expect(published).toContain("<bibl><title>A Published Collection</title><note>Archive and call number not known.</note></bibl>");
+    const bare = every.read("/editions/samples/unknown-bare/document.xml");
+    expect(bare).toContain("<sourceDesc><p>Transcribed for this edition.</p><p>Archive not known.</p></sourceDesc>");
+    for (const tei of [translation, published, bare]) {
+      expect(tei).not.toMatch(/>unknown<|"unknown"|<repository|<idno>/);
+    }
+  });
+
   it("gives each mark its TEI element", () => {
     const tei = every.read("/editions/samples/every-mark/document.xml");
     for (const part of [

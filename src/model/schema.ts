@@ -28,6 +28,14 @@ const textOrNumber = z
   .union([text, z.number()], { error: "text or a number" })
   .transform((value) => String(value));
 
+/**
+ * `unknown`: the editor looked and the source does not say (an archive, a call number, a
+ * translator). Kept as null, so that no page, citation or TEI prints it as if it were a value.
+ */
+export const UNKNOWN = "unknown";
+const orUnknown = <T extends z.ZodType>(schema: T, expected: string) =>
+  z.union([z.literal(UNKNOWN).transform((): null => null), schema], { error: `${expected}, or ${UNKNOWN}` });
+
 const language = z.string({ error: LANGUAGE_EXPECTED }).refine(isKnownLanguage, LANGUAGE_EXPECTED);
 
 const dateField = z
@@ -101,14 +109,23 @@ export function documentSchema(settings: SchemaSettings) {
       type: oneOf(documentTypes, "document types").optional().describe("The kind of document"),
       author: oneOrMany.optional().describe("Author or sending office"),
       recipients: oneOrMany.optional(),
-      archive: text.optional().describe("The repository holding the original"),
+      archive: orUnknown(text, "text").optional().describe("The repository holding the original, or unknown"),
       collection: text.optional().describe("Collection, fonds or record group"),
-      callNumber: textOrNumber.optional(),
+      callNumber: orUnknown(textOrNumber, "text or a number").optional().describe("The call number, or unknown"),
       pages: textOrNumber.optional().describe("Page range in the file, such as 10-12"),
       folios: textOrNumber.optional(),
       originalLanguage: language.optional(),
       translation: z
-        .object({ language, translator: oneOrMany.optional() }, { error: "a group with language and translator" })
+        .object(
+          {
+            language,
+            translator: orUnknown(
+              oneOrMany.refine((names) => !names.includes(UNKNOWN), `the translators' names, or ${UNKNOWN} alone`),
+              "text, or a list of texts",
+            ).optional(),
+          },
+          { error: "a group with language and translator" },
+        )
         .strict()
         .optional(),
       source: z
