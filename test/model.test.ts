@@ -70,13 +70,16 @@ describe("the document schema", () => {
     expect(doc?.archive).toBeNull();
     expect(doc?.callNumber).toBeNull();
     expect(doc?.translation?.translator).toBeNull();
+    // In any case: "Unknown" is the same statement, not an archive of that name.
+    const [capital] = build([source("e/c", minimal({ archive: "Unknown", callNumber: "UNKNOWN" }))]).documents;
+    expect([capital?.archive, capital?.callNumber]).toEqual([null, null]);
     // Left out, they stay absent: "unknown" is the editor's statement, absence says nothing.
     const [bare] = build([source("e/b", minimal({ translation: { language: "en" } }))]).documents;
     expect([bare?.archive, bare?.callNumber, bare?.translation?.translator]).toEqual([undefined, undefined, undefined]);
   });
 
   it.each([
-    ["an unknown translator among named ones", { translation: { language: "en", translator: ["A", "unknown"] } }, 'translation.translator: found ["A","unknown"]; expected the translators\' names, or unknown alone'],
+    ["an unknown translator among named ones", { translation: { language: "en", translator: ["A", "Unknown"] } }, 'translation.translator: found ["A","Unknown"]; expected the translators\' names, or unknown alone'],
     ["an archive written as a number", { archive: 12 }, "archive: found 12; expected text, or unknown"],
     ["a call number written as a list", { callNumber: ["1", "2"] }, 'callNumber: found ["1","2"]; expected text or a number, or unknown'],
     ["an impossible date", { date: "1979-02-30" }, 'date: found "1979-02-30"; expected a real calendar date written YYYY-MM-DD'],

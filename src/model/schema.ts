@@ -31,10 +31,11 @@ const textOrNumber = z
 /**
  * `unknown`: the editor looked and the source does not say (an archive, a call number, a
  * translator). Kept as null, so that no page, citation or TEI prints it as if it were a value.
+ * Any case: `Unknown` is the same statement, not an archive of that name.
  */
-export const UNKNOWN = "unknown";
+const UNKNOWN = /^\s*unknown\s*$/i;
 const orUnknown = <T extends z.ZodType>(schema: T, expected: string) =>
-  z.union([z.literal(UNKNOWN).transform((): null => null), schema], { error: `${expected}, or ${UNKNOWN}` });
+  z.union([z.string().regex(UNKNOWN).transform((): null => null), schema], { error: `${expected}, or unknown` });
 
 const language = z.string({ error: LANGUAGE_EXPECTED }).refine(isKnownLanguage, LANGUAGE_EXPECTED);
 
@@ -120,7 +121,7 @@ export function documentSchema(settings: SchemaSettings) {
           {
             language,
             translator: orUnknown(
-              oneOrMany.refine((names) => !names.includes(UNKNOWN), `the translators' names, or ${UNKNOWN} alone`),
+              oneOrMany.refine((names) => !names.some((name) => UNKNOWN.test(name)), "the translators' names, or unknown alone"),
               "text, or a list of texts",
             ).optional(),
           },
