@@ -25,6 +25,8 @@ export const DEFAULT_LABELS = {
   originalLanguage: "Original language",
   translation: "Translation",
   translatedBy: "translated by",
+  notKnown: "Not known",
+  translatorNotKnown: "translator not known",
   classification: "Classification",
   handling: "Handling",
   archive: "Archive",
@@ -111,6 +113,11 @@ export const DEFAULT_LABELS = {
   sourceNoteTranslated: "Translated from {language} by {translator}.",
   sourceNoteTranslatedBy: "Translated by {translator}.",
   sourceNoteTextFrom: "Text from {source}.",
+  sourceNoteArchiveNotKnown: "Archive not known.",
+  sourceNoteCallNumberNotKnown: "Call number not known.",
+  sourceNoteArchiveAndCallNumberNotKnown: "Archive and call number not known.",
+  sourceNoteTranslatedTranslatorNotKnown: "Translated from {language}; translator not known.",
+  sourceNoteTranslatorNotKnown: "Translator not known.",
 };
 
 export type Labels = typeof DEFAULT_LABELS;

@@ -45,6 +45,34 @@ describe("the citation record", () => {
     });
   });
 
+  it("leaves out an archive, call number or translator marked unknown, in the record and every style and export", () => {
+    const [doc] = build([
+      source("e/d", {
+        title: "T",
+        date: "1979-04-16",
+        author: "A Ministry",
+        archive: "unknown",
+        collection: "RG 59",
+        callNumber: "unknown",
+        translation: { language: "en", translator: "unknown" },
+      }),
+    ]).documents;
+    const item = citationRecord(doc!);
+    expect(item).not.toHaveProperty("archive");
+    expect(item).not.toHaveProperty("archive_location");
+    expect(item).not.toHaveProperty("translator");
+    expect(item.archive_collection).toBe("RG 59");
+    const outputs = [
+      ...(["archive", "chicago-note", "chicago-bibliography", "chicago-author-date", "mla", "apa", "edition"] as const).map(
+        (style) => formatCitation(style, { item, edition }).text,
+      ),
+      bibtex(item),
+      ris(item),
+      JSON.stringify(item),
+    ];
+    for (const out of outputs) expect(out).not.toMatch(/unknown|null|undefined/i);
+  });
+
   it("marks an approximate, partial date as circa", () => {
     const [doc] = build([source("e/d", { title: "T", date: "1979-04", dateApproximate: true })]).documents;
     expect(citationRecord(doc!).issued).toEqual({ "date-parts": [[1979, 4]], circa: true });

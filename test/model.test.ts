@@ -63,7 +63,25 @@ describe("the document schema", () => {
     expect(many?.translation?.translator).toEqual(["A", "B"]);
   });
 
+  it("reads unknown for an archive, a call number or a translator as not known (null), not as a name", () => {
+    const [doc] = build([
+      source("e/d", minimal({ archive: "unknown", callNumber: "unknown", translation: { language: "en", translator: "unknown" } })),
+    ]).documents;
+    expect(doc?.archive).toBeNull();
+    expect(doc?.callNumber).toBeNull();
+    expect(doc?.translation?.translator).toBeNull();
+    // In any case: "Unknown" is the same statement, not an archive of that name.
+    const [capital] = build([source("e/c", minimal({ archive: "Unknown", callNumber: "UNKNOWN" }))]).documents;
+    expect([capital?.archive, capital?.callNumber]).toEqual([null, null]);
+    // Left out, they stay absent: "unknown" is the editor's statement, absence says nothing.
+    const [bare] = build([source("e/b", minimal({ translation: { language: "en" } }))]).documents;
+    expect([bare?.archive, bare?.callNumber, bare?.translation?.translator]).toEqual([undefined, undefined, undefined]);
+  });
+
   it.each([
+    ["an unknown translator among named ones", { translation: { language: "en", translator: ["A", "Unknown"] } }, 'translation.translator: found ["A","Unknown"]; expected the translators\' names, or unknown alone'],
+    ["an archive written as a number", { archive: 12 }, "archive: found 12; expected text, or unknown"],
+    ["a call number written as a list", { callNumber: ["1", "2"] }, 'callNumber: found ["1","2"]; expected text or a number, or unknown'],
     ["an impossible date", { date: "1979-02-30" }, 'date: found "1979-02-30"; expected a real calendar date written YYYY-MM-DD'],
     ["a date in words", { date: "April 1979" }, 'date: found "April 1979"; expected a real calendar date'],
     ["a month 13", { date: "1979-13" }, 'date: found "1979-13"; expected a real calendar date'],

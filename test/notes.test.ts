@@ -89,4 +89,28 @@ describe("the source note", () => {
     expect(noteOf({ translation: { language: "en", translator: "T" } })).toBe('<span class="de-note-kind">Source:</span> Translated by T.');
     expect(noteOf({})).toBeUndefined();
   });
+
+  it("says plainly what the editor marked unknown, and never prints unknown as a value", () => {
+    const kind = '<span class="de-note-kind">Source:</span>';
+    expect(noteOf({ archive: "unknown", callNumber: "unknown", classification: "Secret" })).toBe(`${kind} Archive and call number not known. Secret.`);
+    expect(noteOf({ archive: "unknown", collection: "RG 59", callNumber: "P84", pages: "3-4" })).toBe(`${kind} RG 59, P84, pp. 3-4. Archive not known.`);
+    expect(noteOf({ archive: "An Archive", callNumber: "unknown" })).toBe(`${kind} An Archive. Call number not known.`);
+    expect(noteOf({ originalLanguage: "zh", translation: { language: "en", translator: "unknown" } })).toBe(
+      `${kind} Translated from Chinese; translator not known.`,
+    );
+    expect(noteOf({ translation: { language: "en", translator: "unknown" } })).toBe(`${kind} Translator not known.`);
+  });
+
+  it("takes its words for what is not known from the labels, which a site may translate", () => {
+    const [doc] = build([source("e/d", { title: "T", date: "1979", archive: "unknown", originalLanguage: "zh", translation: { language: "fr", translator: "unknown" } })]).documents;
+    const labels = {
+      ...DEFAULT_LABELS,
+      sourceNote: "Source :",
+      sourceNoteArchiveNotKnown: "Dépôt inconnu.",
+      sourceNoteTranslatedTranslatorNotKnown: "Traduit du {language} ; traducteur inconnu.",
+    };
+    expect(sourceNoteHtml(doc!, { labels, locale: "fr" })?.value).toBe(
+      '<span class="de-note-kind">Source :</span> Dépôt inconnu. Traduit du chinois ; traducteur inconnu.',
+    );
+  });
 });

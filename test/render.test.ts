@@ -74,6 +74,20 @@ describe("document pieces", () => {
     expect(out).not.toContain("<dd></dd>");
   });
 
+  it("show an archive, call number or translator marked unknown as not known, in the site's words", () => {
+    const [doc] = build([
+      source("e/u", { title: "U", date: "1979", archive: "unknown", callNumber: "unknown", translation: { language: "en", translator: "unknown" } }),
+    ]).documents;
+    const out = documentMetadataHtml(doc!, context).value;
+    expect(out).toContain("<div><dt>Archive</dt><dd>Not known</dd></div>");
+    expect(out).toContain("<div><dt>Call number</dt><dd>Not known</dd></div>");
+    expect(out).toContain("<div><dt>Translation</dt><dd>English, translator not known</dd></div>");
+    expect(out).not.toMatch(/unknown|null/);
+    const french = documentMetadataHtml(doc!, { ...context, labels: { ...DEFAULT_LABELS, notKnown: "Inconnu", translatorNotKnown: "traducteur inconnu" } }).value;
+    expect(french).toContain("<dd>Inconnu</dd>");
+    expect(french).toContain("traducteur inconnu");
+  });
+
   it("escape titles in the navigation, contents and edition list", () => {
     for (const out of [
       documentNavigationHtml(second!, context).value,

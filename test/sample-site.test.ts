@@ -43,13 +43,17 @@ describe("the sample edition site", () => {
     expect(readFileSync(CABLE_FILE, "utf8").split("\n---\n")[1]).not.toContain("Fujian Province Telegram Received");
   });
 
-  it("marks the translator's insertion as supplied text, and explains the mark", () => {
+  it("keeps the translation's own brackets as printed, as text and not as a mark of this edition", () => {
+    // docs/editing.md, "Square brackets": the source's brackets are part of its text; marks are this edition's.
     const page = site.read(CABLE_URL);
+    expect(SOURCE).toContain('Vietnam", [they said this] created obstacles');
     expect(without(page, "de-ref", "de-sidenote")).toContain(
-      '&quot;the Chinese military has not yet completely pulled out of Vietnam&quot;, <span class="de-mark de-supplied" title="Supplied by the editor or translator"><span class="de-gen">[</span>they said this<span class="de-gen">]</span></span> created obstacles',
+      "&quot;the Chinese military has not yet completely pulled out of Vietnam&quot;, [they said this] created obstacles",
     );
-    expect(page.match(/de-mark de-supplied/g)).toHaveLength(2); // in the text and in the legend
-    expect(blocks(byClass(page, "de-legend"))).toEqual(["Transcription marks", "[word] Supplied by the editor or translator"]);
+    expect(readFileSync(CABLE_FILE, "utf8")).toContain(",[^withdrawal] [they said this] created obstacles");
+    // The cable supplies no words of this edition's, so it has no legend of transcription marks.
+    expect(page).not.toContain("de-supplied");
+    expect(page).not.toContain("de-legend");
     // No page breaks: where pages 11 and 12 begin is not in the record.
     expect(page).not.toContain("de-page");
   });

@@ -1,7 +1,8 @@
-// The plugin as a publisher receives it: `npm pack`, installed into a fresh Eleventy site that
-// holds one Markdown document and a three-line config, builds complete pages with the defaults.
+// The plugin as a publisher receives it: `npm pack`, installed into a fresh Eleventy site made
+// with `npm init -y`, with the config the README's quick start shows, builds complete pages with
+// the defaults.
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { tempDir } from "./helpers/site.js";
@@ -11,6 +12,26 @@ const npm = (args: string[], cwd: string) =>
 
 const ELEVENTY_VERSION = (JSON.parse(readFileSync("node_modules/@11ty/eleventy/package.json", "utf8")) as { version: string }).version;
 
+/**
+ * The quick start as the README gives it, read from the README so that this test breaks when the
+ * README changes: each config file (a `js` block whose first line names it) of the section "Add it
+ * to your Eleventy config", and the edition folder and document file of its folder tree.
+ */
+function quickStart() {
+  const readme = readFileSync("README.md", "utf8");
+  const section = readme.split("### Add it to your Eleventy config\n")[1]?.split(/\n#{2,3} /)[0] ?? "";
+  const configs = [...section.matchAll(/```js\n\/\/ (\S+)\n([\s\S]*?)```/g)].map(([, file, content]) => ({
+    file: file as string,
+    content: content as string,
+  }));
+  const tree = /```\neditions\/\n([\s\S]*?)```/.exec(section)?.[1] ?? "";
+  const edition = /^ {2}([\w-]+)\/$/m.exec(tree)?.[1];
+  const document = /^ {4}([\w.-]+)\.md +a document$/m.exec(tree)?.[1];
+  return { configs, edition, document };
+}
+
+const README = quickStart();
+
 describe("the packed plugin in a fresh site", () => {
   let site: string;
   let packed: { files: { path: string }[]; filename: string };
@@ -18,18 +39,16 @@ describe("the packed plugin in a fresh site", () => {
   beforeAll(() => {
     site = tempDir();
     packed = (JSON.parse(npm(["pack", "--json", "--pack-destination", site], process.cwd())) as (typeof packed)[])[0]!;
-    writeFileSync(path.join(site, "package.json"), JSON.stringify({ name: "fresh-edition", private: true, type: "module" }));
+    // npm 11 writes "type": "commonjs": the README's config must work there.
+    npm(["init", "-y"], site);
     npm(
       ["install", "--no-audit", "--no-fund", "--prefer-offline", `./${packed.filename}`, `@11ty/eleventy@${ELEVENTY_VERSION}`],
       site,
     );
+    mkdirSync(path.join(site, "editions", README.edition as string), { recursive: true });
     writeFileSync(
-      path.join(site, "eleventy.config.js"),
-      [
-        'import documentaryEdition from "eleventy-plugin-documentary-edition";',
-        "",
-        "export default (eleventyConfig) => eleventyConfig.addPlugin(documentaryEdition);",
-      ].join("\n"),
+      path.join(site, "editions", README.edition as string, `${README.document as string}.md`),
+      ["---", "title: The quick start's document", "date: 1979-04-16", "---", "", "Its text.", ""].join("\n"),
     );
     mkdirSync(path.join(site, "editions", "correspondence"), { recursive: true });
     writeFileSync(
@@ -51,13 +70,30 @@ describe("the packed plugin in a fresh site", () => {
         "",
       ].join("\n"),
     );
-    execFileSync(process.execPath, [path.join("node_modules", "@11ty", "eleventy", "cmd.cjs"), "--quiet"], {
-      cwd: site,
-      stdio: ["ignore", "pipe", "pipe"],
-    });
+    // Each of the README's configs in turn, alone in the site, as `npx @11ty/eleventy` finds it
+    // (execFileSync throws on a non-zero exit); the first into _site, which the tests below read.
+    for (const [i, config] of README.configs.entries()) {
+      writeFileSync(path.join(site, config.file), config.content);
+      execFileSync("npx", ["@11ty/eleventy", "--quiet", `--output=${i === 0 ? "_site" : `_site-${i}`}`], {
+        cwd: site,
+        stdio: ["ignore", "pipe", "pipe"],
+      });
+      rmSync(path.join(site, config.file));
+    }
   }, 240_000);
 
   const read = (file: string) => readFileSync(path.join(site, "_site", file), "utf8");
+
+  it("builds the README's document with each of the README's configs, in a site made by npm init -y", () => {
+    expect(JSON.parse(readFileSync(path.join(site, "package.json"), "utf8")).type).toBe("commonjs");
+    expect(README.configs.map((c) => c.file)).toEqual(["eleventy.config.mjs", "eleventy.config.js"]);
+    expect(README.configs[0]?.content).toContain('import documentaryEdition from "eleventy-plugin-documentary-edition";');
+    expect([README.edition, README.document]).toEqual(["sino-vietnamese-talks-1979", "1979-04-16-notice-on-talks"]);
+    for (const output of ["_site", "_site-1"]) {
+      const page = readFileSync(path.join(site, output, "editions", README.edition as string, README.document as string, "index.html"), "utf8");
+      expect(page).toContain("<h1>The quick start&#39;s document</h1>");
+    }
+  });
 
   it("ships compiled JavaScript, declarations, layouts, stylesheet and schemas, and no sources or tests", () => {
     const files = packed.files.map((f) => f.path);

@@ -94,7 +94,8 @@ describe("the TEI export", () => {
       '<seg type="classification">(Top Secret)</seg>',
       "<head>Notice on Holding Vice Foreign Minister Level Talks Between China and Vietnam</head>",
       "<opener><salute>To the foreign affairs bureaus",
-      "<supplied>they said this</supplied>",
+      // The translation's own brackets, as printed, after the note on the withdrawal (docs/editing.md, "Square brackets").
+      "</note> [they said this] created obstacles",
       // A mention's and a note's xml:id are their ids on the HTML page (src/model/ids.ts).
       '<persName xml:id="sino-vietnamese-talks-1979-1979-04-16-notice-on-talks-person-han-nianlong-1" ref="/editions/sino-vietnamese-talks-1979/register/#person-han-nianlong">Han Nianlong</persName><note type="editorial" n="1" xml:id="fn-sino-vietnamese-talks-1979-1979-04-16-notice-on-talks-1"',
       '<note type="source">Source: Fujian Provincial Archives, 222-12-287, pp. 10-12.',
@@ -102,6 +103,7 @@ describe("the TEI export", () => {
     ]) {
       expect(tei).toContain(part);
     }
+    expect(tei).not.toContain("<supplied>");
     expect(sample.read("/editions/sino-vietnamese-talks-1979/corpus.xml")).toMatch(/^<\?xml version="1\.0" encoding="UTF-8"\?>\n<teiCorpus xmlns="http:\/\/www\.tei-c\.org\/ns\/1\.0">/);
     expect(sample.read("/editions/sino-vietnamese-talks-1979/1979-04-16-notice-on-talks/")).toContain('<a href="document.xml" download>TEI</a>');
   });
@@ -110,6 +112,29 @@ describe("the TEI export", () => {
     expect(multi.read("/editions/cables/first/document.xml")).toContain(
       "<note type=\"source\" resp=\"#cables-first-editor\">Source: Source: An editor's own source note, with Markdown.</note>",
     );
+  });
+
+  it("says what the editor marked unknown, inventing no archive, call number or translator", () => {
+    const translation = every.read("/editions/samples/unknown-archive/document.xml");
+    // The translator: a respStmt with an empty name and the statement, to which translator's notes point.
+    expect(translation).toContain(
+      '<respStmt xml:id="samples-unknown-archive-translator"><resp>translated by</resp><name/><note>Translator not known.</note></respStmt>',
+    );
+    expect(translation).toContain('<note type="translator" n="1" xml:id="fn-samples-unknown-archive-1" resp="#samples-unknown-archive-translator">');
+    // What identifies the original stays in msIdentifier; what is not known is said in adminInfo.
+    expect(translation).toContain(
+      "<msDesc><msIdentifier><collection>A Collection</collection></msIdentifier><msContents><msItem><locus>3-4</locus>",
+    );
+    expect(translation).toContain("<additional><adminInfo><note>Archive and call number not known.</note></adminInfo></additional></msDesc>");
+    // Nothing identifies the original: no empty msIdentifier, the statement beside the source.
+    const published = every.read("/editions/samples/unknown-source/document.xml");
+    expect(published).not.toContain("<msDesc>");
+    expect(published).toContain("<bibl><title>A Published Collection</title><note>Archive and call number not known.</note></bibl>");
+    const bare = every.read("/editions/samples/unknown-bare/document.xml");
+    expect(bare).toContain("<sourceDesc><p>Transcribed for this edition.</p><p>Archive not known.</p></sourceDesc>");
+    for (const tei of [translation, published, bare]) {
+      expect(tei).not.toMatch(/>unknown<|"unknown"|<repository|<idno>/);
+    }
   });
 
   it("gives each mark its TEI element", () => {

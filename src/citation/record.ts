@@ -40,7 +40,7 @@ export interface CslItem {
 }
 
 /** Offices and people are kept as written ("Ministry of Foreign Affairs", "David Cowhig"). */
-const names = (values: readonly string[] | undefined): CslName[] | undefined =>
+const names = (values: readonly string[] | null | undefined): CslName[] | undefined =>
   values?.length ? values.map((literal) => ({ literal })) : undefined;
 
 export function cslDate(date: DocumentDate): CslDate {
@@ -65,9 +65,10 @@ export function citationRecord(doc: EditionDocument): CslItem {
     recipient: names(doc.recipients),
     translator: names(doc.translation?.translator),
     genre: doc.type && capitalise(doc.type),
-    archive: doc.archive,
+    // An archive or call number the editor marked unknown (null) is left out, never printed "unknown".
+    archive: doc.archive ?? undefined,
     archive_collection: doc.collection,
-    archive_location: doc.callNumber,
+    archive_location: doc.callNumber ?? undefined,
     page: doc.pages ?? doc.folios,
     language: doc.translation?.language ?? doc.originalLanguage,
     "container-title": doc.source?.title,

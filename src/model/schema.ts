@@ -29,6 +29,15 @@ const textOrNumber = z
   .union([text, z.number()], { error: "text or a number" })
   .transform((value) => String(value));
 
+/**
+ * `unknown`: the editor looked and the source does not say (an archive, a call number, a
+ * translator). Kept as null, so that no page, citation or TEI prints it as if it were a value.
+ * Any case: `Unknown` is the same statement, not an archive of that name.
+ */
+const UNKNOWN = /^\s*unknown\s*$/i;
+const orUnknown = <T extends z.ZodType>(schema: T, expected: string) =>
+  z.union([z.string().regex(UNKNOWN).transform((): null => null), schema], { error: `${expected}, or unknown` });
+
 const language = z.string({ error: LANGUAGE_EXPECTED }).refine(isKnownLanguage, LANGUAGE_EXPECTED);
 
 const dateField = z
@@ -111,14 +120,23 @@ export function documentSchema(settings: SchemaSettings) {
       type: oneOf(documentTypes, "document types").optional().describe("The kind of document"),
       author: oneOrMany.optional().describe("Author or sending office"),
       recipients: oneOrMany.optional(),
-      archive: text.optional().describe("The repository holding the original"),
+      archive: orUnknown(text, "text").optional().describe("The repository holding the original, or unknown"),
       collection: text.optional().describe("Collection, fonds or record group"),
-      callNumber: textOrNumber.optional(),
+      callNumber: orUnknown(textOrNumber, "text or a number").optional().describe("The call number, or unknown"),
       pages: textOrNumber.optional().describe("Page range in the file, such as 10-12"),
       folios: textOrNumber.optional(),
       originalLanguage: language.optional(),
       translation: z
-        .object({ language, translator: oneOrMany.optional() }, { error: "a group with language and translator" })
+        .object(
+          {
+            language,
+            translator: orUnknown(
+              oneOrMany.refine((names) => !names.some((name) => UNKNOWN.test(name)), "the translators' names, or unknown alone"),
+              "text, or a list of texts",
+            ).optional(),
+          },
+          { error: "a group with language and translator" },
+        )
         .strict()
         .optional(),
       source: z

@@ -40,7 +40,11 @@ export function documentMetadataHtml(doc: EditionDocument, context: RenderContex
   const translation = doc.translation
     ? [
         languageName(doc.translation.language, locale),
-        doc.translation.translator ? `, ${labels.translatedBy} ${doc.translation.translator.join(", ")}` : "",
+        doc.translation.translator
+          ? `, ${labels.translatedBy} ${doc.translation.translator.join(", ")}`
+          : doc.translation.translator === null
+            ? `, ${labels.translatorNotKnown}`
+            : "",
       ].join("")
     : undefined;
   const source = doc.source
@@ -62,9 +66,9 @@ export function documentMetadataHtml(doc: EditionDocument, context: RenderContex
     row(labels.handling, list(doc.handling)),
     row(labels.originalLanguage, doc.originalLanguage && languageName(doc.originalLanguage, locale)),
     row(labels.translation, translation),
-    row(labels.archive, doc.archive),
+    row(labels.archive, doc.archive === null ? labels.notKnown : doc.archive),
     row(labels.collection, doc.collection),
-    row(labels.callNumber, doc.callNumber),
+    row(labels.callNumber, doc.callNumber === null ? labels.notKnown : doc.callNumber),
     row(labels.pages, doc.pages),
     row(labels.folios, doc.folios),
     row(labels.source, source),

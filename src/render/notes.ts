@@ -10,6 +10,17 @@ const sentence = (parts: (string | undefined)[], separator: string) => {
 };
 
 /**
+ * What the editor marked unknown in the record (null), said plainly rather than left out as if
+ * never asked: "Archive and call number not known." For the source note and the TEI's msDesc.
+ */
+export function notKnownText(doc: Pick<EditionDocument, "archive" | "callNumber">, labels: Labels): string | undefined {
+  if (doc.archive === null && doc.callNumber === null) return labels.sourceNoteArchiveAndCallNumberNotKnown;
+  if (doc.archive === null) return labels.sourceNoteArchiveNotKnown;
+  if (doc.callNumber === null) return labels.sourceNoteCallNumberNotKnown;
+  return undefined;
+}
+
+/**
  * "Source: Fujian Provincial Archives, 222-12-287, pp. 10-12. Top Secret; Priority Urgent.
  * Translated from Chinese by David Cowhig. Text from the Wilson Center Digital Archive."
  * Built from the document's record; empty where the record has none of it.
@@ -21,19 +32,23 @@ export function sourceNoteHtml(doc: EditionDocument, context: { labels: Labels; 
     : doc.folios
       ? `${labels.sourceNoteFolios} ${doc.folios}`
       : undefined;
-  const location = sentence([doc.archive, doc.collection, doc.callNumber, pages], ", ");
+  const location = sentence([doc.archive ?? undefined, doc.collection, doc.callNumber ?? undefined, pages], ", ");
+  const notKnown = notKnownText(doc, labels);
   const markings = sentence([doc.classification, doc.telegram?.precedence, ...(doc.handling ?? [])], "; ");
   const translator = doc.translation?.translator?.join(", ");
+  const language = doc.originalLanguage ? languageName(doc.originalLanguage, locale) : "";
   const translation = translator
     ? (doc.originalLanguage ? labels.sourceNoteTranslated : labels.sourceNoteTranslatedBy)
-        .replace("{language}", doc.originalLanguage ? languageName(doc.originalLanguage, locale) : "")
+        .replace("{language}", language)
         .replace("{translator}", translator)
-    : undefined;
+    : doc.translation?.translator === null
+      ? (doc.originalLanguage ? labels.sourceNoteTranslatedTranslatorNotKnown : labels.sourceNoteTranslatorNotKnown).replace("{language}", language)
+      : undefined;
   const [before, after] = labels.sourceNoteTextFrom.split("{source}") as [string, string | undefined];
   const source = doc.source
     ? html`${before}${doc.source.url && isSafeUrl(doc.source.url) ? html`<a href="${doc.source.url}">${doc.source.title}</a>` : doc.source.title}${after ?? ""}`
     : undefined;
-  const parts = [location, markings, translation].filter(Boolean);
+  const parts = [location, notKnown, markings, translation].filter(Boolean);
   if (!parts.length && !source) return undefined;
   return html`<span class="de-note-kind">${labels.sourceNote}</span> ${parts.join(" ")}${source ? html` ${source}` : ""}`;
 }

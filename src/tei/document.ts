@@ -5,6 +5,7 @@ import type { Edition, EditionDocument } from "../model/edition.js";
 import { documentId } from "../model/ids.js";
 import { languageName } from "../model/language.js";
 import type { Labels } from "../options.js";
+import { notKnownText } from "../render/notes.js";
 import { telegramHeaderText } from "./telegram.js";
 import { placesTelegramHeader, teiBody } from "./body.js";
 import { el, xml } from "./xml.js";
@@ -63,6 +64,10 @@ function header(doc: EditionDocument, settings: TeiSettings, idPrefix: string): 
     el("title", {}, xml(doc.title)) +
       names(doc.edition.editors, "editor") +
       (translators.length ? el("respStmt", { "xml:id": `${idPrefix}-translator` }, el("resp", {}, "translated by") + names(translators, "name")) : "") +
+      // A translator the editor marked unknown: a name left empty and said to be unknown, none invented.
+      (doc.translation?.translator === null
+        ? el("respStmt", { "xml:id": `${idPrefix}-translator` }, el("resp", {}, "translated by") + el("name", {}) + el("note", {}, xml(settings.labels.sourceNoteTranslatorNotKnown)))
+        : "") +
       (doc.edition.editors.length
         ? el("respStmt", { "xml:id": `${idPrefix}-editor` }, el("resp", {}, "edited and annotated by") + names(doc.edition.editors, "name"))
         : ""),
@@ -74,7 +79,12 @@ function header(doc: EditionDocument, settings: TeiSettings, idPrefix: string): 
       el("idno", { type: "document" }, String(doc.number)) +
       el("idno", { type: "URI" }, xml(settings.pageUrl)),
   );
+  // An archive or call number marked unknown (null) gets no element of its own, only the statement:
+  // in msDesc where something else identifies the original, else beside the source (an
+  // empty msIdentifier is not valid TEI).
+  const notKnown = notKnownText(doc, settings.labels);
   const hasArchive = doc.archive || doc.collection || doc.callNumber;
+  const notKnownNote = notKnown && !hasArchive ? el("note", {}, xml(notKnown)) : "";
   const msDesc = hasArchive
     ? el(
         "msDesc",
@@ -88,7 +98,8 @@ function header(doc: EditionDocument, settings: TeiSettings, idPrefix: string): 
         ) +
           (doc.pages || doc.folios
             ? el("msContents", {}, el("msItem", {}, el("locus", {}, xml(doc.pages ?? doc.folios)) + el("title", {}, xml(doc.title))))
-            : ""),
+            : "") +
+          (notKnown ? el("additional", {}, el("adminInfo", {}, el("note", {}, xml(notKnown)))) : ""),
       )
     : "";
   const source = doc.source
@@ -98,10 +109,15 @@ function header(doc: EditionDocument, settings: TeiSettings, idPrefix: string): 
         el("title", {}, xml(doc.source.title)) +
           (doc.source.publisher ? el("publisher", {}, xml(doc.source.publisher)) : "") +
           (doc.source.url ? el("ptr", { target: doc.source.url }) : "") +
-          (doc.source.accessed ? el("date", { type: "accessed", when: doc.source.accessed.iso }, xml(doc.source.accessed.iso)) : ""),
+          (doc.source.accessed ? el("date", { type: "accessed", when: doc.source.accessed.iso }, xml(doc.source.accessed.iso)) : "") +
+          notKnownNote,
       )
     : "";
-  const sourceDesc = el("sourceDesc", {}, msDesc || source ? msDesc + source : el("p", {}, "Transcribed for this edition."));
+  const sourceDesc = el(
+    "sourceDesc",
+    {},
+    msDesc || source ? msDesc + source : el("p", {}, "Transcribed for this edition.") + (notKnown ? el("p", {}, xml(notKnown)) : ""),
+  );
   const used = [...settings.marksUsed].map((kind) => MARK_DESCRIPTIONS[kind]).filter(Boolean) as string[];
   const encodingDesc = el(
     "encodingDesc",
@@ -143,7 +159,7 @@ export function teiDocument(doc: EditionDocument, tokens: Token[], settings: Tei
     idPrefix,
     ...(settings.registerUrl ? { registerUrl: settings.registerUrl } : {}),
     ...(editorResp ? { editorResp } : {}),
-    ...(doc.translation?.translator?.length ? { translatorResp: `#${idPrefix}-translator` } : editorResp ? { translatorResp: editorResp } : {}),
+    ...(doc.translation?.translator?.length || doc.translation?.translator === null ? { translatorResp: `#${idPrefix}-translator` } : editorResp ? { translatorResp: editorResp } : {}),
   });
   const telegram = placesTelegramHeader(tokens) ? "" : telegramHeaderText(doc, settings.labels);
   const sourceNote = settings.sourceNoteText ? el("note", { type: "source", resp: editorResp }, xml(settings.sourceNoteText)) : "";
