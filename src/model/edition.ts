@@ -186,7 +186,7 @@ export function checkEditions(
     const found = keyProblems(mentionUses(mentions, index), index.file, register, settings.registerSource);
     problems.push(...found);
     const { editors, ...metadata } = result.data;
-    const edition: Edition = modelObject({ ...metadata, editors: editors ?? [], slug: index.edition, url: index.url, inputPath: index.inputPath, documents: [], register: [], mentions });
+    const edition: Edition = modelObject({ ...metadata, editors: editors ?? [], slug: index.edition, url: index.url, inputPath: index.inputPath, documents: [], register: [], mentions: found.length ? [] : mentions });
     editions.set(index.edition, edition);
     editionsByInputPath.set(index.inputPath, edition);
   }

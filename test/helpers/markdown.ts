@@ -1,11 +1,16 @@
 import MarkdownIt from "markdown-it";
 import { documentaryMarkdown } from "../../src/markdown/index.js";
-import type { MarkKind } from "../../src/markdown/marks.js";
+import type { MarkKind, MarkSyntaxError } from "../../src/markdown/marks.js";
 import { DEFAULT_LABELS } from "../../src/options.js";
 import { markRenderer } from "../../src/render/marks.js";
 
 /** markdown-it set up as the plugin sets up Eleventy's, with a source note where `sourceNote` gives one. */
-export function markdown(sourceNote?: (env: Record<string, unknown>) => string | undefined) {
+export function markdown(
+  sourceNote?: (env: Record<string, unknown>) => string | undefined,
+  problems: (env: Record<string, unknown>, problems: readonly MarkSyntaxError[]) => void = (_env, found) => {
+    throw found[0];
+  },
+) {
   const md = new MarkdownIt({ html: true });
   const used: ReadonlySet<MarkKind>[] = [];
   documentaryMarkdown(md, {
@@ -13,9 +18,7 @@ export function markdown(sourceNote?: (env: Record<string, unknown>) => string |
     marks: markRenderer(DEFAULT_LABELS),
     notes: { labels: DEFAULT_LABELS, sourceNote: (env) => sourceNote?.(env) },
     rendered: (_env, marks) => used.push(marks),
-    problems: (_env, problems) => {
-      throw problems[0];
-    },
+    problems,
   });
   return { render: (src: string, env: Record<string, unknown> = {}) => md.render(src, env).trim(), used };
 }
