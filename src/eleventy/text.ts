@@ -36,7 +36,8 @@ const ARGUMENTS = {
 
 /** What a template passed, in a few words (a document is no value to print whole). */
 function describeArgument(value: unknown): string {
-  if (value === undefined || value === null) return "nothing";
+  // Nunjucks gives a shortcode called with no argument an empty string.
+  if (value === undefined || value === null || value === "") return "nothing";
   if (Array.isArray(value)) return `a list of ${value.length}`;
   return typeof value === "object" ? "an object of another kind" : JSON.stringify(value);
 }
