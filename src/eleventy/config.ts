@@ -29,6 +29,8 @@ export interface EleventyConfig {
   addTemplate(virtualPath: string, content: string, data?: Record<string, unknown>): void;
   addPassthroughCopy(paths: Record<string, string>): void;
   amendLibrary(name: "md", callback: (md: any) => void): void;
+  addTransform(name: string, callback: (this: { page?: { outputPath?: unknown } }, content: unknown) => unknown): void;
+  setServerOptions(options: { middleware?: ((req: any, res: any, next: () => void) => void)[] }): void;
   frontMatterParsingOptions?: { engines?: { yaml?: (text: string, options?: { filePath?: string }) => unknown } };
   setFrontMatterParsingOptions(options: { engines: Record<string, (text: string, options?: { filePath?: string }) => unknown> }): void;
   addDateParsing(callback: (this: { page: { inputPath: string } }, value: unknown) => unknown): void;

@@ -24,6 +24,7 @@ import { escapeHtml } from "../render/html.js";
 import { applyOverrides, telegramHeaderHtml, telegramHeadingText } from "../render/telegram.js";
 import { argumentOf, frontMatterLines, textProblem, telegramArguments } from "./text.js";
 import { BuildReport } from "./report.js";
+import { ServeReport } from "./serve-report.js";
 import { editionRegisterHtml } from "../render/register.js";
 import type { CollectionApi, EleventyConfig } from "./config.js";
 import { readDocumentDatesAsWritten } from "./front-matter.js";
@@ -56,6 +57,9 @@ export function installPlugin(config: EleventyConfig, options: Options): void {
   const siteParts = { header: false, footer: false };
   // Every problem of the build, reported at once before any page is written.
   const report = new BuildReport();
+  // While served, a failed build's report in the browser.
+  const served = new ServeReport();
+  served.install(config);
   let watching = false;
 
   config.on("eleventy.before", ({ directories, outputMode, runMode }) => {
@@ -63,6 +67,8 @@ export function installPlugin(config: EleventyConfig, options: Options): void {
     model = undefined;
     pathPrefix = undefined;
     report.start();
+    served.serving = runMode === "serve";
+    served.clear();
     watching = runMode === "serve" || runMode === "watch";
     sideFiles.start(outputMode && outputMode !== "fs" ? undefined : directories.output);
     changes.start();
@@ -110,7 +116,9 @@ export function installPlugin(config: EleventyConfig, options: Options): void {
   // Eleventy renders every page's content, then writes the pages; this comes between the two.
   config.on("eleventy.layouts", () => {
     const error = report.error(watching ? (message) => console.error(message) : undefined);
-    if (error) throw error;
+    if (!error) return;
+    served.failed(error.problems);
+    throw error;
   });
 
   config.addCollection("editions", (api) => buildModel(api).editions);
