@@ -4,12 +4,15 @@ import type Token from "markdown-it/lib/token.mjs";
 import footnote from "markdown-it-footnote";
 import { editionNotes, type NoteSettings } from "./notes.js";
 import { MarkSyntaxError, MARKS_USED, transcriptionMarks, type MarkKind, type MarkRenderer } from "./marks.js";
+import { documentStructure } from "./structure.js";
+import { editionTables, type TableLabels } from "./tables.js";
 
 export interface MarkdownSettings {
   /** The footnote id prefix for the page being rendered, or undefined to leave it as it is. */
   docIdFor: (env: Record<string, unknown>) => string | undefined;
   marks: MarkRenderer;
-  notes: NoteSettings;
+  /** The notes' settings; their labels also name tables (the plugin gives its whole set of labels). */
+  notes: NoteSettings & { labels: TableLabels };
   /** Told, after each page, which transcription marks it used, and given the tokens its HTML came from. */
   rendered: (env: Record<string, unknown>, marks: ReadonlySet<MarkKind>, tokens: Token[]) => void;
   /** Turns a malformed mark into the error the build reports (naming the page's file). */
@@ -30,6 +33,8 @@ export function documentaryMarkdown(md: MarkdownIt, settings: MarkdownSettings):
   md.use(footnote);
   transcriptionMarks(md, settings.marks);
   editionNotes(md, settings.notes);
+  editionTables(md, settings.notes.labels);
+  documentStructure(md);
   md.render = (src: string, env: Record<string, unknown> = {}) => {
     const local: Record<string | symbol, unknown> = Object.create(env);
     local.footnotes = undefined;

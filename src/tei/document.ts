@@ -1,6 +1,6 @@
 /** A document as a TEI P5 file: its header from the record, its text from the Markdown's tokens. */
 import type Token from "markdown-it/lib/token.mjs";
-import type { DocumentDate } from "../model/date.js";
+import { timeOffset, type DocumentDate } from "../model/date.js";
 import { docIdOf, type Edition, type EditionDocument } from "../model/edition.js";
 import { languageName } from "../model/language.js";
 import type { Labels } from "../options.js";
@@ -16,9 +16,14 @@ function lastDay(year: number, month: number): number {
   return date.getUTCDate();
 }
 
-/** TEI's date attributes: @when for a known or partly known date, a range with @cert for an approximate one. */
+/**
+ * TEI's date attributes: @when for a known or partly known date (with the time of day and its
+ * offset from UTC where the document gives them), a range with @cert for an approximate one.
+ */
 export function dateAttributes(date: DocumentDate): Record<string, string> {
-  if (!date.approximate) return { when: date.time && date.day ? `${date.iso}T${date.time.length === 5 ? `${date.time}:00` : date.time}` : date.iso };
+  if (!date.approximate) {
+    return { when: date.time && date.day ? `${date.iso}T${date.time.length === 5 ? `${date.time}:00` : date.time}${timeOffset(date)}` : date.iso };
+  }
   const y = String(date.year).padStart(4, "0");
   const from = date.month ? `${y}-${pad(date.month)}-${pad(date.day ?? 1)}` : `${y}-01-01`;
   const to = date.month ? `${y}-${pad(date.month)}-${pad(date.day ?? lastDay(date.year, date.month))}` : `${y}-12-31`;
