@@ -44,7 +44,7 @@ export function structureOf(children: readonly Token[]): StructureKind | undefin
 }
 
 /** A paragraph of page or folio breaks alone. */
-const milestonesOnly = (children: readonly Token[]) => children.some(isMilestone) && children.every((t) => isMilestone(t) || isBlank(t));
+export const milestonesOnly = (children: readonly Token[]) => children.some(isMilestone) && children.every((t) => isMilestone(t) || isBlank(t));
 
 export interface DocumentParts {
   /** The first token of each top-level block, in order. */

@@ -8,7 +8,7 @@
 import type Token from "markdown-it/lib/token.mjs";
 import type { MarkKind } from "../markdown/marks.js";
 import { noteKind } from "../markdown/notes.js";
-import { documentParts, STRUCTURE } from "../markdown/structure.js";
+import { documentParts, milestonesOnly, STRUCTURE } from "../markdown/structure.js";
 import { isSafeUrl, textOfHtml } from "../render/html.js";
 import { el, ncName, xml } from "./xml.js";
 
@@ -213,8 +213,9 @@ export function teiBody(tokens: Token[], context: TeiContext): { opener: string[
       line = lineOf(token) ?? line;
       switch (token.type) {
         case "paragraph_open": {
-          const content = range[i + 1] as Token;
-          out += token.hidden ? inline(content.children ?? []) : el("p", {}, inline(content.children ?? []));
+          const children = (range[i + 1] as Token).children ?? [];
+          // A paragraph of page breaks alone is its breaks, between the paragraphs, not a paragraph.
+          out += token.hidden || milestonesOnly(children) ? inline(children) : el("p", {}, inline(children));
           i += 2;
           break;
         }

@@ -151,13 +151,17 @@ export function teiDocument(doc: EditionDocument, tokens: Token[], settings: Tei
   });
   const telegram = placesTelegramHeader(tokens) ? "" : telegramHeaderText(doc, settings.labels);
   const sourceNote = settings.sourceNoteText ? el("note", { type: "source", resp: editorResp }, xml(settings.sourceNoteText)) : "";
+  // TEI's body holds at least a paragraph or the like: page breaks alone are not one.
+  const bodyXml = text.body.join("");
+  const hasText = /<(?!pb\b|milestone\b)[A-Za-z]/.test(bodyXml);
   // In the original's order: the received-telegram header, the document's heading, its salutation.
   const body =
     sourceNote +
     (telegram ? el("opener", {}, telegram) : "") +
     text.head.map((h) => el("head", {}, h)).join("") +
     (text.opener.length ? el("opener", {}, text.opener.join("")) : "") +
-    (text.body.join("") || (text.closer.length ? "" : "<p/>")) +
+    bodyXml +
+    (hasText || text.closer.length ? "" : "<p/>") +
     (text.closer.length ? el("closer", {}, text.closer.join("")) : "");
   const lang = doc.translation?.language ?? doc.originalLanguage;
   return `<?xml version="1.0" encoding="UTF-8"?>
