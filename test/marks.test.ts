@@ -128,10 +128,10 @@ describe("openers, closers and tables on the page", () => {
 
   it("prints a pipe table with column headers, in a region that scrolls, with marks, mentions and notes in its cells", () => {
     const out = render("| Name | Office |\n| --- | :-: |\n| {supplied: Han} | Minister[^1] |\n\n[^1]: A note in a cell.");
-    expect(out).toMatch(/^<div class="de-table" role="region" aria-label="Table" tabindex="0">\n<table>\n<thead>\n<tr>\n<th scope="col">Name<\/th>\n<th style="text-align:center" scope="col">Office<\/th>/);
+    expect(out).toMatch(/^<section class="de-table" aria-label="Table" tabindex="0">\n<table>\n<thead>\n<tr>\n<th scope="col">Name<\/th>\n<th scope="col" class="de-align-center">Office<\/th>/);
     expect(out).toContain('<td><span class="de-mark de-supplied"');
-    expect(out).toContain('<td style="text-align:center">Minister<sup class="de-ref de-ref-editorial"');
-    expect(out).toContain("</table>\n</div>");
+    expect(out).toContain('<td class="de-align-center">Minister<sup class="de-ref de-ref-editorial"');
+    expect(out).toContain("</table>\n</section>");
   });
 });
 

@@ -145,7 +145,7 @@ describe("the TEI export", () => {
     const page = every.read("/editions/samples/table-and-closing/");
     const text = byClass(page, "de-text");
     expect(text).toContain('<p class="de-opener"><span class="de-mark de-dateline" title="Dateline">Capital, 16 April</span></p>');
-    expect(text).toContain('<div class="de-table" role="region" aria-label="Table" tabindex="0">\n<table>\n<thead>\n<tr>\n<th scope="col">Name</th>');
+    expect(text).toContain('<section class="de-table" aria-label="Table" tabindex="0">\n<table>\n<thead>\n<tr>\n<th scope="col">Name</th>');
     expect(text).toMatch(/<td><a class="de-mark de-mention de-person" id="[^"]+" href="\/editions\/samples\/register\/#person-envoy"[^>]*>The envoy<\/a><\/td>/);
     expect(text).toContain('Head of <span class="de-mark de-supplied"');
     expect(text).toMatch(/delegation<sup class="de-ref de-ref-editorial"[^>]*><a class="de-ref-side" href="#sn-[^"]+-1"/);

@@ -9,6 +9,7 @@ import type Token from "markdown-it/lib/token.mjs";
 import type { MarkKind } from "../markdown/marks.js";
 import { noteKind } from "../markdown/notes.js";
 import { documentParts, milestonesOnly, STRUCTURE } from "../markdown/structure.js";
+import { cellAlignment } from "../markdown/tables.js";
 import { isSafeUrl, textOfHtml } from "../render/html.js";
 import { el, ncName, xml } from "./xml.js";
 
@@ -265,7 +266,7 @@ export function teiBody(tokens: Token[], context: TeiContext): { opener: string[
           break;
         case "th_open":
         case "td_open": {
-          const align = /text-align:\s*(left|center|right)/.exec(token.attrGet("style") ?? "")?.[1];
+          const align = cellAlignment(token);
           out += el("cell", { rend: align ? `align(${align})` : undefined }, inline((range[i + 1] as Token).children ?? []));
           i += 2;
           break;
