@@ -71,6 +71,7 @@ export const DEFAULT_LABELS = {
   markSalute: "Salutation",
   markSigned: "Signature",
   markDateline: "Dateline",
+  table: "Table",
   mentionPerson: "Identified in the register of persons",
   mentionPlace: "Identified in the register of places",
   mentionTerm: "Explained in the register of terms",

@@ -94,6 +94,47 @@ describe("transcription marks", () => {
   });
 });
 
+describe("openers, closers and tables on the page", () => {
+  const { render } = markdown();
+  const paragraphs = (out: string) => [...out.matchAll(/<p( class="[^"]*")?>(.*?)<\/p>/gs)].map((m) => `${m[1] ?? ""} ${m[2]?.replace(/<[^>]*>/g, "")}`.trim());
+
+  it("prints a dateline before the text as an opening line, and one after it as a closing line", () => {
+    expect(paragraphs(render("{dateline: Peking, April 16}\n\nText.\n\n{dateline: April 16, 1979}"))).toEqual([
+      'class="de-opener" Peking, April 16',
+      "Text.",
+      'class="de-closer" April 16, 1979',
+    ]);
+    // A page break before it leaves it an opening line.
+    expect(render("{page: 1}\n\n{dateline: Peking}\n\nText.")).toContain('<p class="de-opener"><span class="de-mark de-dateline"');
+    expect(render("{page: 1}\n{dateline: Peking}\n\nText.")).toMatch(/^<p class="de-opener"><span class="de-mark de-page"/);
+  });
+
+  it("keeps a signature with a note on it a closing line", () => {
+    const out = render("Text.\n\n{signed: Foreign Ministry}[^2]\n\n[^2]: A note on the signature.");
+    expect(out).toContain('<p class="de-closer"><span class="de-mark de-signed" title="Signature">Foreign Ministry</span><sup class="de-ref');
+  });
+
+  it("prints a salutation as an opening line and a signature in the text (an enclosure's) as a closing one", () => {
+    expect(paragraphs(render("{salute: Dear Minister,}\n\nText.\n\n{signed: The Envoy}\n\nEnclosure.\n\nMore."))).toEqual([
+      'class="de-opener" Dear Minister,',
+      "Text.",
+      'class="de-closer" The Envoy',
+      "Enclosure.",
+      "More.",
+    ]);
+    // A paragraph with more than the mark is text.
+    expect(render("{signed: The Envoy} and more.")).toMatch(/^<p><span/);
+  });
+
+  it("prints a pipe table with column headers, in a region that scrolls, with marks, mentions and notes in its cells", () => {
+    const out = render("| Name | Office |\n| --- | :-: |\n| {supplied: Han} | Minister[^1] |\n\n[^1]: A note in a cell.");
+    expect(out).toMatch(/^<section class="de-table" aria-label="Table" tabindex="0">\n<table>\n<thead>\n<tr>\n<th scope="col">Name<\/th>\n<th scope="col" class="de-align-center">Office<\/th>/);
+    expect(out).toContain('<td><span class="de-mark de-supplied"');
+    expect(out).toContain('<td class="de-align-center">Minister<sup class="de-ref de-ref-editorial"');
+    expect(out).toContain("</table>\n</section>");
+  });
+});
+
 describe("the legend of marks", () => {
   it("lists the marks used, in a fixed order, and nothing where none are used", () => {
     const legend = markLegendHtml(new Set<MarkKind>(["page", "supplied"]), DEFAULT_LABELS).value;

@@ -3,11 +3,17 @@
 import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import MarkdownIt from "markdown-it";
 import { beforeAll, describe, expect, it } from "vitest";
+import { documentaryMarkdown } from "../src/markdown/index.js";
+import { DEFAULT_LABELS } from "../src/options.js";
+import { markRenderer } from "../src/render/marks.js";
+import { TeiError, teiBody } from "../src/tei/body.js";
 import { dateAttributes } from "../src/tei/document.js";
 import { buildFailure, buildSite, byClass, without, type BuiltSite } from "./helpers/site.js";
 
-const SCHEMA = path.resolve("../shared/schemas/tei_all.rng");
+// TEI_SCHEMA names the schema where the checkout is not beside ../shared (a git worktree).
+const SCHEMA = process.env.TEI_SCHEMA ?? path.resolve("../shared/schemas/tei_all.rng");
 const JING = "/usr/bin/jing";
 const jingAvailable = (() => {
   if (existsSync(JING)) return true;
@@ -161,11 +167,123 @@ describe("the TEI export", () => {
     }
   });
 
+  it("prints a table, an opening dateline and a signature with a note on the page", () => {
+    const page = every.read("/editions/samples/table-and-closing/");
+    const text = byClass(page, "de-text");
+    expect(text).toContain('<p class="de-opener"><span class="de-mark de-dateline" title="Dateline">Capital, 16 April</span></p>');
+    expect(text).toContain('<section class="de-table" aria-label="Table" tabindex="0">\n<table>\n<thead>\n<tr>\n<th scope="col">Name</th>');
+    expect(text).toMatch(/<td><a class="de-mark de-mention de-person" id="[^"]+" href="\/editions\/samples\/register\/#person-envoy"[^>]*>The envoy<\/a><\/td>/);
+    expect(text).toContain('Head of <span class="de-mark de-supplied"');
+    expect(text).toMatch(/delegation<sup class="de-ref de-ref-editorial"[^>]*><a class="de-ref-side" href="#sn-[^"]+-1"/);
+    expect(text).toContain('<p class="de-closer"><span class="de-mark de-signed" title="Signature">Foreign Ministry</span><sup class="de-ref');
+  });
+
+  it("writes a table, an opener with its page break and a closer with its note in TEI, and the time with its zone", () => {
+    const tei = every.read("/editions/samples/table-and-closing/document.xml");
+    for (const part of [
+      '<opener><pb n="7" xml:id="samples-table-and-closing-page-7"/><dateline>Capital, 16 April</dateline></opener>',
+      '<table><row role="label"><cell>Name</cell><cell rend="align(center)">Office</cell></row>',
+      '<row><cell><persName xml:id="samples-table-and-closing-person-envoy-1" ref="/editions/samples/register/#person-envoy">The envoy</persName></cell><cell rend="align(center)">Head of <supplied>the</supplied> delegation<note type="editorial" n="1"',
+      '<row><cell><sic>Secretery</sic></cell><cell rend="align(center)"><hi rend="italic">Adviser</hi></cell></row></table>',
+      '<closer><signed>Foreign Ministry</signed><note type="editorial" n="2" xml:id="fn-samples-table-and-closing-2" resp="#samples-table-and-closing-editor"><p>A note on the signature.</p></note></closer>',
+      '<creation><date when="1979-04-16T14:30:00+08:00">',
+    ]) {
+      expect(tei).toContain(part);
+    }
+  });
+
+  it("carries a real FRUS letter's opening dateline, salutation, page breaks and signature (FRUS 1969–76, XIX, pt. 1, doc. 58)", () => {
+    const page = every.read("/editions/samples/frus-1969-76-v19p1-d58/");
+    expect(page).toContain('<p class="de-opener"><span class="de-mark de-dateline" title="Dateline">Washington, May 26, 1970.</span></p>');
+    expect(page).toContain('<p class="de-opener"><span class="de-mark de-salute" title="Salutation">Dear President Park:</span></p>');
+    expect(page).toContain('<p class="de-closer"><span class="de-mark de-signed" title="Signature">Richard Nixon</span></p>');
+    const tei = every.read("/editions/samples/frus-1969-76-v19p1-d58/document.xml");
+    expect(tei).toContain("<opener><dateline>Washington, May 26, 1970.</dateline><salute>Dear President Park:</salute></opener>");
+    expect(tei).toContain('for that purpose.</p><pb n="153" xml:id="samples-frus-1969-76-v19p1-d58-page-153"/><p>Over the past several years');
+    expect(tei).toContain("<p>Sincerely yours,</p><closer><signed>Richard Nixon</signed></closer></body>");
+  });
+
   it("stops the build, naming the file, where the text has what TEI cannot carry", async () => {
     const error = await buildFailure("test/fixtures/tei-bad", "test/fixtures/tei-bad/eleventy.config.js");
     expect(error.message).toContain(
-      'test/fixtures/tei-bad/editions/x/table.md: text (TEI export): found "\\"<div class=\\\\\\"box\\\\\\">Raw HTML that TEI cannot carry.</div>\\""',
+      'test/fixtures/tei-bad/editions/x/table.md: line 5 (TEI export): found "<div class=\\"box\\">Raw HTML that TEI cannot carry.</div>"; expected Markdown, a transcription mark',
     );
+  });
+});
+
+/** The TEI parts of a Markdown text, as the plugin's markdown-it makes its tokens. */
+function teiOf(src: string) {
+  const md = new MarkdownIt({ html: true });
+  documentaryMarkdown(md, {
+    docIdFor: () => "d",
+    marks: markRenderer(DEFAULT_LABELS),
+    notes: { labels: DEFAULT_LABELS, sourceNote: () => undefined },
+    rendered: () => undefined,
+    problems: () => undefined,
+  });
+  return teiBody(md.parse(src, {}), { idPrefix: "d" });
+}
+
+const teiErrorOf = (src: string) => {
+  try {
+    teiOf(src);
+  } catch (error) {
+    return error as TeiError;
+  }
+  throw new Error("expected a TeiError");
+};
+
+describe("the TEI text", () => {
+  it("writes a pipe table as table, rows and cells, its header row a row of labels", () => {
+    const { body } = teiOf("Before.\n\n| Name | Office |\n| --- | ---: |\n| {person han: Han} | {supplied: Vice} Minister[^1] |\n|  | x |\n\n[^1]: A note.");
+    expect(body.join("")).toBe(
+      "<p>Before.</p><table>" +
+        '<row role="label"><cell>Name</cell><cell rend="align(right)">Office</cell></row>' +
+        '<row><cell><persName>Han</persName></cell><cell rend="align(right)"><supplied>Vice</supplied> Minister<note type="editorial" n="1" xml:id="fn-d-1"><p>A note.</p></note></cell></row>' +
+        '<row><cell></cell><cell rend="align(right)">x</cell></row>' +
+        "</table>",
+    );
+  });
+
+  it("keeps a signature with a note on it in the closer, the note after it", () => {
+    expect(teiOf("Text.\n\n{signed: Foreign Ministry}[^2]\n\n[^2]: A note.").closer).toEqual([
+      '<signed>Foreign Ministry</signed><note type="editorial" n="1" xml:id="fn-d-1"><p>A note.</p></note>',
+    ]);
+  });
+
+  it("keeps a dateline after a page break in the opener, the break before it", () => {
+    expect(teiOf("{page: 1}\n\n{dateline: Peking, April 16}\n\nText.")).toEqual({
+      head: [],
+      opener: ['<pb n="1" xml:id="d-page-1"/>', "<dateline>Peking, April 16</dateline>"],
+      body: ["<p>Text.</p>"],
+      closer: [],
+    });
+    expect(teiOf("{page: 1}\n{dateline: Peking}\n\nText.").opener).toEqual(['<pb n="1" xml:id="d-page-1"/>\n<dateline>Peking</dateline>']);
+    // A page break alone between paragraphs is a break between them, not a paragraph.
+    expect(teiOf("One.\n\n{page: 2}\n\nTwo.").body).toEqual(['<p>One.</p><pb n="2" xml:id="d-page-2"/><p>Two.</p>']);
+  });
+
+  it("puts a dateline before the text in the opener and one after it in the closer", () => {
+    const parts = teiOf("## Heading\n\n{dateline: Peking, April 16}\n\nText.\n\n{signed: The Envoy}\n\n{page: 3}\n\n{dateline: April 16, 1979}");
+    expect(parts.head).toEqual(["Heading"]);
+    expect(parts.opener).toEqual(["<dateline>Peking, April 16</dateline>"]);
+    expect(parts.closer).toEqual(["<signed>The Envoy</signed>", '<pb n="3" xml:id="d-page-3"/>', "<dateline>April 16, 1979</dateline>"]);
+  });
+
+  it("stops at an HTML table, suggesting a pipe table, with the line it is on", () => {
+    const error = teiErrorOf("First paragraph.\n\n<table>\n<tr><td>Han</td></tr>\n</table>");
+    expect(error).toBeInstanceOf(TeiError);
+    expect(error.line).toBe(3);
+    expect(error.found).toBe('"<table>\\n<tr><td>Han</td></tr>\\n</table>"');
+    expect(error.expected).toBe("a Markdown pipe table (| Name | Office |, then |---|---|, then a row a line) in place of an HTML <table>");
+    expect(error.message).toBe(`line 3: found ${error.found}; expected ${error.expected}`);
+  });
+
+  it("gives the line of other raw HTML, in a paragraph and in a note", () => {
+    const inline = teiErrorOf("One.\n\nTwo and <b>bold</b>.");
+    expect([inline.line, inline.found, inline.expected]).toEqual([3, '"<b>"', 'Markdown, a transcription mark, <span lang="…">…</span> or <br>']);
+    expect(teiErrorOf("Text.[^1]\n\n[^1]: A note with <div>a div</div>.").line).toBe(3);
+    expect(teiErrorOf("Text.\n\n<div>\nA block.\n</div>").line).toBe(3);
   });
 });
 
@@ -176,5 +294,14 @@ describe("TEI dates", () => {
     expect(dateAttributes({ year: 1979, iso: "1979", approximate: true })).toEqual({ notBefore: "1979-01-01", notAfter: "1979-12-31", cert: "medium" });
     expect(dateAttributes({ year: 1980, month: 2, iso: "1980-02", approximate: true })).toEqual({ notBefore: "1980-02-01", notAfter: "1980-02-29", cert: "medium" });
     expect(dateAttributes({ year: 1979, month: 4, day: 16, iso: "1979-04-16", time: "14:30", approximate: false })).toEqual({ when: "1979-04-16T14:30:00" });
+  });
+
+  it("carry the time zone's offset where the document names one", () => {
+    const date = { year: 1979, month: 4, day: 16, iso: "1979-04-16", time: "14:30", approximate: false };
+    expect(dateAttributes({ ...date, timeZone: "Asia/Shanghai" })).toEqual({ when: "1979-04-16T14:30:00+08:00" });
+    expect(dateAttributes({ ...date, time: "14:30:05", timeZone: "UTC-5" })).toEqual({ when: "1979-04-16T14:30:05-05:00" });
+    // Summer time where the zone kept it that day (in 1979 New York's began on April 29).
+    expect(dateAttributes({ ...date, timeZone: "America/New_York" })).toEqual({ when: "1979-04-16T14:30:00-05:00" });
+    expect(dateAttributes({ ...date, month: 7, iso: "1979-07-16", timeZone: "America/New_York" })).toEqual({ when: "1979-07-16T14:30:00-04:00" });
   });
 });

@@ -6,6 +6,7 @@
 import type Token from "markdown-it/lib/token.mjs";
 import type { MarkKind } from "../markdown/marks.js";
 import type { Problem } from "../model/errors.js";
+import { frontMatterLines } from "./text.js";
 import type { Edition, EditionDocument, EditionModel } from "../model/edition.js";
 import type { Options } from "../options.js";
 import { textOfHtml } from "../render/html.js";
@@ -66,7 +67,8 @@ export function installTei(
         });
       } catch (error) {
         if (!(error instanceof TeiError)) throw error;
-        report({ file: doc.file, field: "text (TEI export)", value: error.found, expected: error.expected });
+        const field = error.line === undefined ? "text (TEI export)" : `line ${error.line + frontMatterLines(doc.inputPath)} (TEI export)`;
+        report({ file: doc.file, field, value: error.found, found: error.found, expected: error.expected });
         return;
       }
       // Queued now, as the page is rendered: holding every document's TEI until the end of the

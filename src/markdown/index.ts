@@ -5,12 +5,15 @@ import footnote from "markdown-it-footnote";
 import { editionNotes, type NoteSettings } from "./notes.js";
 import { MarkSyntaxError, MARKS_USED, TEXT_PROBLEMS, transcriptionMarks, type MarkKind, type MarkRenderer } from "./marks.js";
 import { noteChecks } from "./note-checks.js";
+import { documentStructure } from "./structure.js";
+import { editionTables, type TableLabels } from "./tables.js";
 
 export interface MarkdownSettings {
   /** The footnote id prefix for the page being rendered, or undefined to leave it as it is. */
   docIdFor: (env: Record<string, unknown>) => string | undefined;
   marks: MarkRenderer;
-  notes: NoteSettings;
+  /** The notes' settings; their labels also name tables (the plugin gives its whole set of labels). */
+  notes: NoteSettings & { labels: TableLabels };
   /** Told, after each page, which transcription marks it used, and given the tokens its HTML came from. */
   rendered: (env: Record<string, unknown>, marks: ReadonlySet<MarkKind>, tokens: Token[]) => void;
   /** Told the mistakes found in a page's text (malformed marks, notes without references...), in order. */
@@ -32,6 +35,8 @@ export function documentaryMarkdown(md: MarkdownIt, settings: MarkdownSettings):
   transcriptionMarks(md, settings.marks);
   editionNotes(md, settings.notes);
   noteChecks(md);
+  editionTables(md, settings.notes.labels);
+  documentStructure(md);
   md.render = (src: string, env: Record<string, unknown> = {}) => {
     const local: Record<string | symbol, unknown> = Object.create(env);
     local.footnotes = undefined;

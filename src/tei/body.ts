@@ -1,26 +1,39 @@
 /**
  * A document's text in TEI, from the same markdown-it token stream as its HTML: paragraphs,
- * headings, lists, emphasis and links, notes where they are referred to, register mentions, and
- * each transcription mark as its TEI element. What TEI cannot express faithfully (raw HTML other
- * than a language span or a line break, tables) is an error naming what was found.
+ * headings, lists, pipe tables, emphasis and links, notes where they are referred to, register
+ * mentions, and each transcription mark as its TEI element. What TEI cannot express faithfully (raw
+ * HTML other than a language span or a line break, an HTML table among it) is an error naming what
+ * was found and its line.
  */
 import type Token from "markdown-it/lib/token.mjs";
 import type { MarkKind } from "../markdown/marks.js";
 import { noteKind } from "../markdown/notes.js";
 import { breakId, entryId, fragment, mentionId, noteId } from "../model/ids.js";
 import type { MentionKind } from "../model/register.js";
+import { documentParts, milestonesOnly, STRUCTURE } from "../markdown/structure.js";
+import { cellAlignment } from "../markdown/tables.js";
 import { isSafeUrl, textOfHtml } from "../render/html.js";
 import { el, xml } from "./xml.js";
 
+/** What TEI cannot carry, with the line of the Markdown body (1-based) where it stands, where known. */
 export class TeiError extends Error {
   constructor(
     readonly found: string,
     readonly expected: string,
+    readonly line?: number,
   ) {
-    super(`found ${found}; expected ${expected}`);
+    super(`${line === undefined ? "" : `line ${line}: `}found ${found}; expected ${expected}`);
     this.name = "TeiError";
   }
 }
+
+/** The first line of a block token in the Markdown body (1-based), where markdown-it kept it. */
+const lineOf = (token: Token): number | undefined => (token.map ? token.map[0] + 1 : undefined);
+
+const HTML_EXPECTED = 'Markdown, a transcription mark, <span lang="…">…</span> or <br>';
+/** The table an editor wrote in HTML, as a pipe table. */
+const TABLE_EXPECTED = "a Markdown pipe table (| Name | Office |, then |---|---|, then a row a line) in place of an HTML <table>";
+const htmlExpected = (source: string) => (/<\/?(table|thead|tbody|tr|td|th)\b/i.test(source) ? TABLE_EXPECTED : HTML_EXPECTED);
 
 export interface TeiContext {
   /** The document's id (model/ids.ts), the prefix of its xml:ids. */
@@ -33,7 +46,6 @@ export interface TeiContext {
 }
 
 const MENTION_ELEMENTS: Partial<Record<MarkKind, string>> = { person: "persName", place: "placeName", term: "term" };
-const STRUCTURE = new Set<MarkKind>(["salute", "signed", "dateline"]);
 
 /** `{gap: 1 line not declassified}`: a count and unit where the description starts with one. */
 function gapXml(value: string): string {
@@ -79,6 +91,11 @@ export function teiBody(tokens: Token[], context: TeiContext): { opener: string[
   const notes = collectNotes(tokens);
   const blockEnd = tokens.findIndex((t) => t.type === "footnote_block_open");
   const blocks = blockEnd >= 0 ? tokens.slice(0, blockEnd) : tokens;
+  // The line of the block being written, for errors.
+  let line: number | undefined;
+  const fail = (found: string, expected: string): never => {
+    throw new TeiError(found, expected, line);
+  };
 
   function inline(children: Token[], insideStructure = false): string {
     let out = "";
@@ -113,7 +130,7 @@ export function teiBody(tokens: Token[], context: TeiContext): { opener: string[
           break;
         case "link_open": {
           const href = token.attrGet("href") ?? "";
-          if (!isSafeUrl(href)) throw new TeiError(JSON.stringify(href), "a link with http, https or mailto, or a relative link");
+          if (!isSafeUrl(href)) fail(JSON.stringify(href), "a link with http, https or mailto, or a relative link");
           out += `<ref target="${xml(href)}">`;
           break;
         }
@@ -142,10 +159,10 @@ export function teiBody(tokens: Token[], context: TeiContext): { opener: string[
           break;
         }
         default:
-          throw new TeiError(`the Markdown element "${token.type}"`, "text, emphasis, links, notes and transcription marks");
+          fail(`the Markdown element "${token.type}"`, "text, emphasis, links, notes and transcription marks");
       }
     }
-    if (stack.length) throw new TeiError(`an unclosed <${stack.at(-1)}>`, "every HTML span closed in the same paragraph");
+    if (stack.length) fail(`an unclosed <${stack.at(-1)}>`, "every HTML span closed in the same paragraph");
     return out;
   }
 
@@ -160,7 +177,7 @@ export function teiBody(tokens: Token[], context: TeiContext): { opener: string[
       return "</foreign>";
     }
     if (/^<br\s*\/?>$/.test(source)) return "<lb/>";
-    throw new TeiError(JSON.stringify(source), 'Markdown, a transcription mark, <span lang="…">…</span> or <br>');
+    return fail(JSON.stringify(source), htmlExpected(source));
   }
 
   // A break's xml:id is the id of the same break on the HTML page; a value the document repeats
@@ -199,22 +216,25 @@ export function teiBody(tokens: Token[], context: TeiContext): { opener: string[
     if (subId > 0) return el("ptr", { target: fragment(xmlId) });
     const kind = noteKind(label);
     const note = notes.get(id);
-    return el(
-      "note",
-      { type: kind, n: id + 1, "xml:id": xmlId, resp: kind === "translator" ? context.translatorResp : context.editorResp },
-      note ? blocksXml(note.blocks, "note") : "",
-    );
+    // The note's own lines, then back to the line of the text that refers to it.
+    const here = line;
+    const content = note ? blocksXml(note.blocks, "note") : "";
+    line = here;
+    return el("note", { type: kind, n: id + 1, "xml:id": xmlId, resp: kind === "translator" ? context.translatorResp : context.editorResp }, content);
   }
 
   /** The paragraphs and other blocks of a range of tokens. */
   function blocksXml(range: Token[], where: "body" | "note"): string {
     let out = "";
+    let labels = false;
     for (let i = 0; i < range.length; i++) {
       const token = range[i] as Token;
+      line = lineOf(token) ?? line;
       switch (token.type) {
         case "paragraph_open": {
-          const content = range[i + 1] as Token;
-          out += token.hidden ? inline(content.children ?? []) : el("p", {}, inline(content.children ?? []));
+          const children = (range[i + 1] as Token).children ?? [];
+          // A paragraph of page breaks alone is its breaks, between the paragraphs, not a paragraph.
+          out += token.hidden || milestonesOnly(children) ? inline(children) : el("p", {}, inline(children));
           i += 2;
           break;
         }
@@ -242,6 +262,33 @@ export function teiBody(tokens: Token[], context: TeiContext): { opener: string[
         case "blockquote_close":
           out += "</quote>";
           break;
+        // A pipe table: its header row a row of labels, each cell's text as a paragraph's.
+        case "table_open":
+          out += "<table>";
+          break;
+        case "table_close":
+          out += "</table>";
+          break;
+        case "thead_open":
+        case "thead_close":
+          labels = token.type === "thead_open";
+          break;
+        case "tbody_open":
+        case "tbody_close":
+          break;
+        case "tr_open":
+          out += labels ? '<row role="label">' : "<row>";
+          break;
+        case "tr_close":
+          out += "</row>";
+          break;
+        case "th_open":
+        case "td_open": {
+          const align = cellAlignment(token);
+          out += el("cell", { rend: align ? `align(${align})` : undefined }, inline((range[i + 1] as Token).children ?? []));
+          i += 2;
+          break;
+        }
         case "hr":
           out += el("milestone", { unit: "section" });
           break;
@@ -251,62 +298,36 @@ export function teiBody(tokens: Token[], context: TeiContext): { opener: string[
             out += el("ab", { type: "telegram" }, headerLines(token.content));
             break;
           }
-          throw new TeiError(JSON.stringify(token.content.trim().slice(0, 60)), 'Markdown, a transcription mark, <span lang="…">…</span> or <br>');
+          return fail(JSON.stringify(token.content.trim().slice(0, 60)), htmlExpected(token.content));
         case "fence":
         case "code_block":
           out += el("ab", { type: "code" }, el("code", {}, xml(token.content)));
           break;
         default:
-          throw new TeiError(`the Markdown block "${token.type}"`, "paragraphs, headings, lists, quotations, rules and code");
+          fail(`the Markdown block "${token.type}"`, "paragraphs, headings, lists, quotations, tables, rules and code");
       }
     }
     return out;
   }
 
-  /** A paragraph that is one structure mark alone: the document's salutation, signature or dateline. */
-  const structureOf = (index: number): MarkKind | undefined => {
-    if (blocks[index]?.type !== "paragraph_open") return undefined;
-    const children = (blocks[index + 1]?.children ?? []).filter((t) => !(t.type === "text" && t.content.trim() === ""));
-    const first = children[0];
-    const last = children.at(-1);
-    if (first?.type !== "transcription_mark_open" || last?.type !== "transcription_mark_close" || !STRUCTURE.has(first.meta.kind)) return undefined;
-    // The one mark must span the whole paragraph.
-    let depth = 0;
-    for (const [i, t] of children.entries()) {
-      if (t.type === "transcription_mark_open") depth++;
-      if (t.type === "transcription_mark_close") depth--;
-      if (depth === 0 && i < children.length - 1) return undefined;
-    }
-    return first.meta.kind;
+  // Headings before the text are its head; salutations and datelines after them, its opener;
+  // signatures, datelines and closing salutations after the text, its closer.
+  const parts = documentParts(blocks);
+  const { starts } = parts;
+  // A paragraph of page breaks alone stands in the opener or closer as its breaks.
+  const blockXml = (n: number, insideStructure = true) => {
+    const start = starts[n] as number;
+    line = lineOf(blocks[start] as Token) ?? line;
+    return inline(blocks[start + 1]?.children ?? [], insideStructure);
   };
-  const structureXml = (index: number) => {
-    const children = blocks[index + 1]?.children ?? [];
-    return inline(children, true);
-  };
-
-  // Paragraph starts, to find the leading and trailing structure paragraphs.
-  const starts: number[] = [];
-  for (let i = 0; i < blocks.length; i++) if (blocks[i]?.level === 0 && blocks[i]?.nesting !== -1 && blocks[i]?.type !== "inline") starts.push(i);
   const head: string[] = [];
+  for (let n = 0; n < parts.head; n++) head.push(blockXml(n, false));
   const opener: string[] = [];
+  for (let n = parts.head; n < parts.head + parts.opener; n++) opener.push(blockXml(n));
   const closer: string[] = [];
-  let first = 0;
-  let last = starts.length;
-  // Headings before the text are its head; salutations and datelines after them, its opener.
-  while (first < last && blocks[starts[first] as number]?.type === "heading_open") {
-    head.push(inline(blocks[(starts[first] as number) + 1]?.children ?? []));
-    first++;
-  }
-  while (first < last && ["salute", "dateline"].includes(structureOf(starts[first] as number) ?? "")) {
-    opener.push(structureXml(starts[first] as number));
-    first++;
-  }
-  const closing: string[] = [];
-  while (last > first && ["signed", "dateline", "salute"].includes(structureOf(starts[last - 1] as number) ?? "")) {
-    closing.unshift(structureXml(starts[last - 1] as number));
-    last--;
-  }
-  closer.push(...closing);
+  for (let n = starts.length - parts.closer; n < starts.length; n++) closer.push(blockXml(n));
+  const first = parts.head + parts.opener;
+  const last = starts.length - parts.closer;
   const bodyStart = starts[first] ?? blocks.length;
   const bodyEnd = last < starts.length ? (starts[last] as number) : blocks.length;
   const body = blocksXml(blocks.slice(bodyStart, bodyEnd), "body");

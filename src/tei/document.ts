@@ -1,6 +1,6 @@
 /** A document as a TEI P5 file: its header from the record, its text from the Markdown's tokens. */
 import type Token from "markdown-it/lib/token.mjs";
-import type { DocumentDate } from "../model/date.js";
+import { timeOffset, type DocumentDate } from "../model/date.js";
 import type { Edition, EditionDocument } from "../model/edition.js";
 import { documentId } from "../model/ids.js";
 import { languageName } from "../model/language.js";
@@ -18,9 +18,14 @@ function lastDay(year: number, month: number): number {
   return date.getUTCDate();
 }
 
-/** TEI's date attributes: @when for a known or partly known date, a range with @cert for an approximate one. */
+/**
+ * TEI's date attributes: @when for a known or partly known date (with the time of day and its
+ * offset from UTC where the document gives them), a range with @cert for an approximate one.
+ */
 export function dateAttributes(date: DocumentDate): Record<string, string> {
-  if (!date.approximate) return { when: date.time && date.day ? `${date.iso}T${date.time.length === 5 ? `${date.time}:00` : date.time}` : date.iso };
+  if (!date.approximate) {
+    return { when: date.time && date.day ? `${date.iso}T${date.time.length === 5 ? `${date.time}:00` : date.time}${timeOffset(date)}` : date.iso };
+  }
   const y = String(date.year).padStart(4, "0");
   const from = date.month ? `${y}-${pad(date.month)}-${pad(date.day ?? 1)}` : `${y}-01-01`;
   const to = date.month ? `${y}-${pad(date.month)}-${pad(date.day ?? lastDay(date.year, date.month))}` : `${y}-12-31`;
@@ -163,13 +168,17 @@ export function teiDocument(doc: EditionDocument, tokens: Token[], settings: Tei
   });
   const telegram = placesTelegramHeader(tokens) ? "" : telegramHeaderText(doc, settings.labels);
   const sourceNote = settings.sourceNoteText ? el("note", { type: "source", resp: editorResp }, xml(settings.sourceNoteText)) : "";
+  // TEI's body holds at least a paragraph or the like: page breaks alone are not one.
+  const bodyXml = text.body.join("");
+  const hasText = /<(?!pb\b|milestone\b)[A-Za-z]/.test(bodyXml);
   // In the original's order: the received-telegram header, the document's heading, its salutation.
   const body =
     sourceNote +
     (telegram ? el("opener", {}, telegram) : "") +
     text.head.map((h) => el("head", {}, h)).join("") +
     (text.opener.length ? el("opener", {}, text.opener.join("")) : "") +
-    (text.body.join("") || (text.closer.length ? "" : "<p/>")) +
+    bodyXml +
+    (hasText || text.closer.length ? "" : "<p/>") +
     (text.closer.length ? el("closer", {}, text.closer.join("")) : "");
   const lang = doc.translation?.language ?? doc.originalLanguage;
   return `<?xml version="1.0" encoding="UTF-8"?>
