@@ -6,6 +6,8 @@ import { readFileSync } from "node:fs";
 import type { EleventyConfig } from "./eleventy/config.js";
 import { installPlugin } from "./eleventy/plugin.js";
 import { resolveOptions, type UserOptions } from "./options.js";
+import { EditionValidationError } from "./model/errors.js";
+import { printedOnce } from "./eleventy/report.js";
 
 const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as {
   name: string;
@@ -21,7 +23,16 @@ export default function documentaryEdition(eleventyConfig: EleventyConfig, userO
       `[${pkg.name}] needs Eleventy ${pkg["11ty"].compatibility}: ${(error as Error).message}`,
     );
   }
-  installPlugin(eleventyConfig, resolveOptions(userOptions));
+  try {
+    installPlugin(eleventyConfig, resolveOptions(userOptions));
+  } catch (error) {
+    if (!(error instanceof EditionValidationError)) throw error;
+    // Thrown when the build starts, where Eleventy takes it as it is: thrown here, inside
+    // addPlugin, Eleventy would print it wrapped in an error of its own, and twice.
+    eleventyConfig.on("eleventy.before", () => {
+      throw printedOnce(error);
+    });
+  }
 }
 
 Object.defineProperty(documentaryEdition, "eleventyPackage", { value: pkg.name });

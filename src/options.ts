@@ -173,7 +173,7 @@ const ownFields = (group: keyof typeof TAKEN) =>
     .superRefine((fields, ctx) => {
       for (const name of Object.keys(fields)) {
         if (TAKEN[group].includes(name) || Object.hasOwn(RESERVED_KEYS, name) || (group !== "register" && isEleventyKey(name))) {
-          ctx.addIssue({ code: "custom", path: [name], input: name, message: "a name that is not already a field of the plugin's, Eleventy's or reserved" });
+          ctx.addIssue({ code: "custom", path: [name], input: name, message: `another name than "${name}", which is already a field of the plugin's, Eleventy's or reserved` });
         }
       }
     })

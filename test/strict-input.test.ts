@@ -79,7 +79,7 @@ describe("strict front matter", () => {
 
   it("refuses an own field that would shadow one of the plugin's, or of an unknown type", () => {
     expect(errorOf(() => resolveOptions({ fields: { document: { title: "text" } } }))).toContain(
-      'plugin options: fields.document.title: found "text"; expected a name that is not already a field of the plugin\'s, Eleventy\'s or reserved',
+      'plugin options: fields.document.title: found "text"; expected another name than "title", which is already a field of the plugin\'s, Eleventy\'s or reserved',
     );
     expect(errorOf(() => resolveOptions({ fields: { document: { x: "string" } } }))).toContain(
       'plugin options: fields.document.x: found "string"; expected a field type (text, list, number, boolean, date, url), or { type, required }',

@@ -116,10 +116,14 @@ export function installPlugin(config: EleventyConfig, options: Options): void {
   // Eleventy renders every page's content, then writes the pages; this comes between the two.
   config.on("eleventy.layouts", () => {
     const error = report.error(watching ? (message) => console.error(message) : undefined);
+    sideFiles.endStaging(!error);
     if (!error) return;
     served.failed(error.problems);
     throw error;
   });
+  // Where Eleventy renders no content (an incremental build of one template may not), the drafts
+  // are put in place before the files of the editions are made from them.
+  config.on("eleventy.after", () => sideFiles.endStaging(true));
 
   config.addCollection("editions", (api) => buildModel(api).editions);
   config.addCollection("documents", (api) => buildModel(api).documents);

@@ -23,18 +23,26 @@ export class BuildReport {
   }
 
   /**
-   * The build's error where there are problems, files in the order of their names. Eleventy prints
-   * an error it catches, and its command line prints the same error again: this one is printed
-   * once, by the command line (or, while Eleventy watches, which prints nothing of its own, by
-   * `print`), in the plugin's words, without the name of its type.
+   * The build's error where there are problems, files in the order of their names, printed once:
+   * by the command line (see printedOnce) or, while Eleventy watches, which prints nothing of its
+   * own, by `print`.
    */
   error(print?: (message: string) => void): EditionValidationError | undefined {
     if (!this.#problems.size) return undefined;
     const problems = [...this.#problems.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-    const error = new EditionValidationError(problems);
-    error.name = "Error";
-    Object.defineProperty(error, "__errorAlreadyLogged", { value: true });
+    const error = printedOnce(new EditionValidationError(problems));
     print?.(error.message);
     return error;
   }
+}
+
+/**
+ * The error as Eleventy's command line prints it once: Eleventy prints an error it catches in a
+ * build, and its command line prints the same error again; marked as printed, it is printed by the
+ * command line alone, and without the name of its type.
+ */
+export function printedOnce(error: EditionValidationError): EditionValidationError {
+  error.name = "Error";
+  Object.defineProperty(error, "__errorAlreadyLogged", { value: true });
+  return error;
 }

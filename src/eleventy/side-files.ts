@@ -29,6 +29,8 @@ export class SideFiles {
   /** How many messages the thread has done (written, or failed to), shared with it. */
   #done = new Int32Array(new SharedArrayBuffer(4));
   #posted = 0;
+  /** Whether files are being written as drafts (see endStaging). */
+  #staging = false;
 
   /**
    * At the start of each build: the output folder, or undefined when nothing is written. The thread
@@ -37,7 +39,26 @@ export class SideFiles {
    */
   start(output: string | undefined): void {
     this.#output = output;
-    if (output && !this.#worker) this.#thread().unref();
+    if (!output) return;
+    if (!this.#worker) this.#thread().unref();
+    this.#post({ stage: "start" });
+    this.#staging = true;
+  }
+
+  /**
+   * Once every page's content is rendered: the build is good, and the files written so far as
+   * drafts are put in place (and those to come are written in place); or it failed, and the drafts
+   * are removed, the build waiting (a few seconds at most) until they are, since it is about to end.
+   */
+  endStaging(good: boolean): void {
+    if (!this.#worker || !this.#staging) return;
+    this.#staging = false;
+    this.#post({ stage: good ? "commit" : "abort" });
+    if (good) return;
+    const deadline = Date.now() + 10_000;
+    while (this.#worker && Atomics.load(this.#done, 0) < this.#posted && Date.now() < deadline) {
+      Atomics.wait(this.#done, 0, Atomics.load(this.#done, 0), 100);
+    }
   }
 
   /** The absolute path of `file` beside the page at `siteUrl`, or undefined (nothing written, or outside the output folder). */

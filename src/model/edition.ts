@@ -180,6 +180,10 @@ export function checkEditions(
     const result = editionSchema.safeParse(index.data);
     if (!result.success) {
       problems.push(...problemsFromZod(result.error, index.data, index.file, editionSchema));
+      // The edition still has its index page: no page of the plugin's is made in its place.
+      const edition = modelObject<Edition>({ slug: index.edition, title: humanise(index.edition), editors: [], url: index.url, inputPath: index.inputPath, documents: [], register: [], mentions: [] });
+      editions.set(index.edition, edition);
+      editionsByInputPath.set(index.inputPath, edition);
       continue;
     }
     const mentions = scanMentions(index.text ?? "");
@@ -194,6 +198,15 @@ export function checkEditions(
   const sorted: { key: string; file: string; doc: EditionDocument }[] = [];
   const idsTaken = new Map<string, string>();
   for (const source of documents) {
+    if (source.frontMatterKeys?.length === 0) {
+      problems.push({ file: source.file, field: "(front matter)", value: undefined, found: "none", expected: "front matter at the top of the file: a line ---, the fields (at least title and date), and a line --- again" });
+      continue;
+    }
+    // An edition's register page has the address of a document named "register" at its top.
+    if (source.id === `${source.edition}/register`) {
+      problems.push({ file: source.file, field: "(file name)", value: "register", found: '"register.md"', expected: "another name: the edition's register page has this address (/register/ inside the edition)" });
+      continue;
+    }
     const unknown = unknownFields(source.data, source.frontMatterKeys ?? [], documentFields, source.file, "fields.document");
     problems.push(...unknown);
     // Its notes', mentions' and page breaks' ids start with it: two documents must not share it.

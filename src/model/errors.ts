@@ -56,9 +56,9 @@ export class EditionValidationError extends Error {
 
   static format(problems: Problem[], subject: string, outcome: string): string {
     const files = new Set(problems.map((p) => p.file)).size;
-    const head =
-      `[documentary-edition] ${problems.length} problem${problems.length === 1 ? "" : "s"} in ` +
-      `${subject} (${files} file${files === 1 ? "" : "s"}); ${outcome}:`;
+    // The plugin's options are no file of the editor's: no count of files.
+    const where = subject === "the plugin options" ? "" : ` (${files} file${files === 1 ? "" : "s"})`;
+    const head = `[documentary-edition] ${problems.length} problem${problems.length === 1 ? "" : "s"} in ${subject}${where}; ${outcome}:`;
     return [head, ...problems.map((p) => `  - ${formatProblem(p)}`)].join("\n");
   }
 }

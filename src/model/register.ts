@@ -65,7 +65,8 @@ export function validateRegister(
       const result = schema.safeParse(entry);
       const found = result.success ? [] : problemsFromZod(result.error, entry, file, schema);
       if (entry && typeof entry === "object" && !Array.isArray(entry)) found.push(...unknownFields(entry, Object.keys(entry), known, file, "fields.register"));
-      if (result.success && !found.length) normalised[key] = result.data;
+      // An entry whose only fault is an unknown field stays in the register: the documents that use it are not at fault.
+      if (result.success) normalised[key] = result.data;
       problems.push(...found.map((p) => ({ ...p, field: `${key}.${p.field}` })));
     }
     register[kind] = normalised;

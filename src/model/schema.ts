@@ -45,7 +45,9 @@ const dateField = z
   .transform((value, ctx) => {
     const date = parseDateValue(value);
     if (!date) {
-      ctx.issues.push({ code: "custom", message: DATE_EXPECTED, input: value });
+      // A time written into the date belongs in a field of its own.
+      const withTime = typeof value === "string" && /^\d{4}-\d{2}-\d{2}[ T]\d/.test(value);
+      ctx.issues.push({ code: "custom", message: withTime ? `${DATE_EXPECTED}, with the time in a field of its own (time: "10:00")` : DATE_EXPECTED, input: value });
       return z.NEVER;
     }
     return date;
