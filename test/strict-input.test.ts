@@ -3,6 +3,7 @@ import { buildEditions, type SourceFile } from "../src/model/edition.js";
 import type { OwnFields } from "../src/model/schema.js";
 import { nearestName } from "../src/model/fields.js";
 import { resolveOptions } from "../src/options.js";
+import { argumentOf } from "../src/eleventy/text.js";
 import { markdown } from "./helpers/markdown.js";
 import { errorOf, SETTINGS, source } from "./helpers/model.js";
 
@@ -160,5 +161,30 @@ describe("notes that would be lost", () => {
       'line 1: found "{suplied: a}"; expected a transcription mark: one of supplied, sic, unclear, del, add, gap, page, folio, person, place, term, salute, signed, dateline (write \\{ for a literal brace)',
       'line 3: found "{supplied: b"; expected a closing } for the supplied mark in the same paragraph',
     ]);
+  });
+});
+
+describe("the arguments of shortcodes and filters", () => {
+  const model = buildEditions([written("e/a", base)], [], REGISTER, SETTINGS);
+  const page = { inputPath: "./_includes/own.njk" };
+  const fails = (fn: () => unknown) => errorOf(fn).split("\n")[1];
+
+  it("takes what each needs", () => {
+    expect(argumentOf("document", "shortcode documentTime", model.documents[0], page)).toBe(model.documents[0]);
+    expect(argumentOf("editions", "shortcode editionList", model.editions, page)).toBe(model.editions);
+    expect(argumentOf("citable", "filter bibtex", model.editions[0], page)).toBe(model.editions[0]);
+    expect(argumentOf("citable", "filter bibtex", model.documents, page)).toBe(model.documents);
+  });
+
+  it("names the shortcode or filter, the template's page, what it was given and what it needs", () => {
+    expect(fails(() => argumentOf("document", "filter cite", undefined, page))).toBe(
+      "  - _includes/own.njk: filter cite: found nothing; expected a document, as `page | documentOf` gives it",
+    );
+    expect(fails(() => argumentOf("edition", "shortcode editionContents", model.documents[0], page))).toBe(
+      "  - _includes/own.njk: shortcode editionContents: found an object of another kind; expected an edition, as `page | editionOf` or an item of collections.editions gives it",
+    );
+    expect(fails(() => argumentOf("citable", "filter bibtex", "x", page))).toBe(
+      '  - _includes/own.njk: filter bibtex: found "x"; expected a document, an edition, or a list of documents',
+    );
   });
 });

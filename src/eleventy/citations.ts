@@ -5,6 +5,7 @@ import { citationRecord, type CslItem } from "../citation/record.js";
 import { BUILT_IN_STYLES, formatCitation, isBuiltInStyle, type StyleInput } from "../citation/styles.js";
 import type { Formatted } from "../citation/text.js";
 import { EditionValidationError } from "../model/errors.js";
+import { argumentOf } from "./text.js";
 import type { Edition, EditionDocument, EditionModel } from "../model/edition.js";
 import { documentId } from "../model/ids.js";
 import type { Options } from "../options.js";
@@ -106,28 +107,36 @@ export function installCitations(
   }
   const label = (style: string) => (isBuiltInStyle(style) ? BUILT_IN_STYLES[style].label : style);
 
-  const documentsOf = (value: unknown): EditionDocument[] => {
-    if (Array.isArray(value)) return value as EditionDocument[];
-    const edition = value as Edition | undefined;
-    return edition && Array.isArray(edition.documents) && !("number" in edition) ? edition.documents : value ? [value as EditionDocument] : [];
+  type Template = { page?: { inputPath?: string } };
+  /** The documents a filter is given: a document, an edition's, or a list. */
+  const documentsOf = (name: string, value: unknown, page: Template["page"]): EditionDocument[] => {
+    const given = argumentOf("citable", `filter ${name}`, value, page);
+    return Array.isArray(given) ? given : "number" in given ? [given] : given.documents;
   };
 
-  config.addFilter("cite", (doc: EditionDocument, style = "archive", format: "html" | "text" = "html") => {
-    if (!doc) return "";
-    const out = cite(doc, style);
+  config.addFilter("cite", function (this: Template, doc: unknown, style = "archive", format: "html" | "text" = "html") {
+    const out = cite(argumentOf("document", "filter cite", doc, this.page), style);
     return format === "text" ? out.text : out.html;
   });
-  config.addFilter("cslJson", (value: unknown) => JSON.stringify(documentsOf(value).map(record), null, 2));
-  config.addFilter("bibtex", (value: unknown) => documentsOf(value).map((doc) => bibtex(record(doc))).join("\n"));
-  config.addFilter("ris", (value: unknown) => documentsOf(value).map((doc) => ris(record(doc))).join(""));
+  config.addFilter("cslJson", function (this: Template, value: unknown) {
+    return JSON.stringify(documentsOf("cslJson", value, this.page).map(record), null, 2);
+  });
+  config.addFilter("bibtex", function (this: Template, value: unknown) {
+    return documentsOf("bibtex", value, this.page).map((doc) => bibtex(record(doc))).join("\n");
+  });
+  config.addFilter("ris", function (this: Template, value: unknown) {
+    return documentsOf("ris", value, this.page).map((doc) => ris(record(doc))).join("");
+  });
 
   const citeBox = (doc: EditionDocument) => {
     const entries = options.citationStyles.map((style) => ({ style, label: label(style), citation: cite(doc, style) }));
     return citeBoxHtml(`${documentId(doc.id)}-`, entries, options.labels, doc.url.endsWith("/"), options.tei);
   };
-  config.addShortcode("citeBox", (doc: EditionDocument | undefined) => (doc ? citeBox(doc).value : ""));
-  config.addShortcode("documentHeadMetadata", (doc: EditionDocument | undefined) => {
-    if (!doc) return "";
+  config.addShortcode("citeBox", function (this: Template, doc: unknown) {
+    return citeBox(argumentOf("document", "shortcode citeBox", doc, this.page)).value;
+  });
+  config.addShortcode("documentHeadMetadata", function (this: Template, given: unknown) {
+    const doc = argumentOf("document", "shortcode documentHeadMetadata", given, this.page);
     const context = {
       ...(absolute(doc.url) ? { pageUrl: absolute(doc.url) as string } : {}),
       ...(absolute(doc.edition.url) ? { editionUrl: absolute(doc.edition.url) as string } : {}),

@@ -32,6 +32,10 @@ const ARGUMENTS = {
   document: { test: isDocument, expected: "a document, as `page | documentOf` gives it" },
   edition: { test: isEdition, expected: "an edition, as `page | editionOf` or an item of collections.editions gives it" },
   editions: { test: (v: unknown) => Array.isArray(v) && v.every(isEdition), expected: "a list of editions, as collections.editions" },
+  citable: {
+    test: (v: unknown) => isDocument(v) || isEdition(v) || (Array.isArray(v) && v.every(isDocument)),
+    expected: "a document, an edition, or a list of documents",
+  },
 } as const;
 
 /** What a template passed, in a few words (a document is no value to print whole). */
@@ -52,7 +56,7 @@ export function argumentOf<K extends keyof typeof ARGUMENTS>(
   name: string,
   value: unknown,
   page: { inputPath?: string } | undefined,
-): K extends "document" ? EditionDocument : K extends "edition" ? Edition : Edition[] {
+): K extends "document" ? EditionDocument : K extends "edition" ? Edition : K extends "editions" ? Edition[] : EditionDocument | Edition | EditionDocument[] {
   const { test, expected } = ARGUMENTS[kind];
   if (test(value)) return value as never;
   const file = (page?.inputPath ?? "a template").replace(/^\.\//, "");
