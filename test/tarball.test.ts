@@ -142,4 +142,27 @@ describe("the packed plugin in a fresh site", () => {
     expect(Object.keys(schema.properties)).toEqual(expect.arrayContaining(["title", "date", "recipients", "callNumber", "translation"]));
     expect(schema.required).toEqual(expect.arrayContaining(["title", "date"]));
   });
+
+  it("refuses a misspelt field and a malformed mark in one report, printed once, and writes nothing", () => {
+    const broken = path.join(site, "editions", "correspondence", "broken.md");
+    writeFileSync(broken, ["---", "title: A broken letter", "date: 1979-05-02", "callnumber: 12-35", "---", "", "A {suplied: word}.", ""].join("\n"));
+    writeFileSync(path.join(site, README.configs[0]!.file), README.configs[0]!.content);
+    try {
+      let failure: { status: number; stdout: string; stderr: string } | undefined;
+      try {
+        execFileSync("npx", ["@11ty/eleventy", "--output=_site-broken"], { cwd: site, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], timeout: 60_000 });
+      } catch (error) {
+        failure = error as typeof failure;
+      }
+      expect(failure?.status).toBe(1);
+      const printed = `${failure?.stdout}${failure?.stderr}`;
+      expect(printed.split('editions/correspondence/broken.md: callnumber: unknown field; did you mean "callNumber"?').length - 1).toBe(1);
+      expect(printed.split('editions/correspondence/broken.md: line 7: found "{suplied: word}"').length - 1).toBe(1);
+      expect(printed).not.toContain("(via ");
+      expect(existsSync(path.join(site, "_site-broken", "editions"))).toBe(false);
+    } finally {
+      rmSync(broken);
+      rmSync(path.join(site, README.configs[0]!.file));
+    }
+  });
 });
