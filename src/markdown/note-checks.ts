@@ -52,7 +52,7 @@ function checkNotes(state: StateCore): void {
   for (const token of state.tokens) {
     if (token.type !== "inline") continue;
     for (const child of token.children ?? []) {
-      if (child.type !== "text") continue;
+      if (child.type !== "text" || !child.content.includes("[^")) continue;
       for (const match of child.content.matchAll(UNDEFINED_REFERENCE)) {
         const before = token.content.slice(0, Math.max(0, token.content.indexOf(match[0])));
         const line = (token.map?.[0] ?? 0) + 1 + before.split("\n").length - 1;
