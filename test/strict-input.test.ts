@@ -129,6 +129,12 @@ describe("mentions wherever an editor writes them", () => {
       'editions/e/index.md: line 3: found "nobody"; expected a key of the people register in _data/register/people.* (han-nianlong, carrington-lord-peter-alexander-carrington)',
     );
     index.text = "An introduction on {person han-nianlong: Han}.";
+    index.data.summary = "On {person nobody: X}.";
+    expect(problemsOf([], [index])).toEqual([
+      'editions/e/index.md: summary (line 1 of the field): found "nobody"; expected a key of the people register in _data/register/people.* (han-nianlong, carrington-lord-peter-alexander-carrington)',
+    ]);
+    index.data.summary = "On {person han-nianlong: Han Nianlong}.";
+    expect(buildEditions([], [index], REGISTER, SETTINGS).editions[0]?.summary).toBe("On Han Nianlong.");
     const model = buildEditions([written("e/a", base)], [index], REGISTER, SETTINGS);
     expect(model.editions[0]?.register[0]?.introduction).toEqual([{ anchor: "e-index-person-han-nianlong-1", occurrence: 1 }]);
     // The introduction's mentions alone give the edition a register page.

@@ -187,10 +187,22 @@ export function checkEditions(
       continue;
     }
     const mentions = scanMentions(index.text ?? "");
-    const found = keyProblems(mentionUses(mentions, index), index.file, register, settings.registerSource);
+    // The edition's summary is shown as plain text (on the home page): its mentions are checked, and shown as their words.
+    const summaryUses = result.data.summary ? mentionUses(scanMentions(result.data.summary), "summary") : [];
+    const found = keyProblems([...mentionUses(mentions, index), ...summaryUses], index.file, register, settings.registerSource);
     problems.push(...found);
-    const { editors, ...metadata } = result.data;
-    const edition: Edition = modelObject({ ...metadata, editors: editors ?? [], slug: index.edition, url: index.url, inputPath: index.inputPath, documents: [], register: [], mentions: found.length ? [] : mentions });
+    const { editors, summary, ...metadata } = result.data;
+    const edition: Edition = modelObject({
+      ...metadata,
+      ...(summary ? { summary: withoutMentions(summary) } : {}),
+      editors: editors ?? [],
+      slug: index.edition,
+      url: index.url,
+      inputPath: index.inputPath,
+      documents: [],
+      register: [],
+      mentions: found.length ? [] : mentions,
+    });
     editions.set(index.edition, edition);
     editionsByInputPath.set(index.inputPath, edition);
   }
