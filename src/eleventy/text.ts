@@ -1,4 +1,4 @@
-/** Adapter helpers for a document's text: where a bad mark stands, and the telegramHeader shortcode's arguments. */
+/** Adapter helpers: where a mistake in a page's text stands in its file, and what a template gives the plugin's shortcodes and filters. */
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { EditionValidationError, type Problem } from "../model/errors.js";

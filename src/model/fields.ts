@@ -27,6 +27,39 @@ export const RESERVED_KEYS: Record<string, string> = {
   documentaryEdition: "the plugin's settings reach the layouts under this name",
 };
 
+/** A date as an editor writes it: a full date, a year and month, or a year. */
+export const dateField = z
+  .unknown()
+  .transform((value, ctx) => {
+    const date = parseDateValue(value);
+    if (!date) {
+      // A time written into the date belongs in a field of its own.
+      const withTime = typeof value === "string" && /^\d{4}-\d{2}-\d{2}[ T]\d/.test(value);
+      ctx.issues.push({ code: "custom", message: withTime ? `${DATE_EXPECTED}, with the time in a field of its own (time: "10:00")` : DATE_EXPECTED, input: value });
+      return z.NEVER;
+    }
+    return date;
+  })
+  .meta({
+    description: DATE_EXPECTED,
+    anyOf: [
+      { type: "string", pattern: "^\\d{4}(-\\d{2}(-\\d{2})?)?$" },
+      { type: "integer", minimum: 0, maximum: 9999 },
+    ],
+  });
+
+/** A web address, which only http and https may be. */
+export const webAddress = z
+  .string({ error: "a web address" })
+  .refine((value) => {
+    try {
+      const { protocol } = new URL(value);
+      return protocol === "https:" || protocol === "http:";
+    } catch {
+      return false;
+    }
+  }, "a web address starting with https:// or http://");
+
 /** The types a site's own field may take, as the `fields` option names them. */
 export const FIELD_TYPES = {
   text: z.string({ error: "text" }).trim().min(1, "text that is not empty"),
@@ -35,21 +68,8 @@ export const FIELD_TYPES = {
     .transform((value) => (Array.isArray(value) ? value : [value])),
   number: z.number({ error: "a number" }),
   boolean: z.boolean({ error: "true or false" }),
-  date: z.unknown().transform((value, ctx) => {
-    const date = parseDateValue(value);
-    if (!date) {
-      ctx.issues.push({ code: "custom", message: DATE_EXPECTED, input: value });
-      return z.NEVER;
-    }
-    return date;
-  }),
-  url: z.string({ error: "a web address" }).refine((value) => {
-    try {
-      return ["https:", "http:"].includes(new URL(value).protocol);
-    } catch {
-      return false;
-    }
-  }, "a web address starting with https:// or http://"),
+  date: dateField,
+  url: webAddress,
 } as const;
 export type FieldType = keyof typeof FIELD_TYPES;
 

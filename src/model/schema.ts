@@ -5,7 +5,6 @@
  */
 import { z } from "zod";
 import {
-  DATE_EXPECTED,
   type DocumentDate,
   isValidTime,
   isValidTimeZone,
@@ -15,7 +14,7 @@ import {
 } from "./date.js";
 import { isKnownLanguage, LANGUAGE_EXPECTED } from "./language.js";
 import { telegramSchema, type TelegramSettings } from "./telegram.js";
-import { ownFieldsShape, type FieldSpec } from "./fields.js";
+import { dateField, ownFieldsShape, webAddress as url, type FieldSpec } from "./fields.js";
 
 const text = z.string({ error: "text" }).trim().min(1, "text that is not empty");
 
@@ -40,26 +39,6 @@ const orUnknown = <T extends z.ZodType>(schema: T, expected: string) =>
 
 const language = z.string({ error: LANGUAGE_EXPECTED }).refine(isKnownLanguage, LANGUAGE_EXPECTED);
 
-const dateField = z
-  .unknown()
-  .transform((value, ctx) => {
-    const date = parseDateValue(value);
-    if (!date) {
-      // A time written into the date belongs in a field of its own.
-      const withTime = typeof value === "string" && /^\d{4}-\d{2}-\d{2}[ T]\d/.test(value);
-      ctx.issues.push({ code: "custom", message: withTime ? `${DATE_EXPECTED}, with the time in a field of its own (time: "10:00")` : DATE_EXPECTED, input: value });
-      return z.NEVER;
-    }
-    return date;
-  })
-  .meta({
-    description: DATE_EXPECTED,
-    anyOf: [
-      { type: "string", pattern: "^\\d{4}(-\\d{2}(-\\d{2})?)?$" },
-      { type: "integer", minimum: 0, maximum: 9999 },
-    ],
-  });
-
 const fullDate = z
   .unknown()
   .transform((value, ctx) => {
@@ -72,16 +51,7 @@ const fullDate = z
   })
   .meta({ description: "a full date written YYYY-MM-DD", type: "string", format: "date" });
 
-const url = z
-  .string({ error: "a web address" })
-  .refine((value) => {
-    try {
-      const { protocol } = new URL(value);
-      return protocol === "https:" || protocol === "http:";
-    } catch {
-      return false;
-    }
-  }, "a web address starting with https:// or http://");
+
 
 const registerKey = z
   .string({ error: "a register key" })
