@@ -8,14 +8,20 @@ import type { Problem } from "../model/errors.js";
 import { buildReportHtml } from "../render/build-report.js";
 import type { EleventyConfig } from "./config.js";
 
-/** Reloads the page when the development server reports a failed build. */
+/**
+ * Reloads the page when the development server reports a failed build. It is written into the
+ * served build's pages, so it acts only where the server's own reload script stands beside it
+ * (the server adds that as it serves a page): a page of that build published elsewhere stays quiet.
+ */
 const RELOAD_ON_ERROR = `<script type="module">
-const socket = new WebSocket(location.origin.replace(/^http/, "ws"));
-socket.addEventListener("message", (event) => {
-  try {
-    if (JSON.parse(event.data).type === "eleventy.error") location.reload();
-  } catch {}
-});
+if (document.querySelector('script[src*="/reload-client.js"]')) {
+  const socket = new WebSocket(location.origin.replace(/^http/, "ws"));
+  socket.addEventListener("message", (event) => {
+    try {
+      if (JSON.parse(event.data).type === "eleventy.error") location.reload();
+    } catch {}
+  });
+}
 </script>`;
 
 interface Request {
