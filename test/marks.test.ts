@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { MARK_KINDS, MARKS, MarkSyntaxError, type MarkKind } from "../src/markdown/marks.js";
 import { DEFAULT_LABELS } from "../src/options.js";
-import { markLegendHtml } from "../src/render/marks.js";
+import { markLegendHtml, markRenderer } from "../src/render/marks.js";
 import { markdown } from "./helpers/markdown.js";
 
 const errorOf = (fn: () => unknown) => {
@@ -163,5 +163,14 @@ describe("the legend of marks", () => {
     expect(sampleOf("gap")).toContain('<span class="de-gen">[…]</span>');
     // A site's own sample word, escaped like every label.
     expect(markLegendHtml(new Set<MarkKind>(["supplied"]), { ...DEFAULT_LABELS, markSample: "<mot>" }).value).toContain("[</span>&lt;mot&gt;<span");
+  });
+});
+
+describe("what a site's labels put in a mark", () => {
+  it("escapes a mark's title and a mention's title, whatever the label holds", () => {
+    const labels = { ...DEFAULT_LABELS, markSic: 'Thus "in" <the> original', mentionPerson: "A <b>person</b> & more" };
+    const marks = markRenderer(labels, () => "/register/");
+    expect(marks.open("sic", {})).toContain('title="Thus &quot;in&quot; &lt;the&gt; original"');
+    expect(marks.open("person", { docId: "d" }, "han-nianlong", 1)).toContain('title="A &lt;b&gt;person&lt;/b&gt; &amp; more"');
   });
 });

@@ -279,6 +279,12 @@ describe("the TEI text", () => {
     expect(error.message).toBe(`line 3: found ${error.found}; expected ${error.expected}`);
   });
 
+  it("refuses a link whose scheme a reader should not follow, and keeps the safe ones", () => {
+    const error = teiErrorOf("See [the file](ftp://archive.example/cable.pdf).");
+    expect([error.found, error.expected, error.line]).toEqual(['"ftp://archive.example/cable.pdf"', "a link with http, https or mailto, or a relative link", 1]);
+    expect(teiOf("See [the page](https://example.org/a) and [the notes](#notes).").body.join("")).toContain('<ref target="https://example.org/a">the page</ref>');
+  });
+
   it("gives the line of other raw HTML, in a paragraph and in a note", () => {
     const inline = teiErrorOf("One.\n\nTwo and <b>bold</b>.");
     expect([inline.line, inline.found, inline.expected]).toEqual([3, '"<b>"', 'Markdown, a transcription mark, <span lang="…">…</span> or <br>']);
