@@ -42,6 +42,11 @@ describe("validity", () => {
     expect(await problems(site.output)).toEqual([]);
   }, 120_000);
 
+  it("of every page of the sample site built with a document layout of its own, in Liquid", async () => {
+    const site = await buildSite(".", "test/fixtures/liquid/eleventy.config.js");
+    expect(await problems(site.output)).toEqual([]);
+  }, 120_000);
+
   it("of every page of a site with several editions, notes, marks and a header placed by hand", async () => {
     const site = await buildSite("test/fixtures/multi", "test/fixtures/multi/eleventy.config.js");
     expect(await problems(site.output)).toEqual([]);

@@ -10,6 +10,7 @@ import {
   dateHtml,
   dateText,
   documentArticleHtml,
+  documentSearchHtml,
   documentMetadataHtml,
   documentNavigationHtml,
   editionContentsHtml,
@@ -264,6 +265,7 @@ export function installPlugin(config: EleventyConfig, options: Options): void {
       return render(argumentOf(kind, `shortcode ${name}`, value, this.page)).value;
     });
   shortcode("documentTime", "document", (doc) => dateHtml(doc.date, context()));
+  shortcode("documentSearch", "document", (doc) => documentSearchHtml(doc, context()));
   shortcode("documentMetadata", "document", (doc) => documentMetadataHtml(doc, context()));
   shortcode("documentNavigation", "document", (doc) => documentNavigationHtml(doc, context()));
   shortcode("editionContents", "edition", (edition) => editionContentsHtml(edition, context()));

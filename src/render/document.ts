@@ -126,32 +126,41 @@ export interface ArticleParts {
 }
 
 /**
+ * What Pagefind reads of a document beside its text: its filters (edition, year, type,
+ * classification, language), the date and summary its results show, and the date it sorts by, in a
+ * hidden block it does not index. A layout of a site's own prints it inside its `data-pagefind-body`.
+ */
+export function documentSearchHtml(doc: EditionDocument, context: Pick<RenderContext, "locale" | "labels">): SafeHtml {
+  const filter = (name: string, value: string | number | undefined) =>
+    value === undefined || value === "" ? "" : html`\n<span data-pagefind-filter="${name}">${value}</span>`;
+  const meta = (name: string, value: string | undefined) =>
+    value ? html`\n<span data-pagefind-meta="${name}">${value}</span>` : "";
+  return html`<div hidden data-pagefind-ignore>${[
+    filter("edition", doc.edition.title),
+    filter("year", doc.date.year),
+    filter("type", doc.type),
+    filter("classification", doc.classification),
+    filter("language", doc.originalLanguage && languageName(doc.originalLanguage, context.locale)),
+    meta("date", dateText(doc.date, context)),
+    meta("summary", doc.summary),
+  ]}
+<span data-pagefind-sort="date">${doc.date.iso}</span>
+</div>`;
+}
+
+/**
  * The document page's article, as the default document layout prints it: search filters, breadcrumb,
  * number, title, date, summary, the text with its telegram header (unless the text places it
  * itself), the legend of marks, the record, the cite box and the previous and next documents. One
  * function, run once per page, rather than a template of many calls.
  */
 export function documentArticleHtml(doc: EditionDocument, parts: ArticleParts, context: RenderContext): SafeHtml {
-  const { labels, locale, url } = context;
+  const { labels, url } = context;
   const textLanguage = doc.translation ? doc.translation.language : doc.originalLanguage;
-  const filter = (name: string, value: string | number | undefined) =>
-    value === undefined || value === "" ? "" : html`\n<span data-pagefind-filter="${name}">${value}</span>`;
-  const meta = (name: string, value: string | undefined) =>
-    value ? html`\n<span data-pagefind-meta="${name}">${value}</span>` : "";
   // A document that places its telegram header by hand ({% telegramHeader %}) gets it only there.
   const telegram = parts.content.includes('class="de-telegram"') ? "" : html`\n${parts.telegramHeader}`;
   return html`<article class="de-document" data-pagefind-body>
-<div hidden data-pagefind-ignore>${[
-    filter("edition", doc.edition.title),
-    filter("year", doc.date.year),
-    filter("type", doc.type),
-    filter("classification", doc.classification),
-    filter("language", doc.originalLanguage && languageName(doc.originalLanguage, locale)),
-    meta("date", dateText(doc.date, context)),
-    meta("summary", doc.summary),
-  ]}
-<span data-pagefind-sort="date">${doc.date.iso}</span>
-</div>
+${documentSearchHtml(doc, context)}
 <nav class="de-breadcrumbs" aria-label="${labels.breadcrumbs}" data-pagefind-ignore><a href="${url(doc.edition.url)}">${doc.edition.title}</a></nav>
 <header class="de-document-header">
 <p class="de-document-number">${labels.document} ${doc.number}</p>
