@@ -1,0 +1,44 @@
+// Every collection, filter and shortcode the plugin gives templates is documented in the README's
+// tables, and every one the README documents is given: the two cannot drift apart.
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import documentaryEdition from "../src/index.js";
+
+/** The names the plugin registers, kind by kind, through an Eleventy config that only records them. */
+function registered() {
+  const names = { collection: [] as string[], filter: [] as string[], shortcode: [] as string[] };
+  const config = new Proxy(
+    {
+      directories: { input: ".", includes: "_includes", data: "_data", output: "_site" },
+      versionCheck: () => undefined,
+      addCollection: (name: string) => names.collection.push(name),
+      addFilter: (name: string) => names.filter.push(name),
+      addShortcode: (name: string) => names.shortcode.push(name),
+      frontMatterParsingOptions: {},
+    } as Record<string, unknown>,
+    { get: (target, key: string) => (key in target ? target[key] : () => undefined) },
+  );
+  documentaryEdition(config as never);
+  return names;
+}
+
+/** The names in the first column of a README table under `heading`. */
+function documented(heading: string): string[] {
+  const readme = readFileSync("README.md", "utf8");
+  const section = readme.split(`\n${heading}\n`)[1]?.split(/\n#{2,3} /)[0] ?? "";
+  return [...section.matchAll(/^\| `(?:\{% |collections\.)?(\w+)/gm)].map((m) => m[1] as string);
+}
+
+describe("the template API", () => {
+  const names = registered();
+
+  it("documents every filter and shortcode it registers, and registers every one it documents", () => {
+    expect([...names.filter].sort()).toEqual([...documented("### Filters")].sort());
+    expect([...names.shortcode].sort()).toEqual([...documented("### Shortcodes")].sort());
+  });
+
+  it("documents every collection", () => {
+    expect(names.collection.length).toBeGreaterThan(3);
+    for (const name of names.collection) expect(documented("### Collections")).toContain(name);
+  });
+});
