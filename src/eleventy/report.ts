@@ -18,10 +18,6 @@ export class BuildReport {
     for (const problem of problems) this.#problems.set(formatProblem(problem), problem);
   }
 
-  get size(): number {
-    return this.#problems.size;
-  }
-
   /**
    * The build's error where there are problems, files in the order of their names, printed once:
    * by the command line (see printedOnce) or, while Eleventy watches, which prints nothing of its

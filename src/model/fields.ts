@@ -27,6 +27,14 @@ export const RESERVED_KEYS: Record<string, string> = {
   documentaryEdition: "the plugin's settings reach the layouts under this name",
 };
 
+/** Text that is not empty, trimmed: most fields of the plugin's and the sites' own. */
+export const text = z.string({ error: "text" }).trim().min(1, "text that is not empty");
+
+/** One text or a list of them; always a list once parsed. */
+export const oneOrMany = z
+  .union([text, z.array(text).min(1)], { error: "text, or a list of texts" })
+  .transform((value) => (Array.isArray(value) ? value : [value]));
+
 /** A date as an editor writes it: a full date, a year and month, or a year. */
 export const dateField = z
   .unknown()
@@ -62,10 +70,8 @@ export const webAddress = z
 
 /** The types a site's own field may take, as the `fields` option names them. */
 export const FIELD_TYPES = {
-  text: z.string({ error: "text" }).trim().min(1, "text that is not empty"),
-  list: z
-    .union([z.string().trim().min(1), z.array(z.string().trim().min(1)).min(1)], { error: "text, or a list of texts" })
-    .transform((value) => (Array.isArray(value) ? value : [value])),
+  text,
+  list: oneOrMany,
   number: z.number({ error: "a number" }),
   boolean: z.boolean({ error: "true or false" }),
   date: dateField,

@@ -7,7 +7,7 @@
 import { z } from "zod";
 import type { Problem } from "./errors.js";
 import { problemsFromZod } from "./issues.js";
-import { ownFieldsShape, unknownFields, type FieldSpec } from "./fields.js";
+import { ownFieldsShape, text, unknownFields, type FieldSpec } from "./fields.js";
 
 export const REGISTER_KINDS = ["people", "places", "subjects", "terms"] as const;
 export type RegisterKind = (typeof REGISTER_KINDS)[number];
@@ -20,7 +20,6 @@ export const MENTIONS = { person: "people", place: "places", term: "terms" } as 
 export type MentionKind = keyof typeof MENTIONS;
 export const isMentionKind = (name: string): name is MentionKind => Object.hasOwn(MENTIONS, name);
 
-const text = z.string({ error: "text" }).trim().min(1, "text that is not empty");
 
 const registerEntryShape = {
   name: text.describe("The name as the register lists it"),

@@ -14,14 +14,7 @@ import {
 } from "./date.js";
 import { isKnownLanguage, LANGUAGE_EXPECTED } from "./language.js";
 import { telegramSchema, type TelegramSettings } from "./telegram.js";
-import { dateField, ownFieldsShape, webAddress as url, type FieldSpec } from "./fields.js";
-
-const text = z.string({ error: "text" }).trim().min(1, "text that is not empty");
-
-/** One value or a list of them; always a list once parsed. */
-const oneOrMany = z
-  .union([text, z.array(text).min(1)], { error: "text, or a list of texts" })
-  .transform((value) => (Array.isArray(value) ? value : [value]));
+import { dateField, oneOrMany, ownFieldsShape, text, webAddress as url, type FieldSpec } from "./fields.js";
 
 /** Call numbers and page ranges may be written as numbers (`pages: 12`); kept as text. */
 const textOrNumber = z

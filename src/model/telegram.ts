@@ -4,6 +4,7 @@
  * prints them.
  */
 import { z } from "zod";
+import { text as label } from "./fields.js";
 
 /** The header's fields, in the order they are listed when an editor gives no order of their own. */
 export const TELEGRAM_FIELDS = [
@@ -39,7 +40,6 @@ export const LABELLED_FIELDS = TELEGRAM_FIELDS.filter((f) => !UNLABELLED_FIELDS.
 const line = z
   .union([z.string(), z.number()], { error: "text (empty text for a field the original leaves blank)" })
   .transform((value) => String(value).trim());
-const label = z.string({ error: "text" }).trim().min(1, "text that is not empty");
 const lines = z
   .union([line, z.array(line).min(1)], { error: "text, or a list of texts" })
   .transform((value) => (Array.isArray(value) ? value : [value]));
