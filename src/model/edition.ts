@@ -132,6 +132,11 @@ function mentionUses(mentions: readonly Mention[], where: SourceFile | "sourceNo
   }));
 }
 
+/** An edition as its folder alone gives it: its name made from the folder's, no editors. */
+function unnamedEdition(slug: string, url: string, inputPath?: string): Edition {
+  return modelObject<Edition>({ slug, title: humanise(slug), editors: [], url, ...(inputPath ? { inputPath } : {}), documents: [], register: [], mentions: [] });
+}
+
 function humanise(slug: string): string {
   const words = slug.replace(/[-_]+/g, " ").trim();
   return words.charAt(0).toUpperCase() + words.slice(1);
@@ -181,7 +186,7 @@ export function checkEditions(
     if (!result.success) {
       problems.push(...problemsFromZod(result.error, index.data, index.file, editionSchema));
       // The edition still has its index page: no page of the plugin's is made in its place.
-      const edition = modelObject<Edition>({ slug: index.edition, title: humanise(index.edition), editors: [], url: index.url, inputPath: index.inputPath, documents: [], register: [], mentions: [] });
+      const edition = unnamedEdition(index.edition, index.url, index.inputPath);
       editions.set(index.edition, edition);
       editionsByInputPath.set(index.inputPath, edition);
       continue;
@@ -249,7 +254,7 @@ export function checkEditions(
     const { date, dateApproximate, time, timeZone, telegram, summary, ...metadata } = result.data;
     let edition = editions.get(source.edition);
     if (!edition) {
-      edition = modelObject<Edition>({ slug: source.edition, title: humanise(source.edition), editors: [], url: settings.editionUrl(source.edition), documents: [], register: [], mentions: [] });
+      edition = unnamedEdition(source.edition, settings.editionUrl(source.edition));
       editions.set(source.edition, edition);
     }
     const doc: EditionDocument = modelObject({
