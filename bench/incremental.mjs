@@ -19,7 +19,15 @@ const dir = generate(n, path.join(os.tmpdir(), `documentary-edition-incremental-
 function serve(input, output, config) {
   const child = spawn(
     process.execPath,
-    [path.join(root, "node_modules/@11ty/eleventy/cmd.cjs"), `--input=${path.basename(input)}`, `--output=${path.basename(output)}`, `--config=${config}`, "--serve", "--incremental", "--port=8391"],
+    [
+      path.join(root, "node_modules/@11ty/eleventy/cmd.cjs"),
+      `--input=${path.basename(input)}`,
+      `--output=${path.basename(output)}`,
+      `--config=${config}`,
+      "--serve",
+      "--incremental",
+      "--port=8391",
+    ],
     // From the site's own folder, as a publisher runs it: given an input folder outside the working
     // folder, Eleventy 3.1.8 does not match the saved file and rewrites every page.
     { cwd: path.dirname(input), env: { ...process.env, NODE_OPTIONS: "--max-old-space-size=16384" } },
@@ -35,7 +43,10 @@ function serve(input, output, config) {
   /** Resolves with the first match of pattern in the log after offset. */
   const next = (pattern, offset) =>
     new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`timed out waiting for ${pattern}; log:\n${log.slice(-2000)}`)), 600_000);
+      const timer = setTimeout(
+        () => reject(new Error(`timed out waiting for ${pattern}; log:\n${log.slice(-2000)}`)),
+        600_000,
+      );
       const check = () => {
         const match = pattern.exec(log.slice(offset));
         if (match) {
@@ -46,7 +57,13 @@ function serve(input, output, config) {
       };
       if (!check()) waiters.push(check);
     });
-  return { child, next, get length() { return log.length; } };
+  return {
+    child,
+    next,
+    get length() {
+      return log.length;
+    },
+  };
 }
 
 async function measure(kind, config) {

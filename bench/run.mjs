@@ -41,8 +41,12 @@ function build(input, output, config, env = {}) {
     return { ...JSON.parse(out.trim().split("\n").at(-1)), bytes: bytes(output) };
   } catch (error) {
     const stderr = String(error.stderr ?? "");
-    const reason = /heap out of memory/i.test(stderr) ? "out of memory" : error.signal ? `killed (${error.signal})` : stderr.trim().split("\n").at(-1) || error.message;
-    return { failed: `${reason} after ${(performance.now() - start) / 1000 | 0} s` };
+    const reason = /heap out of memory/i.test(stderr)
+      ? "out of memory"
+      : error.signal
+        ? `killed (${error.signal})`
+        : stderr.trim().split("\n").at(-1) || error.message;
+    return { failed: `${reason} after ${((performance.now() - start) / 1000) | 0} s` };
   }
 }
 
@@ -84,8 +88,16 @@ async function search(output, word) {
   const results = await bundle.search(word);
   await Promise.all(results.results.slice(0, 5).map((r) => r.data()));
   globalThis.fetch = realFetch;
-  const wasm = readdirSync(path.join(output, "pagefind")).filter((f) => f.startsWith("wasm.")).map((f) => statSync(path.join(output, "pagefind", f)).size);
-  return { ms, indexBytes: bytes(path.join(output, "pagefind")), downloaded, results: results.results.length, wasmBytes: Math.max(...wasm) };
+  const wasm = readdirSync(path.join(output, "pagefind"))
+    .filter((f) => f.startsWith("wasm."))
+    .map((f) => statSync(path.join(output, "pagefind", f)).size);
+  return {
+    ms,
+    indexBytes: bytes(path.join(output, "pagefind")),
+    downloaded,
+    results: results.results.length,
+    wasmBytes: Math.max(...wasm),
+  };
 }
 
 /** The median wall time and the median peak memory of the runs; a failed run, if any failed. */
@@ -96,29 +108,52 @@ function median(list) {
   return { ms: middle(list.map((r) => r.ms)), maxRssKb: middle(list.map((r) => r.maxRssKb)), bytes: list[0].bytes };
 }
 
-const fmt = (n, digits = 0) => n.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
-console.log(`Node ${process.version}, ${os.cpus().length} cores, ${fmt(os.totalmem() / 2 ** 30, 1)} GiB; ${new Date().toISOString().slice(0, 10)}${nodeOptions ? `; node options${nodeOptions}` : ""}`);
+const fmt = (n, digits = 0) =>
+  n.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
+console.log(
+  `Node ${process.version}, ${os.cpus().length} cores, ${fmt(os.totalmem() / 2 ** 30, 1)} GiB; ${new Date().toISOString().slice(0, 10)}${nodeOptions ? `; node options${nodeOptions}` : ""}`,
+);
 for (const n of counts) {
   const dir = generate(n);
   const runs = { baseline: [], plugin: [], control: [] };
   const pageBytes = {};
   for (let round = 1; round <= rounds; round++) {
     // Each round writes to folders of its own: deleting a site just built slows the next build's writes.
-    runs.baseline.push(build(path.join(dir, "baseline"), path.join(dir, `baseline-out-${round}`), path.join(root, "bench/baseline/eleventy.config.js")));
-    runs.plugin.push(build(path.join(dir, "plugin"), path.join(dir, `plugin-out-${round}`), path.join(root, "bench/plugin.config.js")));
+    runs.baseline.push(
+      build(
+        path.join(dir, "baseline"),
+        path.join(dir, `baseline-out-${round}`),
+        path.join(root, "bench/baseline/eleventy.config.js"),
+      ),
+    );
+    runs.plugin.push(
+      build(path.join(dir, "plugin"), path.join(dir, `plugin-out-${round}`), path.join(root, "bench/plugin.config.js")),
+    );
     if (!control || runs.baseline[0].failed || runs.plugin[0].failed) continue;
     if (round === 1) {
       pageBytes.baseline = documentPageBytes(path.join(dir, "baseline-out-1"));
       pageBytes.plugin = documentPageBytes(path.join(dir, "plugin-out-1"));
     }
     const padding = String(Math.round(pageBytes.plugin - pageBytes.baseline));
-    runs.control.push(build(path.join(dir, "baseline"), path.join(dir, `control-out-${round}`), path.join(root, "bench/control/eleventy.config.js"), { BENCH_PADDING: padding }));
+    runs.control.push(
+      build(
+        path.join(dir, "baseline"),
+        path.join(dir, `control-out-${round}`),
+        path.join(root, "bench/control/eleventy.config.js"),
+        { BENCH_PADDING: padding },
+      ),
+    );
     if (round === 1 && !runs.control[0].failed) pageBytes.control = documentPageBytes(path.join(dir, "control-out-1"));
   }
   const [baseline, plugin] = [median(runs.baseline), median(runs.plugin)];
   const controlled = runs.control.length ? median(runs.control) : undefined;
-  const found = args.includes("--no-search") || plugin.failed ? undefined : await search(path.join(dir, `plugin-out-${rounds}`), "Hanoi");
-  console.log(`\n${fmt(n)} documents${rounds > 1 ? `, median of ${rounds} rounds (fastest and slowest in brackets)` : ""}`);
+  const found =
+    args.includes("--no-search") || plugin.failed
+      ? undefined
+      : await search(path.join(dir, `plugin-out-${rounds}`), "Hanoi");
+  console.log(
+    `\n${fmt(n)} documents${rounds > 1 ? `, median of ${rounds} rounds (fastest and slowest in brackets)` : ""}`,
+  );
   console.log("| build | wall time | ms per document | peak memory | bytes written |");
   console.log("| --- | --- | --- | --- | --- |");
   const rows = [["baseline", baseline], ["plugin", plugin], ...(controlled ? [["control", controlled]] : [])];
@@ -126,19 +161,32 @@ for (const n of counts) {
     const times = runs[name].map((run) => run.ms).sort((a, b) => a - b);
     const spread = rounds > 1 && !r.failed ? ` (${fmt(times[0] / 1000, 1)}–${fmt(times.at(-1) / 1000, 1)})` : "";
     if (r.failed) console.log(`| ${name} | failed: ${r.failed} | | | |`);
-    else console.log(`| ${name} | ${fmt(r.ms / 1000, 1)} s${spread} | ${fmt(r.ms / n, 2)} | ${fmt(r.maxRssKb / 1024)} MiB | ${fmt(r.bytes / 2 ** 20, 1)} MiB |`);
+    else
+      console.log(
+        `| ${name} | ${fmt(r.ms / 1000, 1)} s${spread} | ${fmt(r.ms / n, 2)} | ${fmt(r.maxRssKb / 1024)} MiB | ${fmt(r.bytes / 2 ** 20, 1)} MiB |`,
+      );
   }
   if (!plugin.failed && !baseline.failed) {
-    console.log(`| plugin / baseline | ${fmt(plugin.ms / baseline.ms, 2)}× | | ${fmt(plugin.maxRssKb / baseline.maxRssKb, 2)}× | ${fmt(plugin.bytes / baseline.bytes, 2)}× |`);
+    console.log(
+      `| plugin / baseline | ${fmt(plugin.ms / baseline.ms, 2)}× | | ${fmt(plugin.maxRssKb / baseline.maxRssKb, 2)}× | ${fmt(plugin.bytes / baseline.bytes, 2)}× |`,
+    );
   }
   if (controlled && !controlled.failed && !baseline.failed) {
-    console.log(`| control / baseline | ${fmt(controlled.ms / baseline.ms, 2)}× | | ${fmt(controlled.maxRssKb / baseline.maxRssKb, 2)}× | ${fmt(controlled.bytes / baseline.bytes, 2)}× |`);
-    if (!plugin.failed) console.log(`| plugin / control | ${fmt(plugin.ms / controlled.ms, 2)}× | | ${fmt(plugin.maxRssKb / controlled.maxRssKb, 2)}× | |`);
+    console.log(
+      `| control / baseline | ${fmt(controlled.ms / baseline.ms, 2)}× | | ${fmt(controlled.maxRssKb / baseline.maxRssKb, 2)}× | ${fmt(controlled.bytes / baseline.bytes, 2)}× |`,
+    );
+    if (!plugin.failed)
+      console.log(
+        `| plugin / control | ${fmt(plugin.ms / controlled.ms, 2)}× | | ${fmt(plugin.maxRssKb / controlled.maxRssKb, 2)}× | |`,
+      );
     const kb = (b) => `${fmt(b / 1024, 1)} KiB`;
-    console.log(`A document's page: ${kb(pageBytes.baseline)} in the baseline, ${kb(pageBytes.plugin)} with the plugin, ${kb(pageBytes.control)} in the control build`);
+    console.log(
+      `A document's page: ${kb(pageBytes.baseline)} in the baseline, ${kb(pageBytes.plugin)} with the plugin, ${kb(pageBytes.control)} in the control build`,
+    );
   }
-  if (found) console.log(
-    `Pagefind: indexing ${fmt(found.ms / 1000, 1)} s, index ${fmt(found.indexBytes / 2 ** 20, 1)} MiB; a search for "Hanoi" (${fmt(found.results)} results, first 5 loaded) downloads ${fmt(found.downloaded / 1024)} KiB, of which ${fmt(found.wasmBytes / 1024)} KiB is the search engine itself`,
-  );
+  if (found)
+    console.log(
+      `Pagefind: indexing ${fmt(found.ms / 1000, 1)} s, index ${fmt(found.indexBytes / 2 ** 20, 1)} MiB; a search for "Hanoi" (${fmt(found.results)} results, first 5 loaded) downloads ${fmt(found.downloaded / 1024)} KiB, of which ${fmt(found.wasmBytes / 1024)} KiB is the search engine itself`,
+    );
   if (!args.includes("--keep")) rmSync(dir, { recursive: true, force: true });
 }

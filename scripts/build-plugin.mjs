@@ -25,6 +25,9 @@ const { jsonSchemas, DEFAULT_DOCUMENT_TYPES } = await import(path.join(dist, "in
 const schemas = jsonSchemas({ documentTypes: DEFAULT_DOCUMENT_TYPES });
 mkdirSync(path.join(dist, "schema"), { recursive: true });
 for (const [name, schema] of Object.entries(schemas)) {
-  const titled = { title: `Front matter of ${name === "document" ? "a document" : "an edition's index.md"}`, ...schema };
+  const titled = {
+    title: `Front matter of ${name === "document" ? "a document" : "an edition's index.md"}`,
+    ...schema,
+  };
   writeFileSync(path.join(dist, "schema", `${name}.schema.json`), JSON.stringify(titled, null, 2) + "\n");
 }

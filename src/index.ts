@@ -19,9 +19,7 @@ export default function documentaryEdition(eleventyConfig: EleventyConfig, userO
   try {
     eleventyConfig.versionCheck(pkg["11ty"].compatibility);
   } catch (error) {
-    throw new Error(
-      `[${pkg.name}] needs Eleventy ${pkg["11ty"].compatibility}: ${(error as Error).message}`,
-    );
+    throw new Error(`[${pkg.name}] needs Eleventy ${pkg["11ty"].compatibility}: ${(error as Error).message}`);
   }
   try {
     installPlugin(eleventyConfig, resolveOptions(userOptions));

@@ -93,7 +93,8 @@ export const DEFAULT_LABELS = {
   indexSubjects: "Subjects",
   indexTerms: "Terms",
   search: "Search",
-  searchWithoutScript: "Searching needs JavaScript, which this browser is not running. Every document can also be found through the chronology and the indexes.",
+  searchWithoutScript:
+    "Searching needs JavaScript, which this browser is not running. Every document can also be found through the chronology and the indexes.",
   feed: "Atom feed",
   citeThis: "Cite this document",
   copy: "Copy",
@@ -149,7 +150,10 @@ const labelsSchema = z
 
 const layoutName = z
   .string()
-  .regex(/^[^/\\.][^\\]*\.[a-z0-9]+$/i, "a layout file name inside _includes, such as documentary-edition/document.njk");
+  .regex(
+    /^[^/\\.][^\\]*\.[a-z0-9]+$/i,
+    "a layout file name inside _includes, such as documentary-edition/document.njk",
+  );
 
 const fieldType = z.enum(Object.keys(FIELD_TYPES) as [keyof typeof FIELD_TYPES], {
   error: `a field type: ${Object.keys(FIELD_TYPES).join(", ")}`,
@@ -172,8 +176,17 @@ const ownFields = (group: keyof typeof TAKEN) =>
     .record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "a field name: letters, digits and _"), fieldSpec)
     .superRefine((fields, ctx) => {
       for (const name of Object.keys(fields)) {
-        if (TAKEN[group].includes(name) || Object.hasOwn(RESERVED_KEYS, name) || (group !== "register" && isEleventyKey(name))) {
-          ctx.addIssue({ code: "custom", path: [name], input: name, message: `another name than "${name}", which is already a field of the plugin's, Eleventy's or reserved` });
+        if (
+          TAKEN[group].includes(name) ||
+          Object.hasOwn(RESERVED_KEYS, name) ||
+          (group !== "register" && isEleventyKey(name))
+        ) {
+          ctx.addIssue({
+            code: "custom",
+            path: [name],
+            input: name,
+            message: `another name than "${name}", which is already a field of the plugin's, Eleventy's or reserved`,
+          });
         }
       }
     })
@@ -184,7 +197,7 @@ export const optionsSchema = z
     /** The folder, inside Eleventy's input folder, whose sub-folders are editions. */
     editionsDir: z
       .string()
-      .regex(/^(?!\.{1,2}(?:\/|$))[A-Za-z0-9_\-./]+$/, "a folder name inside the input folder, such as \"editions\"")
+      .regex(/^(?!\.{1,2}(?:\/|$))[A-Za-z0-9_\-./]+$/, 'a folder name inside the input folder, such as "editions"')
       .transform((dir) => dir.replace(/\/+$/, ""))
       .default("editions"),
     /** The locale of dates, language names and the default labels' surroundings (BCP 47). */
@@ -198,15 +211,25 @@ export const optionsSchema = z
       .transform((value) => value.replace(/\/+$/, ""))
       .optional(),
     /** The citation styles the "Cite this document" box shows, in order; built-in names or names of `cslStyles`. */
-    citationStyles: z.array(z.string().min(1)).default(["archive", "chicago-note", "chicago-bibliography", "mla", "apa", "edition"]),
+    citationStyles: z
+      .array(z.string().min(1))
+      .default(["archive", "chicago-note", "chicago-bibliography", "mla", "apa", "edition"]),
     /** Further styles as CSL files: `{ "harvard": "styles/harvard.csl" }` (formatted with citeproc-js, which the site installs). */
-    cslStyles: z.record(z.string().regex(/^[a-z][a-z0-9-]*$/, "a style name: lower-case letters, digits and -"), z.string().min(1)).default({}),
+    cslStyles: z
+      .record(
+        z.string().regex(/^[a-z][a-z0-9-]*$/, "a style name: lower-case letters, digits and -"),
+        z.string().min(1),
+      )
+      .default({}),
     /** The values a telegram's `precedence` may take; any where not given. */
     precedences: z.array(z.string().min(1)).min(1).optional(),
     /** The values a document's `classification` may take; any where not given. */
     classifications: z.array(z.string().min(1)).min(1).optional(),
     /** The global data key holding the register (`people`, `places`, `subjects`). */
-    registerData: z.string().regex(/^[A-Za-z_$][\w$]*$/, "a data key such as \"register\"").default("register"),
+    registerData: z
+      .string()
+      .regex(/^[A-Za-z_$][\w$]*$/, 'a data key such as "register"')
+      .default("register"),
     /** Layout files, looked up in the site's `_includes` first, then among the plugin's defaults. */
     layouts: z
       .object({
@@ -236,7 +259,10 @@ export const optionsSchema = z
     /** Copy the plugin's stylesheet to `/documentary-edition/edition.css` and link it. */
     stylesheet: z.boolean().default(true),
     /** Fields of the site's own in documents', editions' and register entries' front matter, with their types. */
-    fields: z.object({ document: ownFields("document"), edition: ownFields("edition"), register: ownFields("register") }).strict().default({}),
+    fields: z
+      .object({ document: ownFields("document"), edition: ownFields("edition"), register: ownFields("register") })
+      .strict()
+      .default({}),
     /** Words the default layouts show; any subset. */
     labels: labelsSchema.default({}),
   })

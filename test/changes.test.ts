@@ -5,7 +5,14 @@ import type { Edition, EditionDocument, EditionModel } from "../src/model/editio
 /** A model of editions holding documents by URL: just what the change tracking reads. */
 function model(editions: Record<string, string[]>): EditionModel {
   const list = Object.entries(editions).map(([url, docs]) => {
-    const edition = { url, title: url, editors: [], slug: url, register: [], documents: [] as EditionDocument[] } as unknown as Edition;
+    const edition = {
+      url,
+      title: url,
+      editors: [],
+      slug: url,
+      register: [],
+      documents: [] as EditionDocument[],
+    } as unknown as Edition;
     edition.documents = docs.map((doc) => ({ url: doc, edition }) as unknown as EditionDocument);
     return edition;
   });

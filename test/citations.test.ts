@@ -11,7 +11,12 @@ import { build, CABLE_PATH, frontMatter, source } from "./helpers/model.js";
 
 const REGISTER = {
   people: { "han-nianlong": { name: "Han Nianlong" }, "le-duan": { name: "Le Duan" } },
-  places: { hanoi: { name: "Hanoi" }, fujian: { name: "Fujian" }, cambodia: { name: "Cambodia" }, laos: { name: "Laos" } },
+  places: {
+    hanoi: { name: "Hanoi" },
+    fujian: { name: "Fujian" },
+    cambodia: { name: "Cambodia" },
+    laos: { name: "Laos" },
+  },
   subjects: { "sino-vietnamese-relations": { name: "x" }, negotiations: { name: "y" } },
 };
 const cable = build([source("sino-vietnamese-talks-1979/cable", frontMatter(CABLE_PATH))], [], REGISTER).documents[0]!;
@@ -25,11 +30,15 @@ describe("the citation record", () => {
     expect(citationRecord(cable)).toEqual({
       id: "sino-vietnamese-talks-1979/cable",
       type: "manuscript",
-      title: "Cable from the Foreign Ministry, 'Notice on Holding Vice Foreign Minister Level Talks Between China and Vietnam'",
+      title:
+        "Cable from the Foreign Ministry, 'Notice on Holding Vice Foreign Minister Level Talks Between China and Vietnam'",
       issued: { "date-parts": [[1979, 4, 16]] },
       author: [{ literal: "Ministry of Foreign Affairs" }],
       recipient: [
-        { literal: "the foreign affairs bureaus of all provincial, municipal and autonomous region revolutionary committees" },
+        {
+          literal:
+            "the foreign affairs bureaus of all provincial, municipal and autonomous region revolutionary committees",
+        },
         { literal: "all regional military districts and provincial military districts (copies)" },
       ],
       translator: [{ literal: "David Cowhig" }],
@@ -63,9 +72,9 @@ describe("the citation record", () => {
     expect(item).not.toHaveProperty("translator");
     expect(item.archive_collection).toBe("RG 59");
     const outputs = [
-      ...(["archive", "chicago-note", "chicago-bibliography", "chicago-author-date", "mla", "apa", "edition"] as const).map(
-        (style) => formatCitation(style, { item, edition }).text,
-      ),
+      ...(
+        ["archive", "chicago-note", "chicago-bibliography", "chicago-author-date", "mla", "apa", "edition"] as const
+      ).map((style) => formatCitation(style, { item, edition }).text),
       bibtex(item),
       ris(item),
       JSON.stringify(item),
@@ -94,13 +103,21 @@ describe("the built-in styles", () => {
     expect(formatCitation("chicago-bibliography", { item, edition }).text).toBe(
       "Ministry of Foreign Affairs. “Cable from the Foreign Ministry, ‘Notice on Holding Vice Foreign Minister Level Talks Between China and Vietnam.’” Telegram, April 16, 1979. Translated by David Cowhig. 222-12-287, 10–12. Fujian Provincial Archives. Wilson Center Digital Archive. https://wilson-center-digital-archive.dvincitest.com/document/291001.",
     );
-    const sparse: CslItem = { id: "s", type: "manuscript", title: "Memorandum", issued: { "date-parts": [[1979]], circa: true } };
+    const sparse: CslItem = {
+      id: "s",
+      type: "manuscript",
+      title: "Memorandum",
+      issued: { "date-parts": [[1979]], circa: true },
+    };
     expect(formatCitation("chicago-note", { item: sparse, edition }).text).toBe("“Memorandum,” ca. 1979.");
     expect(formatCitation("chicago-bibliography", { item: sparse, edition }).text).toBe("“Memorandum.” Ca. 1979.");
   });
 
   it("cite the document as published in this edition", () => {
-    const out = formatCitation("edition", { item: citationRecord(cable), edition: { ...edition, url: "https://edition.example.org/d/" } });
+    const out = formatCitation("edition", {
+      item: citationRecord(cable),
+      edition: { ...edition, url: "https://edition.example.org/d/" },
+    });
     expect(out.text).toBe(
       "“Cable from the Foreign Ministry, ‘Notice on Holding Vice Foreign Minister Level Talks Between China and Vietnam,’” April 16, 1979, document 1 in The Talks, ed. An Editor, https://edition.example.org/d/.",
     );
@@ -134,7 +151,10 @@ describe("the built-in styles", () => {
       issued: { "date-parts": [[1979]] },
     };
     for (const style of ["archive", "chicago-note", "chicago-bibliography", "mla", "apa", "edition"] as const) {
-      const { html } = formatCitation(style, { item, edition: { ...edition, editionTitle: payload, editors: [payload] } });
+      const { html } = formatCitation(style, {
+        item,
+        edition: { ...edition, editionTitle: payload, editors: [payload] },
+      });
       expect(html, style).not.toMatch(/<script|<img/);
     }
   });
@@ -175,7 +195,12 @@ describe("exports", () => {
   });
 
   it("escape what BibTeX and RIS would read as syntax", () => {
-    const tricky: CslItem = { id: "a b}", type: "manuscript", title: "50% of {all} costs & $5 #1 a_b}\n@misc{x,", issued: { "date-parts": [[1979]] } };
+    const tricky: CslItem = {
+      id: "a b}",
+      type: "manuscript",
+      title: "50% of {all} costs & $5 #1 a_b}\n@misc{x,",
+      issued: { "date-parts": [[1979]] },
+    };
     const out = bibtex(tricky);
     expect(out).toContain("title = {{50\\% of \\{all\\} costs \\& \\$5 \\#1 a\\_b\\} @misc\\{x,}}");
     expect(out.startsWith("@unpublished{a-b-,")).toBe(true);
@@ -186,7 +211,11 @@ describe("exports", () => {
 
 describe("metadata in the head", () => {
   const doc = cable;
-  const context = { pageUrl: "https://edition.example.org/d/", editionUrl: "https://edition.example.org/", locale: "en-US" };
+  const context = {
+    pageUrl: "https://edition.example.org/d/",
+    editionUrl: "https://edition.example.org/",
+    locale: "en-US",
+  };
 
   it("carries Highwire and Dublin Core tags", () => {
     const tags = metaTagsHtml(citationRecord(doc), doc, context).value;
@@ -222,7 +251,15 @@ describe("metadata in the head", () => {
   it("cannot be broken out of by a payload in any field", () => {
     const payload = `</script><script>alert(1)</script><!--"'&`;
     const [evil] = build([
-      source("e/d", { title: payload, date: "1979", author: payload, archive: payload, callNumber: payload, summary: payload, translation: { language: "en", translator: payload } }),
+      source("e/d", {
+        title: payload,
+        date: "1979",
+        author: payload,
+        archive: payload,
+        callNumber: payload,
+        summary: payload,
+        translation: { language: "en", translator: payload },
+      }),
     ]).documents;
     const item = citationRecord(evil!);
     const block = jsonLdHtml(item, evil!, context).value;

@@ -31,25 +31,37 @@ interface Case {
   bug?: { what: string; now: Case };
 }
 
-const DATE = "a real calendar date written YYYY-MM-DD, or YYYY-MM or YYYY for a partly known date (for example 1979-04-16, 1979-04 or 1979)";
+const DATE =
+  "a real calendar date written YYYY-MM-DD, or YYYY-MM or YYYY for a partly known date (for example 1979-04-16, 1979-04 or 1979)";
 const LANGUAGE = 'a BCP 47 language tag for a known language (for example "zh", "zh-Hans", "en", "vi", "ru")';
 const OWN_DOCUMENT_FIELD = `(a field of the site's own is declared in the plugin's "fields.document" option)`;
 const MARKS = "supplied, sic, unclear, del, add, gap, page, folio, person, place, term, salute, signed, dateline";
 const TYPES =
   '"telegram", "memorandum", "memorandum of conversation", "letter", "note", "minutes", "report", "instruction", "notice", "circular", "speech", "statement", "diary", "transcript", "agreement", "other"';
 const LETTER = "editions/talks/letter.md";
-const FRONT_MATTER = "front matter at the top of the file: a line ---, the fields (at least title and date), and a line --- again";
+const FRONT_MATTER =
+  "front matter at the top of the file: a line ---, the fields (at least title and date), and a line --- again";
 const PEOPLE = (site: string) => `test/fixtures/corpus/${site}/_data/register/people.*`;
 
 export const CASES: Record<string, Case> = {
   // Misspelt fields
-  "misspelt-classification": { lines: [`${LETTER}: clasification: unknown field; did you mean "classification"? ${OWN_DOCUMENT_FIELD}`] },
-  "misspelt-call-number": { lines: [`${LETTER}: callnumber: unknown field; did you mean "callNumber"? ${OWN_DOCUMENT_FIELD}`] },
-  "misspelt-recipients": { lines: [`${LETTER}: recipient: unknown field; did you mean "recipients"? ${OWN_DOCUMENT_FIELD}`] },
-  "misspelt-editors": {
-    lines: [`editions/talks/index.md: edtors: unknown field; did you mean "editors"? (a field of the site's own is declared in the plugin's "fields.edition" option)`],
+  "misspelt-classification": {
+    lines: [`${LETTER}: clasification: unknown field; did you mean "classification"? ${OWN_DOCUMENT_FIELD}`],
   },
-  "misspelt-telegram-device": { lines: [`editions/talks/cable.md: telegram.devise: unknown field; did you mean "device"?`] },
+  "misspelt-call-number": {
+    lines: [`${LETTER}: callnumber: unknown field; did you mean "callNumber"? ${OWN_DOCUMENT_FIELD}`],
+  },
+  "misspelt-recipients": {
+    lines: [`${LETTER}: recipient: unknown field; did you mean "recipients"? ${OWN_DOCUMENT_FIELD}`],
+  },
+  "misspelt-editors": {
+    lines: [
+      `editions/talks/index.md: edtors: unknown field; did you mean "editors"? (a field of the site's own is declared in the plugin's "fields.edition" option)`,
+    ],
+  },
+  "misspelt-telegram-device": {
+    lines: [`editions/talks/cable.md: telegram.devise: unknown field; did you mean "device"?`],
+  },
   "misspelt-register-field": {
     // The entry stays in the register, so the document that lists it is not at fault.
     lines: [
@@ -64,16 +76,28 @@ export const CASES: Record<string, Case> = {
   // Impossible and partial dates, times and zones
   "date-impossible-day": { lines: [`${LETTER}: date: found "1979-02-30"; expected ${DATE}`] },
   "date-impossible-month": { lines: [`${LETTER}: date: found "1979-13"; expected ${DATE}`] },
-  "time-with-partial-date": { lines: [`${LETTER}: time: found "14:30"; expected no time unless the date is a full date (YYYY-MM-DD)`] },
-  "time-zone-without-time": { lines: [`${LETTER}: timeZone: found "Asia/Shanghai"; expected a time zone only together with a time`] },
+  "time-with-partial-date": {
+    lines: [`${LETTER}: time: found "14:30"; expected no time unless the date is a full date (YYYY-MM-DD)`],
+  },
+  "time-zone-without-time": {
+    lines: [`${LETTER}: timeZone: found "Asia/Shanghai"; expected a time zone only together with a time`],
+  },
   "time-impossible": {
-    lines: [`${LETTER}: time: found "25:00"; expected a time of day written "HH:MM" or "HH:MM:SS" in quotes (for example "14:30")`],
+    lines: [
+      `${LETTER}: time: found "25:00"; expected a time of day written "HH:MM" or "HH:MM:SS" in quotes (for example "14:30")`,
+    ],
   },
   "time-zone-unknown": {
-    lines: [`${LETTER}: timeZone: found "Asia/Peking"; expected a time zone name such as "Asia/Shanghai" or a fixed offset such as "UTC+8"`],
+    lines: [
+      `${LETTER}: timeZone: found "Asia/Peking"; expected a time zone name such as "Asia/Shanghai" or a fixed offset such as "UTC+8"`,
+    ],
   },
   // Dates YAML would read as something else
-  "date-with-time-unquoted": { lines: [`${LETTER}: date: found "1979-04-16 10:00:00"; expected ${DATE}, with the time in a field of its own (time: "10:00")`] },
+  "date-with-time-unquoted": {
+    lines: [
+      `${LETTER}: date: found "1979-04-16 10:00:00"; expected ${DATE}, with the time in a field of its own (time: "10:00")`,
+    ],
+  },
   "date-in-words": { lines: [`${LETTER}: date: found "April 1979"; expected ${DATE}`] },
   "date-day-first": { lines: [`${LETTER}: date: found "16/04/1979"; expected ${DATE}`] },
   // Languages
@@ -82,48 +106,84 @@ export const CASES: Record<string, Case> = {
   // Values the site restricts
   "type-unknown": { lines: [`${LETTER}: type: found "memo"; expected one of the site's document types: ${TYPES}`] },
   "precedence-not-allowed": {
-    lines: [`editions/talks/cable.md: telegram.precedence: found "Urgent"; expected one of the site's precedences: "Flash", "Immediate", "Routine"`],
+    lines: [
+      `editions/talks/cable.md: telegram.precedence: found "Urgent"; expected one of the site's precedences: "Flash", "Immediate", "Routine"`,
+    ],
   },
   "classification-not-allowed": {
-    lines: [`${LETTER}: classification: found "Most Secret"; expected one of the site's classifications: "Top Secret", "Secret", "Confidential"`],
+    lines: [
+      `${LETTER}: classification: found "Most Secret"; expected one of the site's classifications: "Top Secret", "Secret", "Confidential"`,
+    ],
   },
   // The register
   "register-key-unknown-in-front-matter": {
-    lines: [`${LETTER}: people.0: found "nobody"; expected a key of the people register in ${PEOPLE("register-key-unknown-in-front-matter")} (han-nianlong)`],
+    lines: [
+      `${LETTER}: people.0: found "nobody"; expected a key of the people register in ${PEOPLE("register-key-unknown-in-front-matter")} (han-nianlong)`,
+    ],
   },
   "register-key-unknown-in-text": {
-    lines: [`${LETTER}: line 6: found "nobody"; expected a key of the people register in ${PEOPLE("register-key-unknown-in-text")} (han-nianlong)`],
+    lines: [
+      `${LETTER}: line 6: found "nobody"; expected a key of the people register in ${PEOPLE("register-key-unknown-in-text")} (han-nianlong)`,
+    ],
   },
   "register-key-unknown-in-note": {
-    lines: [`${LETTER}: line 8: found "nobody"; expected a key of the people register in ${PEOPLE("register-key-unknown-in-note")} (han-nianlong)`],
+    lines: [
+      `${LETTER}: line 8: found "nobody"; expected a key of the people register in ${PEOPLE("register-key-unknown-in-note")} (han-nianlong)`,
+    ],
   },
   "register-without-any": {
     lines: [
       `${LETTER}: places.0: found "beijing"; expected a key of a places register, but the site has none: add test/fixtures/corpus/register-without-any/_data/register/places.json`,
     ],
   },
-  "register-entry-without-name": { lines: [`_data/register/people.json: han-nianlong.name: found nothing (the field is missing); expected text`] },
-  // Transcription marks
-  "mark-misspelt": { lines: [`${LETTER}: line 6: found "{suplied: this}"; expected a transcription mark: one of ${MARKS} (write \\{ for a literal brace)`] },
-  "mark-unclosed": {
-    lines: [`${LETTER}: line 6: found "{supplied: this and never closed it."; expected a closing } for the supplied mark in the same paragraph`],
+  "register-entry-without-name": {
+    lines: [`_data/register/people.json: han-nianlong.name: found nothing (the field is missing); expected text`],
   },
-  "mark-mention-without-key": { lines: [`${LETTER}: line 6: found "{person: Comrade Han}"; expected a register key before the colon: {person key: text}`] },
-  "mark-key-not-allowed": { lines: [`${LETTER}: line 6: found "{sic key: recieve}"; expected no key before the colon: {sic: …}`] },
+  // Transcription marks
+  "mark-misspelt": {
+    lines: [
+      `${LETTER}: line 6: found "{suplied: this}"; expected a transcription mark: one of ${MARKS} (write \\{ for a literal brace)`,
+    ],
+  },
+  "mark-unclosed": {
+    lines: [
+      `${LETTER}: line 6: found "{supplied: this and never closed it."; expected a closing } for the supplied mark in the same paragraph`,
+    ],
+  },
+  "mark-mention-without-key": {
+    lines: [
+      `${LETTER}: line 6: found "{person: Comrade Han}"; expected a register key before the colon: {person key: text}`,
+    ],
+  },
+  "mark-key-not-allowed": {
+    lines: [`${LETTER}: line 6: found "{sic key: recieve}"; expected no key before the colon: {sic: …}`],
+  },
   "mark-page-empty": { lines: [`${LETTER}: line 6: found "{page: }"; expected the page number after "page:"`] },
   // Notes
   "note-undefined": {
-    lines: [`${LETTER}: line 6: found "[^meeting]"; expected a note defined for this reference: a line "[^meeting]: …" after the text (write \\[^ for literal text)`],
+    lines: [
+      `${LETTER}: line 6: found "[^meeting]"; expected a note defined for this reference: a line "[^meeting]: …" after the text (write \\[^ for literal text)`,
+    ],
   },
   "note-defined-twice": {
-    lines: [`${LETTER}: line 9: found "[^meeting]:"; expected each note's label once: a second note "meeting" is defined here (give it a label of its own)`],
+    lines: [
+      `${LETTER}: line 9: found "[^meeting]:"; expected each note's label once: a second note "meeting" is defined here (give it a label of its own)`,
+    ],
   },
   "note-never-referenced": {
-    lines: [`${LETTER}: line 8: found "[^meeting]:"; expected a reference [^meeting] to this note in the text (a note never referenced is not printed)`],
+    lines: [
+      `${LETTER}: line 8: found "[^meeting]:"; expected a reference [^meeting] to this note in the text (a note never referenced is not printed)`,
+    ],
   },
   // The plugin's options
-  "option-unknown": { subject: "the plugin options", lines: [`plugin options: editionDir: unknown field; did you mean "editionsDir"?`] },
-  "option-locale-unknown": { subject: "the plugin options", lines: [`plugin options: locale: found "xx"; expected ${LANGUAGE}`] },
+  "option-unknown": {
+    subject: "the plugin options",
+    lines: [`plugin options: editionDir: unknown field; did you mean "editionsDir"?`],
+  },
+  "option-locale-unknown": {
+    subject: "the plugin options",
+    lines: [`plugin options: locale: found "xx"; expected ${LANGUAGE}`],
+  },
   "option-citation-style-unknown": {
     subject: "the plugin options",
     lines: [
@@ -132,11 +192,15 @@ export const CASES: Record<string, Case> = {
   },
   "option-field-name-taken": {
     subject: "the plugin options",
-    lines: [`plugin options: fields.document.title: found "text"; expected another name than "title", which is already a field of the plugin's, Eleventy's or reserved`],
+    lines: [
+      `plugin options: fields.document.title: found "text"; expected another name than "title", which is already a field of the plugin's, Eleventy's or reserved`,
+    ],
   },
   "option-field-type-unknown": {
     subject: "the plugin options",
-    lines: [`plugin options: fields.document.x: found "string"; expected a field type (text, list, number, boolean, date, url), or { type, required }`],
+    lines: [
+      `plugin options: fields.document.x: found "string"; expected a field type (text, list, number, boolean, date, url), or { type, required }`,
+    ],
   },
   // Reserved keys and the site's own fields
   "reserved-footnotes": {
@@ -156,17 +220,29 @@ export const CASES: Record<string, Case> = {
   },
   "document-named-register": {
     // The edition's register page is editions/talks/register/: a document may not be named so.
-    lines: [`editions/talks/register.md: (file name): found "register.md"; expected another name: the edition's register page has this address (/register/ inside the edition)`],
+    lines: [
+      `editions/talks/register.md: (file name): found "register.md"; expected another name: the edition's register page has this address (/register/ inside the edition)`,
+    ],
   },
-  "source-url-unsafe": { lines: [`${LETTER}: source.url: found "javascript:alert(1)"; expected a web address starting with https:// or http://`] },
+  "source-url-unsafe": {
+    lines: [
+      `${LETTER}: source.url: found "javascript:alert(1)"; expected a web address starting with https:// or http://`,
+    ],
+  },
   // Text the TEI export cannot carry
-  "raw-html-block": { lines: [`${LETTER}: line 6 (TEI export): found "<div>A block of HTML.</div>"; expected Markdown, a transcription mark, <span lang="…">…</span> or <br>`] },
+  "raw-html-block": {
+    lines: [
+      `${LETTER}: line 6 (TEI export): found "<div>A block of HTML.</div>"; expected Markdown, a transcription mark, <span lang="…">…</span> or <br>`,
+    ],
+  },
   // Files that are not documents yet, and missing or empty fields
   "file-empty": { lines: [`${LETTER}: (front matter): found none; expected ${FRONT_MATTER}`] },
   "file-without-front-matter": { lines: [`${LETTER}: (front matter): found none; expected ${FRONT_MATTER}`] },
   "title-missing": { lines: [`${LETTER}: title: found nothing (the field is missing); expected text`] },
   "date-missing": { lines: [`${LETTER}: date: found nothing (the field is missing); expected ${DATE}`] },
-  "source-accessed-partial": { lines: [`${LETTER}: source.accessed: found "2024-05"; expected a full date written YYYY-MM-DD`] },
+  "source-accessed-partial": {
+    lines: [`${LETTER}: source.accessed: found "2024-05"; expected a full date written YYYY-MM-DD`],
+  },
   "summary-empty": { lines: [`${LETTER}: summary: found ""; expected text that is not empty`] },
 };
 
@@ -238,7 +314,9 @@ async function checkCase(name: string, expected: Case): Promise<void> {
 
 describe("the bad-input corpus", () => {
   it("has a folder for every case and a case for every folder", () => {
-    const folders = readdirSync(CORPUS, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+    const folders = readdirSync(CORPUS, { withFileTypes: true })
+      .filter((e) => e.isDirectory())
+      .map((e) => e.name);
     expect(folders.sort()).toEqual(Object.keys(CASES).sort());
     expect(folders.length).toBeGreaterThanOrEqual(40);
   });
@@ -267,10 +345,14 @@ describe("a site broken in several ways, built by the command line", () => {
 
   function build(output: string) {
     const started = Date.now();
-    const run = spawnSync(process.execPath, ["node_modules/@11ty/eleventy/cmd.cjs", "--input", SITE, "--config", CONFIG, "--output", output], {
-      encoding: "utf8",
-      timeout: 30_000,
-    });
+    const run = spawnSync(
+      process.execPath,
+      ["node_modules/@11ty/eleventy/cmd.cjs", "--input", SITE, "--config", CONFIG, "--output", output],
+      {
+        encoding: "utf8",
+        timeout: 30_000,
+      },
+    );
     return { ...run, seconds: (Date.now() - started) / 1000, printed: `${run.stdout}\n${run.stderr}` };
   }
 
@@ -313,7 +395,15 @@ describe("a bad plugin option, built by the command line", () => {
   it("is printed once, in the plugin's words, without Eleventy's wrapping", () => {
     const run = spawnSync(
       process.execPath,
-      ["node_modules/@11ty/eleventy/cmd.cjs", "--input", `${CORPUS}/option-unknown`, "--config", CONFIG, "--output", tempDir()],
+      [
+        "node_modules/@11ty/eleventy/cmd.cjs",
+        "--input",
+        `${CORPUS}/option-unknown`,
+        "--config",
+        CONFIG,
+        "--output",
+        tempDir(),
+      ],
       { encoding: "utf8", timeout: 30_000 },
     );
     const printed = `${run.stdout}\n${run.stderr}`;

@@ -1,5 +1,11 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { formatDocumentDate, machineReadableDate, parseDateValue, toJsDate, type DocumentDate } from "../src/model/date.js";
+import {
+  formatDocumentDate,
+  machineReadableDate,
+  parseDateValue,
+  toJsDate,
+  type DocumentDate,
+} from "../src/model/date.js";
 
 const labels = { approximate: "c." };
 const date = (value: unknown, extra: Partial<DocumentDate> = {}): DocumentDate => ({
@@ -21,9 +27,9 @@ describe("document dates", () => {
       // YAML reads an unquoted 1979-04-16 as midnight UTC; west of Greenwich that is still the 15th locally.
       expect(formatDocumentDate(date(new Date(Date.UTC(1979, 3, 16))), "en-US", labels)).toBe("April 16, 1979");
       expect(formatDocumentDate(date("1979-01-01"), "en-US", labels)).toBe("January 1, 1979");
-      expect(formatDocumentDate(date("1979-04-16", { time: "00:30", timeZone: "Asia/Shanghai" }), "en-US", labels)).toBe(
-        "April 16, 1979, 12:30 AM GMT+8",
-      );
+      expect(
+        formatDocumentDate(date("1979-04-16", { time: "00:30", timeZone: "Asia/Shanghai" }), "en-US", labels),
+      ).toBe("April 16, 1979, 12:30 AM GMT+8");
     },
   );
 
@@ -55,12 +61,26 @@ describe("document dates", () => {
     expect(machineReadableDate(date("1979-04"))).toBe("1979-04");
     expect(machineReadableDate(date("1979"))).toBe("1979");
     expect(machineReadableDate(date("1979-04-16", { time: "14:30" }))).toBe("1979-04-16T14:30");
-    expect(machineReadableDate(date("1979-04-16", { time: "14:30", timeZone: "Asia/Shanghai" }))).toBe("1979-04-16T14:30+08:00");
-    expect(machineReadableDate(date("1979-07-16", { time: "14:30", timeZone: "America/New_York" }))).toBe("1979-07-16T14:30-04:00");
+    expect(machineReadableDate(date("1979-04-16", { time: "14:30", timeZone: "Asia/Shanghai" }))).toBe(
+      "1979-04-16T14:30+08:00",
+    );
+    expect(machineReadableDate(date("1979-07-16", { time: "14:30", timeZone: "America/New_York" }))).toBe(
+      "1979-07-16T14:30-04:00",
+    );
   });
 
   it("refuses dates that are not real or not dates", () => {
-    for (const value of ["1979-02-29", "1979-00", "79-04-16", "1979/04/16", "", null, {}, 1979.5, new Date(Number.NaN)]) {
+    for (const value of [
+      "1979-02-29",
+      "1979-00",
+      "79-04-16",
+      "1979/04/16",
+      "",
+      null,
+      {},
+      1979.5,
+      new Date(Number.NaN),
+    ]) {
       expect(parseDateValue(value), String(value)).toBeUndefined();
     }
     expect(parseDateValue("1980-02-29")?.iso).toBe("1980-02-29");

@@ -23,8 +23,12 @@ describe("a site with several editions", () => {
     expect(undated).toContain('<time datetime="1979">c. 1979</time>');
     expect(april).toContain('<time datetime="1979-04">April 1979</time>');
     expect(cable).toContain('<time datetime="1979-04-16T14:30+08:00">16 April 1979, 14:30 GMT+8</time>');
-    expect(april).toContain('<a href="/editions/letters/undated/" rel="prev"><span>Earlier document</span> 1. A letter of about 1979</a>');
-    expect(april).toContain('<a href="/editions/letters/cable/" rel="next"><span>Next document</span> 3. A cable with a time of day</a>');
+    expect(april).toContain(
+      '<a href="/editions/letters/undated/" rel="prev"><span>Earlier document</span> 1. A letter of about 1979</a>',
+    );
+    expect(april).toContain(
+      '<a href="/editions/letters/cable/" rel="next"><span>Next document</span> 3. A cable with a time of day</a>',
+    );
     expect(undated).not.toContain('rel="prev"');
     expect(cable).not.toContain('rel="next"');
     expect(blocks(byClass(cable, "de-metadata"))).toContain("To First recipient; Second recipient");
@@ -51,7 +55,7 @@ describe("a site with several editions", () => {
     const home = site.read("/");
     expect(home.indexOf(">Cables</a>")).toBeGreaterThan(0);
     expect(home.indexOf(">Cables</a>")).toBeLessThan(home.indexOf(">Letters</a>"));
-    expect(home).toContain("<p class=\"de-count\">3 documents</p>");
+    expect(home).toContain('<p class="de-count">3 documents</p>');
   });
 
   it("gives each document's footnotes ids of its own", () => {
@@ -94,21 +98,23 @@ describe("a site with several editions", () => {
       "word [sic] Thus in the original",
       "[Page 1] Page break in the original",
     ]);
-    expect(third).toContain('id="cables-third-page-2"><span class="de-gen">[<a href="#cables-third-page-2">Page 2</a>]</span>');
+    expect(third).toContain(
+      'id="cables-third-page-2"><span class="de-gen">[<a href="#cables-third-page-2">Page 2</a>]</span>',
+    );
     expect(site.read("/editions/cables/first/")).not.toContain("de-legend");
   });
 
   it("prints an editor's own source note instead of the one built from the record", () => {
     const notes = byClass(site.read("/editions/cables/first/"), "de-notes");
     expect(byClass(notes, "de-source-note")).toBe(
-      "<span class=\"de-note-kind\">Source:</span> Source: <em>An editor's own source note</em>, with Markdown.",
+      '<span class="de-note-kind">Source:</span> Source: <em>An editor\'s own source note</em>, with Markdown.',
     );
   });
 
   it("marks a translator's note in a built page", () => {
     const page = site.read("/editions/cables/first/");
     expect(page).toContain('class="de-note de-note-translator"');
-    expect(page).toContain("<span class=\"de-note-kind\">Translator&#39;s note:</span> A translator's note on a word.");
+    expect(page).toContain('<span class="de-note-kind">Translator&#39;s note:</span> A translator\'s note on a word.');
   });
 
   it("builds a register page for an edition whose documents mention register entries, and none for others", () => {
@@ -124,11 +130,15 @@ describe("a site with several editions", () => {
     const box = byClass(page, "de-cite");
     expect([...box.matchAll(/<dt>([^<]+)<\/dt>/g)].map((m) => m[1])).toEqual(["Archive", "vancouver", "This edition"]);
     // Vancouver comes from citeproc-js, with its number in the margin kept inside the paragraph.
-    expect(box).toMatch(/<p class="de-citation" id="cables-first-cite-vancouver"><span class="csl-left-margin">1\.<\/span> <span class="csl-right-inline">First cable\. 1979\. Located at: The Cable Archive<\/span><\/p>/);
+    expect(box).toMatch(
+      /<p class="de-citation" id="cables-first-cite-vancouver"><span class="csl-left-margin">1\.<\/span> <span class="csl-right-inline">First cable\. 1979\. Located at: The Cable Archive<\/span><\/p>/,
+    );
     expect(blocks(box)).toContain(
       "This edition “First cable,” March 1, 1979, document 1 in Cables, ed. First Editor and Second Editor, https://edition.example.org/editions/cables/first/.",
     );
-    expect(page).toContain('<meta name="citation_public_url" content="https://edition.example.org/editions/cables/first/">');
+    expect(page).toContain(
+      '<meta name="citation_public_url" content="https://edition.example.org/editions/cables/first/">',
+    );
   });
 
   it("gives templates the cite, bibtex, ris and cslJson filters", () => {
@@ -136,7 +146,9 @@ describe("a site with several editions", () => {
     expect(out).toContain("MLA: First cable. 1 Mar. 1979. The Cable Archive.\n");
     expect(out).toContain("APA-HTML: <i>First cable</i>. (1979). The Cable Archive.\n");
     expect(out).toContain("VANCOUVER: 1. First cable. 1979. Located at: The Cable Archive\n");
-    expect(out).toContain("BIBTEX: @unpublished{cables-first,\n\ttitle = {{First cable}},\n\tdate = {1979-03-01},\n\tlibrary = {The Cable Archive},\n}");
+    expect(out).toContain(
+      "BIBTEX: @unpublished{cables-first,\n\ttitle = {{First cable}},\n\tdate = {1979-03-01},\n\tlibrary = {The Cable Archive},\n}",
+    );
     expect(out.match(/TY {2}- MANSCPT/g)).toHaveLength(3);
     expect(JSON.parse(out.split("CSL-EDITION: ")[1] as string).map((r: { title: string }) => r.title)).toEqual([
       "First cable",
@@ -157,11 +169,9 @@ describe("a site with several editions", () => {
       "/editions/letters/april/",
       "/editions/letters/cable/",
     ]);
-    expect([...page.matchAll(/<h3 class="de-month" id="([^"]+)">([^<]+)<\/h3>/g)].map((m) => `${m[1]} ${m[2]}`)).toEqual([
-      "month-1979-undated 1979: Month not known",
-      "month-1979-03 March 1979",
-      "month-1979-04 April 1979",
-    ]);
+    expect(
+      [...page.matchAll(/<h3 class="de-month" id="([^"]+)">([^<]+)<\/h3>/g)].map((m) => `${m[1]} ${m[2]}`),
+    ).toEqual(["month-1979-undated 1979: Month not known", "month-1979-03 March 1979", "month-1979-04 April 1979"]);
   });
 
   it("gives each register entry a page listing the documents that list or mention it", () => {
@@ -169,8 +179,12 @@ describe("a site with several editions", () => {
     expect(person).toContain("<h1>The Ambassador</h1>");
     expect(person).toContain('<p class="de-identification">An envoy.</p>');
     expect([...person.matchAll(/<h2><a href="([^"]+)">/g)].map((m) => m[1])).toEqual(["/editions/cables/first/"]);
-    expect(site.read("/people/")).toContain('<a href="/people/ambassador/">The Ambassador</a> <span class="de-count">(1)</span>');
-    expect(site.read("/")).toContain('<nav class="de-site-nav" aria-label="Site"><ul><li><a href="/" aria-current="page">Editions</a></li><li><a href="/chronology/">Chronology</a></li><li><a href="/people/">Persons</a></li><li><a href="/search/">Search</a></li></ul></nav>');
+    expect(site.read("/people/")).toContain(
+      '<a href="/people/ambassador/">The Ambassador</a> <span class="de-count">(1)</span>',
+    );
+    expect(site.read("/")).toContain(
+      '<nav class="de-site-nav" aria-label="Site"><ul><li><a href="/" aria-current="page">Editions</a></li><li><a href="/chronology/">Chronology</a></li><li><a href="/people/">Persons</a></li><li><a href="/search/">Search</a></li></ul></nav>',
+    );
   });
 
   it("has no broken internal link or fragment anywhere", () => {
@@ -206,7 +220,9 @@ describe("a document with a malformed transcription mark", () => {
 describe("a site that turns the generated pages off", () => {
   it("gets its documents and editions, and none of the rest", async () => {
     const site = await buildSite("test/fixtures/pages-off", "test/fixtures/pages-off/eleventy.config.js");
-    const files = readdirSync(site.output, { recursive: true }).map(String).filter((f) => !f.startsWith("documentary-edition"));
+    const files = readdirSync(site.output, { recursive: true })
+      .map(String)
+      .filter((f) => !f.startsWith("documentary-edition"));
     expect(files.filter((f) => f.endsWith(".html") || f.endsWith(".xml")).sort()).toEqual([
       "editions/notes/fine/index.html",
       "editions/notes/index.html",
@@ -240,8 +256,12 @@ describe("an edition with invalid documents", () => {
       "wrong-types.md source.url",
     ]);
     const message = error.message;
-    expect(message).toMatch(/^\[documentary-edition\] 7 problems in the edition \(3 files\); the build stopped before writing any page:/);
-    expect(message).toContain('test/fixtures/invalid/editions/broken/impossible-date.md: date: found "1979-02-30"; expected a real calendar date');
+    expect(message).toMatch(
+      /^\[documentary-edition\] 7 problems in the edition \(3 files\); the build stopped before writing any page:/,
+    );
+    expect(message).toContain(
+      'test/fixtures/invalid/editions/broken/impossible-date.md: date: found "1979-02-30"; expected a real calendar date',
+    );
     expect(message).toContain('wrong-types.md: translation.translater: unknown field; did you mean "translator"?\n');
     const written = readdirSync(output, { recursive: true }).map(String);
     expect(written.filter((file) => file.endsWith(".html"))).toEqual([]);
@@ -263,7 +283,9 @@ describe("a file beside a page that cannot be written", () => {
     );
     expect(error).toBeInstanceOf(Error);
     expect(String((error as Error).message)).toMatch(
-      new RegExp(`^\\[documentary-edition\\] could not write a file beside a page: .*${file.replaceAll(".", "\\.")}: EISDIR`),
+      new RegExp(
+        `^\\[documentary-edition\\] could not write a file beside a page: .*${file.replaceAll(".", "\\.")}: EISDIR`,
+      ),
     );
   });
 });

@@ -65,7 +65,9 @@ describe("a register entry's id", () => {
 
 describe("a document's ids", () => {
   it("start with the document's id, which keeps the sample's ids and starts with a letter", () => {
-    expect(documentId("sino-vietnamese-talks-1979/1979-04-16-notice-on-talks")).toBe("sino-vietnamese-talks-1979-1979-04-16-notice-on-talks");
+    expect(documentId("sino-vietnamese-talks-1979/1979-04-16-notice-on-talks")).toBe(
+      "sino-vietnamese-talks-1979-1979-04-16-notice-on-talks",
+    );
     expect(documentId("talks/cable v2.final")).toBe("talks-cable-v2-final");
     expect(documentId("1979/cable")).toBe("d1979-cable");
     expect(documentId("thư/lê")).toBe("thư-lê");
@@ -73,12 +75,12 @@ describe("a document's ids", () => {
     expect(breakId("talks-cable", "page", "11")).toBe("talks-cable-page-11");
     expect(breakId("talks-cable", "folio", "3r")).toBe("talks-cable-folio-3r");
     expect(breakId(undefined, "page", "11 bis")).toBe("page-_11_20_bis");
-    expect([noteId("talks-cable", 1), noteId("talks-cable", 1, "fnref", 2), noteId("talks-cable", 1, "sn"), noteId(undefined, 3)]).toEqual([
-      "fn-talks-cable-1",
-      "fnref-talks-cable-1:2",
-      "sn-talks-cable-1",
-      "fn3",
-    ]);
+    expect([
+      noteId("talks-cable", 1),
+      noteId("talks-cable", 1, "fnref", 2),
+      noteId("talks-cable", 1, "sn"),
+      noteId(undefined, 3),
+    ]).toEqual(["fn-talks-cable-1", "fnref-talks-cable-1:2", "sn-talks-cable-1", "fn3"]);
   });
 
   it("is an error where two documents' paths give one id", () => {
@@ -145,7 +147,13 @@ describe("ids in a built site whose register keys differ by a full stop, a hyphe
 
   const JING = "/usr/bin/jing";
   it.skipIf(!existsSync(JING))("is valid TEI, its xml:ids included", () => {
-    const files = ["editions/names/letter/document.xml", "editions/names/corpus.xml"].map((f) => path.join(site.output, f));
-    expect(() => execFileSync(JING, [path.resolve("../shared/schemas/tei_all.rng"), ...files], { stdio: ["ignore", "pipe", "pipe"] })).not.toThrow();
+    const files = ["editions/names/letter/document.xml", "editions/names/corpus.xml"].map((f) =>
+      path.join(site.output, f),
+    );
+    expect(() =>
+      execFileSync(JING, [path.resolve("../shared/schemas/tei_all.rng"), ...files], {
+        stdio: ["ignore", "pipe", "pipe"],
+      }),
+    ).not.toThrow();
   });
 });

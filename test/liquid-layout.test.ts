@@ -24,7 +24,13 @@ describe("a document layout of the site's own, in Liquid", () => {
     const page = liquid.read(CABLE);
     expect(page).toContain('<article class="de-document" data-pagefind-body>');
     const search = allByClass(page, "de-document")[0] ?? "";
-    for (const attribute of ['data-pagefind-filter="edition"', 'data-pagefind-filter="year">1979', 'data-pagefind-filter="type">telegram', 'data-pagefind-meta="date">April 16, 1979', 'data-pagefind-sort="date">1979-04-16']) {
+    for (const attribute of [
+      'data-pagefind-filter="edition"',
+      'data-pagefind-filter="year">1979',
+      'data-pagefind-filter="type">telegram',
+      'data-pagefind-meta="date">April 16, 1979',
+      'data-pagefind-sort="date">1979-04-16',
+    ]) {
       expect(search).toContain(attribute);
     }
   });

@@ -17,21 +17,44 @@ describe("transcription marks", () => {
   const { render, used } = markdown();
 
   it.each([
-    ["{supplied: they said this}", '<span class="de-mark de-supplied" title="Supplied by the editor or translator"><span class="de-gen">[</span>they said this<span class="de-gen">]</span></span>'],
-    ["{sic: recieve}", '<span class="de-mark de-sic" title="Thus in the original">recieve <span class="de-mark-sign de-gen">[sic]</span></span>'],
-    ["{unclear: Hanoi}", '<span class="de-mark de-unclear" title="Uncertain reading">Hanoi <span class="de-mark-sign de-gen">[?]</span></span>'],
+    [
+      "{supplied: they said this}",
+      '<span class="de-mark de-supplied" title="Supplied by the editor or translator"><span class="de-gen">[</span>they said this<span class="de-gen">]</span></span>',
+    ],
+    [
+      "{sic: recieve}",
+      '<span class="de-mark de-sic" title="Thus in the original">recieve <span class="de-mark-sign de-gen">[sic]</span></span>',
+    ],
+    [
+      "{unclear: Hanoi}",
+      '<span class="de-mark de-unclear" title="Uncertain reading">Hanoi <span class="de-mark-sign de-gen">[?]</span></span>',
+    ],
     ["{del: struck out}", '<del class="de-mark de-del" title="Deleted in the original">struck out</del>'],
     ["{add: written above}", '<ins class="de-mark de-add" title="Added in the original">written above</ins>'],
-    ["{gap: 1 line not declassified}", '<span class="de-mark de-gap" title="Passage omitted, illegible or not declassified"><span class="de-gen">[1 line not declassified]</span></span>'],
-    ["{gap:}", '<span class="de-mark de-gap" title="Passage omitted, illegible or not declassified"><span class="de-gen">[…]</span></span>'],
-    ["{page: 11}", '<span class="de-mark de-page" title="Page break in the original" id="page-11"><span class="de-gen">[<a href="#page-11">Page 11</a>]</span></span>'],
-    ["{folio: 3r}", '<span class="de-mark de-folio" title="Folio break in the original" id="folio-3r"><span class="de-gen">[<a href="#folio-3r">Folio 3r</a>]</span></span>'],
+    [
+      "{gap: 1 line not declassified}",
+      '<span class="de-mark de-gap" title="Passage omitted, illegible or not declassified"><span class="de-gen">[1 line not declassified]</span></span>',
+    ],
+    [
+      "{gap:}",
+      '<span class="de-mark de-gap" title="Passage omitted, illegible or not declassified"><span class="de-gen">[…]</span></span>',
+    ],
+    [
+      "{page: 11}",
+      '<span class="de-mark de-page" title="Page break in the original" id="page-11"><span class="de-gen">[<a href="#page-11">Page 11</a>]</span></span>',
+    ],
+    [
+      "{folio: 3r}",
+      '<span class="de-mark de-folio" title="Folio break in the original" id="folio-3r"><span class="de-gen">[<a href="#folio-3r">Folio 3r</a>]</span></span>',
+    ],
   ])("renders %s", (source, expected) => {
     expect(render(`Before ${source} after.`)).toBe(`<p>Before ${expected} after.</p>`);
   });
 
   it("gives page anchors the document's id, so two documents on one page keep them apart", () => {
-    expect(render("{page: 11}", { docId: "talks-cable" })).toContain('id="talks-cable-page-11"><span class="de-gen">[<a href="#talks-cable-page-11">');
+    expect(render("{page: 11}", { docId: "talks-cable" })).toContain(
+      'id="talks-cable-page-11"><span class="de-gen">[<a href="#talks-cable-page-11">',
+    );
   });
 
   it("nests inside emphasis and links, and takes emphasis inside", () => {
@@ -41,7 +64,9 @@ describe("transcription marks", () => {
     expect(render("[see {supplied: the text}](https://example.org/)")).toBe(
       '<p><a href="https://example.org/">see <span class="de-mark de-supplied" title="Supplied by the editor or translator"><span class="de-gen">[</span>the text<span class="de-gen">]</span></span></a></p>',
     );
-    expect(render("{supplied: *our* side}")).toContain('<span class="de-gen">[</span><em>our</em> side<span class="de-gen">]</span>');
+    expect(render("{supplied: *our* side}")).toContain(
+      '<span class="de-gen">[</span><em>our</em> side<span class="de-gen">]</span>',
+    );
     expect(render("{add: a {sic: mistkae} here}")).toBe(
       '<p><ins class="de-mark de-add" title="Added in the original">a <span class="de-mark de-sic" title="Thus in the original">mistkae <span class="de-mark-sign de-gen">[sic]</span></span> here</ins></p>',
     );
@@ -56,7 +81,9 @@ describe("transcription marks", () => {
       '<p><a href="https://example.org/">a link</a> and <a href="https://example.org/r">ref</a></p>',
     );
     const withNote = render("Text.[^1]\n\n[^1]: A note {sic: teh}.");
-    expect(withNote).toContain('<sup class="de-ref de-ref-editorial" id="fnref1" tabindex="-1" data-pagefind-ignore><a class="de-ref-side" href="#sn1" aria-label="Note 1">1</a>');
+    expect(withNote).toContain(
+      '<sup class="de-ref de-ref-editorial" id="fnref1" tabindex="-1" data-pagefind-ignore><a class="de-ref-side" href="#sn1" aria-label="Note 1">1</a>',
+    );
     expect(withNote).toContain('<span class="de-mark de-sic"');
   });
 
@@ -77,7 +104,9 @@ describe("transcription marks", () => {
   });
 
   it("reports an unknown mark with its line", () => {
-    const error = errorOf(() => render("First paragraph.\n\nSecond paragraph,\nwith {suplied: words} on its second line."));
+    const error = errorOf(() =>
+      render("First paragraph.\n\nSecond paragraph,\nwith {suplied: words} on its second line."),
+    );
     expect(error).toBeInstanceOf(MarkSyntaxError);
     expect(error.message).toBe(
       'line 4: found "{suplied: words}"; expected a transcription mark: one of supplied, sic, unclear, del, add, gap, page, folio, person, place, term, salute, signed, dateline (write \\{ for a literal brace)',
@@ -86,7 +115,9 @@ describe("transcription marks", () => {
 
   it("reports an unclosed mark with its line", () => {
     const error = errorOf(() => render("# Title\n\nThe {supplied: words never closed."));
-    expect(error.message).toBe('line 3: found "{supplied: words never closed."; expected a closing } for the supplied mark in the same paragraph');
+    expect(error.message).toBe(
+      'line 3: found "{supplied: words never closed."; expected a closing } for the supplied mark in the same paragraph',
+    );
   });
 
   it("reports a page break without a number", () => {
@@ -96,7 +127,10 @@ describe("transcription marks", () => {
 
 describe("openers, closers and tables on the page", () => {
   const { render } = markdown();
-  const paragraphs = (out: string) => [...out.matchAll(/<p( class="[^"]*")?>(.*?)<\/p>/gs)].map((m) => `${m[1] ?? ""} ${m[2]?.replace(/<[^>]*>/g, "")}`.trim());
+  const paragraphs = (out: string) =>
+    [...out.matchAll(/<p( class="[^"]*")?>(.*?)<\/p>/gs)].map((m) =>
+      `${m[1] ?? ""} ${m[2]?.replace(/<[^>]*>/g, "")}`.trim(),
+    );
 
   it("prints a dateline before the text as an opening line, and one after it as a closing line", () => {
     expect(paragraphs(render("{dateline: Peking, April 16}\n\nText.\n\n{dateline: April 16, 1979}"))).toEqual([
@@ -105,30 +139,36 @@ describe("openers, closers and tables on the page", () => {
       'class="de-closer" April 16, 1979',
     ]);
     // A page break before it leaves it an opening line.
-    expect(render("{page: 1}\n\n{dateline: Peking}\n\nText.")).toContain('<p class="de-opener"><span class="de-mark de-dateline"');
-    expect(render("{page: 1}\n{dateline: Peking}\n\nText.")).toMatch(/^<p class="de-opener"><span class="de-mark de-page"/);
+    expect(render("{page: 1}\n\n{dateline: Peking}\n\nText.")).toContain(
+      '<p class="de-opener"><span class="de-mark de-dateline"',
+    );
+    expect(render("{page: 1}\n{dateline: Peking}\n\nText.")).toMatch(
+      /^<p class="de-opener"><span class="de-mark de-page"/,
+    );
   });
 
   it("keeps a signature with a note on it a closing line", () => {
     const out = render("Text.\n\n{signed: Foreign Ministry}[^2]\n\n[^2]: A note on the signature.");
-    expect(out).toContain('<p class="de-closer"><span class="de-mark de-signed" title="Signature">Foreign Ministry</span><sup class="de-ref');
+    expect(out).toContain(
+      '<p class="de-closer"><span class="de-mark de-signed" title="Signature">Foreign Ministry</span><sup class="de-ref',
+    );
   });
 
   it("prints a salutation as an opening line and a signature in the text (an enclosure's) as a closing one", () => {
-    expect(paragraphs(render("{salute: Dear Minister,}\n\nText.\n\n{signed: The Envoy}\n\nEnclosure.\n\nMore."))).toEqual([
-      'class="de-opener" Dear Minister,',
-      "Text.",
-      'class="de-closer" The Envoy',
-      "Enclosure.",
-      "More.",
-    ]);
+    expect(
+      paragraphs(render("{salute: Dear Minister,}\n\nText.\n\n{signed: The Envoy}\n\nEnclosure.\n\nMore.")),
+    ).toEqual(['class="de-opener" Dear Minister,', "Text.", 'class="de-closer" The Envoy', "Enclosure.", "More."]);
     // A paragraph with more than the mark is text.
     expect(render("{signed: The Envoy} and more.")).toMatch(/^<p><span/);
   });
 
   it("prints a pipe table with column headers, in a region that scrolls, with marks, mentions and notes in its cells", () => {
-    const out = render("| Name | Office |\n| --- | :-: |\n| {supplied: Han} | Minister[^1] |\n\n[^1]: A note in a cell.");
-    expect(out).toMatch(/^<section class="de-table" aria-label="Table" tabindex="0">\n<table>\n<thead>\n<tr>\n<th scope="col">Name<\/th>\n<th scope="col" class="de-align-center">Office<\/th>/);
+    const out = render(
+      "| Name | Office |\n| --- | :-: |\n| {supplied: Han} | Minister[^1] |\n\n[^1]: A note in a cell.",
+    );
+    expect(out).toMatch(
+      /^<section class="de-table" aria-label="Table" tabindex="0">\n<table>\n<thead>\n<tr>\n<th scope="col">Name<\/th>\n<th scope="col" class="de-align-center">Office<\/th>/,
+    );
     expect(out).toContain('<td><span class="de-mark de-supplied"');
     expect(out).toContain('<td class="de-align-center">Minister<sup class="de-ref de-ref-editorial"');
     expect(out).toContain("</table>\n</section>");
@@ -153,7 +193,8 @@ describe("the legend of marks", () => {
 
   it("shows each inline mark and a gap as the page prints them, so that supplied words and a gap differ", () => {
     const { render } = markdown();
-    const sampleOf = (kind: MarkKind) => /<dt>(.*?)<\/dt>/.exec(markLegendHtml(new Set([kind]), DEFAULT_LABELS).value)?.[1];
+    const sampleOf = (kind: MarkKind) =>
+      /<dt>(.*?)<\/dt>/.exec(markLegendHtml(new Set([kind]), DEFAULT_LABELS).value)?.[1];
     // The legend's sample is the page's own rendering of the mark round the sample word.
     for (const kind of ["supplied", "sic", "unclear", "del", "add"] as const) {
       expect(sampleOf(kind), kind).toBe(render(`{${kind}: word}`).replace(/^<p>|<\/p>$/g, ""));
@@ -162,7 +203,9 @@ describe("the legend of marks", () => {
     expect(sampleOf("supplied")).toContain('<span class="de-gen">[</span>word<span class="de-gen">]</span>');
     expect(sampleOf("gap")).toContain('<span class="de-gen">[…]</span>');
     // A site's own sample word, escaped like every label.
-    expect(markLegendHtml(new Set<MarkKind>(["supplied"]), { ...DEFAULT_LABELS, markSample: "<mot>" }).value).toContain("[</span>&lt;mot&gt;<span");
+    expect(markLegendHtml(new Set<MarkKind>(["supplied"]), { ...DEFAULT_LABELS, markSample: "<mot>" }).value).toContain(
+      "[</span>&lt;mot&gt;<span",
+    );
   });
 });
 
@@ -171,6 +214,8 @@ describe("what a site's labels put in a mark", () => {
     const labels = { ...DEFAULT_LABELS, markSic: 'Thus "in" <the> original', mentionPerson: "A <b>person</b> & more" };
     const marks = markRenderer(labels, () => "/register/");
     expect(marks.open("sic", {})).toContain('title="Thus &quot;in&quot; &lt;the&gt; original"');
-    expect(marks.open("person", { docId: "d" }, "han-nianlong", 1)).toContain('title="A &lt;b&gt;person&lt;/b&gt; &amp; more"');
+    expect(marks.open("person", { docId: "d" }, "han-nianlong", 1)).toContain(
+      'title="A &lt;b&gt;person&lt;/b&gt; &amp; more"',
+    );
   });
 });

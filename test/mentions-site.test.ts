@@ -12,9 +12,13 @@ describe("mentions in an introduction, a source note and a summary, and a site's
 
   it("links a mention in the introduction to the register, which links back to it", () => {
     const edition = site.read("/editions/e/");
-    expect(edition).toContain('<a class="de-mark de-mention de-person" id="e-index-person-ambassador-1" href="/editions/e/register/#person-ambassador"');
+    expect(edition).toContain(
+      '<a class="de-mark de-mention de-person" id="e-index-person-ambassador-1" href="/editions/e/register/#person-ambassador"',
+    );
     const register = site.read("/editions/e/register/");
-    expect(register).toContain('<a href="/editions/e/#e-index-person-ambassador-1">Introduction</a>, <a href="/editions/e/a/#e-a-person-ambassador-1">Document 1</a>, <a href="/editions/e/a/#e-a-person-ambassador-2">Document 1 (2)</a>');
+    expect(register).toContain(
+      '<a href="/editions/e/#e-index-person-ambassador-1">Introduction</a>, <a href="/editions/e/a/#e-a-person-ambassador-1">Document 1</a>, <a href="/editions/e/a/#e-a-person-ambassador-2">Document 1 (2)</a>',
+    );
   });
 
   it("links a mention in the source note, numbered after the text's", () => {

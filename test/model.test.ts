@@ -4,7 +4,12 @@ import { build, CABLE_PATH, errorOf, frontMatter, source } from "./helpers/model
 
 const REGISTER = {
   people: { "han-nianlong": { name: "Han Nianlong" }, "le-duan": { name: "Le Duan" } },
-  places: { hanoi: { name: "Hanoi" }, fujian: { name: "Fujian" }, cambodia: { name: "Cambodia" }, laos: { name: "Laos" } },
+  places: {
+    hanoi: { name: "Hanoi" },
+    fujian: { name: "Fujian" },
+    cambodia: { name: "Cambodia" },
+    laos: { name: "Laos" },
+  },
   subjects: { "sino-vietnamese-relations": { name: "x" }, negotiations: { name: "y" } },
 };
 
@@ -56,7 +61,13 @@ describe("the document schema", () => {
   it("accepts one recipient or several, and one translator or several", () => {
     const [many, one] = build([
       source("e/one", minimal({ recipients: "Embassy in Hanoi", translation: { language: "en", translator: "A" } })),
-      source("e/many", minimal({ recipients: ["Embassy in Hanoi", "Consulate in Ho Chi Minh City"], translation: { language: "en", translator: ["A", "B"] } })),
+      source(
+        "e/many",
+        minimal({
+          recipients: ["Embassy in Hanoi", "Consulate in Ho Chi Minh City"],
+          translation: { language: "en", translator: ["A", "B"] },
+        }),
+      ),
     ]).documents;
     expect(one?.recipients).toEqual(["Embassy in Hanoi"]);
     expect(many?.recipients).toEqual(["Embassy in Hanoi", "Consulate in Ho Chi Minh City"]);
@@ -65,7 +76,10 @@ describe("the document schema", () => {
 
   it("reads unknown for an archive, a call number or a translator as not known (null), not as a name", () => {
     const [doc] = build([
-      source("e/d", minimal({ archive: "unknown", callNumber: "unknown", translation: { language: "en", translator: "unknown" } })),
+      source(
+        "e/d",
+        minimal({ archive: "unknown", callNumber: "unknown", translation: { language: "en", translator: "unknown" } }),
+      ),
     ]).documents;
     expect(doc?.archive).toBeNull();
     expect(doc?.callNumber).toBeNull();
@@ -79,40 +93,114 @@ describe("the document schema", () => {
   });
 
   it.each([
-    ["an unknown translator among named ones", { translation: { language: "en", translator: ["A", "Unknown"] } }, 'translation.translator: found ["A","Unknown"]; expected the translators\' names, or unknown alone'],
+    [
+      "an unknown translator among named ones",
+      { translation: { language: "en", translator: ["A", "Unknown"] } },
+      'translation.translator: found ["A","Unknown"]; expected the translators\' names, or unknown alone',
+    ],
     ["an archive written as a number", { archive: 12 }, "archive: found 12; expected text, or unknown"],
-    ["a call number written as a list", { callNumber: ["1", "2"] }, 'callNumber: found ["1","2"]; expected text or a number, or unknown'],
-    ["an impossible date", { date: "1979-02-30" }, 'date: found "1979-02-30"; expected a real calendar date written YYYY-MM-DD'],
+    [
+      "a call number written as a list",
+      { callNumber: ["1", "2"] },
+      'callNumber: found ["1","2"]; expected text or a number, or unknown',
+    ],
+    [
+      "an impossible date",
+      { date: "1979-02-30" },
+      'date: found "1979-02-30"; expected a real calendar date written YYYY-MM-DD',
+    ],
     ["a date in words", { date: "April 1979" }, 'date: found "April 1979"; expected a real calendar date'],
     ["a month 13", { date: "1979-13" }, 'date: found "1979-13"; expected a real calendar date'],
-    ["a YAML date-time", { date: new Date(Date.UTC(1979, 3, 16, 14, 30)) }, 'date: found "1979-04-16T14:30:00.000Z"; expected a real calendar date'],
+    [
+      "a YAML date-time",
+      { date: new Date(Date.UTC(1979, 3, 16, 14, 30)) },
+      'date: found "1979-04-16T14:30:00.000Z"; expected a real calendar date',
+    ],
     ["a missing title", { title: undefined }, "title: found nothing (the field is missing); expected text"],
     ["an empty title", { title: "  " }, 'title: found "  "; expected text that is not empty'],
-    ["an unknown language", { originalLanguage: "xx" }, 'originalLanguage: found "xx"; expected a BCP 47 language tag for a known language'],
-    ["a malformed language tag", { translation: { language: "english" } }, 'translation.language: found "english"; expected a BCP 47 language tag'],
+    [
+      "an unknown language",
+      { originalLanguage: "xx" },
+      'originalLanguage: found "xx"; expected a BCP 47 language tag for a known language',
+    ],
+    [
+      "a malformed language tag",
+      { translation: { language: "english" } },
+      'translation.language: found "english"; expected a BCP 47 language tag',
+    ],
     ["a number for recipients", { recipients: 5 }, "recipients: found 5; expected text, or a list of texts"],
-    ["an unknown document type", { type: "tweet" }, 'type: found "tweet"; expected one of the site\'s document types: "telegram", "memorandum"'],
-    ["a javascript: URL", { source: { title: "S", url: "javascript:alert(1)" } }, 'source.url: found "javascript:alert(1)"; expected a web address starting with https:// or http://'],
-    ["a misspelt source field", { source: { title: "S", adress: "x" } }, 'source.adress: unknown field; one of the known fields: title, publisher, url, accessed'],
-    ["a time with a partial date", { date: "1979-04", time: "14:30" }, 'time: found "14:30"; expected no time unless the date is a full date'],
-    ["a time zone without a time", { timeZone: "Asia/Shanghai" }, 'timeZone: found "Asia/Shanghai"; expected a time zone only together with a time'],
-    ["an unknown time zone", { time: "10:00", timeZone: "Mars/Olympus" }, 'timeZone: found "Mars/Olympus"; expected a time zone name'],
+    [
+      "an unknown document type",
+      { type: "tweet" },
+      'type: found "tweet"; expected one of the site\'s document types: "telegram", "memorandum"',
+    ],
+    [
+      "a javascript: URL",
+      { source: { title: "S", url: "javascript:alert(1)" } },
+      'source.url: found "javascript:alert(1)"; expected a web address starting with https:// or http://',
+    ],
+    [
+      "a misspelt source field",
+      { source: { title: "S", adress: "x" } },
+      "source.adress: unknown field; one of the known fields: title, publisher, url, accessed",
+    ],
+    [
+      "a time with a partial date",
+      { date: "1979-04", time: "14:30" },
+      'time: found "14:30"; expected no time unless the date is a full date',
+    ],
+    [
+      "a time zone without a time",
+      { timeZone: "Asia/Shanghai" },
+      'timeZone: found "Asia/Shanghai"; expected a time zone only together with a time',
+    ],
+    [
+      "an unknown time zone",
+      { time: "10:00", timeZone: "Mars/Olympus" },
+      'timeZone: found "Mars/Olympus"; expected a time zone name',
+    ],
     ["a time out of range", { time: "25:00" }, 'time: found "25:00"; expected a time of day written "HH:MM"'],
-    ["a translation written as text", { translation: "English" }, 'translation: found "English"; expected a group with language and translator'],
-    ["a translation without its language", { translation: { translator: "A" } }, "translation.language: found nothing (the field is missing); expected a BCP 47 language tag"],
+    [
+      "a translation written as text",
+      { translation: "English" },
+      'translation: found "English"; expected a group with language and translator',
+    ],
+    [
+      "a translation without its language",
+      { translation: { translator: "A" } },
+      "translation.language: found nothing (the field is missing); expected a BCP 47 language tag",
+    ],
     ["pages as a list", { pages: [10, 12] }, "pages: found [10,12]; expected text or a number"],
     ["people as text", { people: "han-nianlong" }, 'people: found "han-nianlong"; expected a list of register keys'],
-    ["a register key with spaces", { people: ["Han Nianlong"] }, 'people.0: found "Han Nianlong"; expected a register key: letters, digits'],
-    ["a source without a title", { source: { url: "https://example.org" } }, "source.title: found nothing (the field is missing); expected text"],
-    ["an accessed date that is partial", { source: { title: "S", accessed: "2026-11" } }, 'source.accessed: found "2026-11"; expected a full date written YYYY-MM-DD'],
-    ["a flag that is not a boolean", { dateApproximate: "yes" }, 'dateApproximate: found "yes"; expected true or false'],
+    [
+      "a register key with spaces",
+      { people: ["Han Nianlong"] },
+      'people.0: found "Han Nianlong"; expected a register key: letters, digits',
+    ],
+    [
+      "a source without a title",
+      { source: { url: "https://example.org" } },
+      "source.title: found nothing (the field is missing); expected text",
+    ],
+    [
+      "an accessed date that is partial",
+      { source: { title: "S", accessed: "2026-11" } },
+      'source.accessed: found "2026-11"; expected a full date written YYYY-MM-DD',
+    ],
+    [
+      "a flag that is not a boolean",
+      { dateApproximate: "yes" },
+      'dateApproximate: found "yes"; expected true or false',
+    ],
   ])("rejects %s, naming file, field, value and what was expected", (_name, extra, message) => {
     const text = errorOf(() => build([source("talks/bad", minimal(extra))]));
     expect(text).toContain(`editions/talks/bad.md: ${message}`);
   });
 
   it("rejects a register key the register does not hold, and lists the keys it does", () => {
-    const text = errorOf(() => build([source("e/d", minimal({ people: ["han-nianlong", "han-nian-long"] }))], [], REGISTER));
+    const text = errorOf(() =>
+      build([source("e/d", minimal({ people: ["han-nianlong", "han-nian-long"] }))], [], REGISTER),
+    );
     expect(text).toContain(
       'editions/e/d.md: people.1: found "han-nian-long"; expected a key of the people register in _data/register/people.* (han-nianlong, le-duan)',
     );
@@ -120,7 +208,9 @@ describe("the document schema", () => {
 
   it("says so when a document names people but the site has no people register", () => {
     const text = errorOf(() => build([source("e/d", minimal({ places: ["hanoi"] }))]));
-    expect(text).toContain("places.0: found \"hanoi\"; expected a key of a places register, but the site has none: add _data/register/places.json");
+    expect(text).toContain(
+      'places.0: found "hanoi"; expected a key of a places register, but the site has none: add _data/register/places.json',
+    );
   });
 });
 

@@ -21,7 +21,9 @@ describe("notes", () => {
     const known = new Set(all);
     expect(fragments(page).length).toBeGreaterThan(10);
     expect(fragments(page).filter((f) => !known.has(f))).toEqual([]);
-    expect(all).toEqual(expect.arrayContaining(["fn-talks-first-1", "fn-talks-second-1", "sn-talks-first-1", "sn-talks-second-1"]));
+    expect(all).toEqual(
+      expect.arrayContaining(["fn-talks-first-1", "fn-talks-second-1", "sn-talks-first-1", "sn-talks-second-1"]),
+    );
   });
 
   it("link each reference to its sidenote and its endnote, and each note back to the reference", () => {
@@ -29,19 +31,32 @@ describe("notes", () => {
     expect(page).toContain(
       '<sup class="de-ref de-ref-editorial" id="fnref-d-1" tabindex="-1" data-pagefind-ignore><a class="de-ref-side" href="#sn-d-1" aria-label="Note 1">1</a><a class="de-ref-end" href="#fn-d-1" aria-label="Note 1">1</a></sup>',
     );
-    expect(byClass(page, "de-sidenote")).toContain('<a class="de-backref" href="#fnref-d-1" aria-label="Back to the text">');
-    expect(byClass(page, "de-notes-list")).toContain('<a class="de-backref" href="#fnref-d-1" aria-label="Back to the text">');
+    expect(byClass(page, "de-sidenote")).toContain(
+      '<a class="de-backref" href="#fnref-d-1" aria-label="Back to the text">',
+    );
+    expect(byClass(page, "de-notes-list")).toContain(
+      '<a class="de-backref" href="#fnref-d-1" aria-label="Back to the text">',
+    );
     // A second reference to the same note links to it, with no second sidenote.
     expect(page).toContain('id="fnref-d-1:1"');
     expect(allByClass(page, "de-sidenote")).toHaveLength(2);
   });
 
   it("mark translator's notes as such, visibly and for screen readers", () => {
-    const page = render("Word.[^translator-1] Other.[^ed]\n\n[^translator-1]: The Chinese has a pun here.\n\n[^ed]: An editor's note.", { docId: "d" });
-    expect(page).toContain('<sup class="de-ref de-ref-translator" id="fnref-d-1" tabindex="-1" data-pagefind-ignore><a class="de-ref-side" href="#sn-d-1" aria-label="Translator&#39;s note 1">');
-    expect(page).toContain('<li id="fn-d-1" class="de-note de-note-translator" value="1" tabindex="-1"><span class="de-note-kind">Translator&#39;s note</span>');
+    const page = render(
+      "Word.[^translator-1] Other.[^ed]\n\n[^translator-1]: The Chinese has a pun here.\n\n[^ed]: An editor's note.",
+      { docId: "d" },
+    );
+    expect(page).toContain(
+      '<sup class="de-ref de-ref-translator" id="fnref-d-1" tabindex="-1" data-pagefind-ignore><a class="de-ref-side" href="#sn-d-1" aria-label="Translator&#39;s note 1">',
+    );
+    expect(page).toContain(
+      '<li id="fn-d-1" class="de-note de-note-translator" value="1" tabindex="-1"><span class="de-note-kind">Translator&#39;s note</span>',
+    );
     expect(page).toContain('<li id="fn-d-2" class="de-note de-note-editorial" value="2" tabindex="-1">');
-    expect(blocks(allByClass(page, "de-sidenote")[0] as string).join(" ")).toContain("Translator's note: The Chinese has a pun here.");
+    expect(blocks(allByClass(page, "de-sidenote")[0] as string).join(" ")).toContain(
+      "Translator's note: The Chinese has a pun here.",
+    );
     expect(noteKind("translator")).toBe("translator");
     expect(noteKind("Translator-2")).toBe("translator");
     expect(noteKind("1")).toBe("editorial");
@@ -50,7 +65,9 @@ describe("notes", () => {
 
   it("put the source note first, and give it a notes section even without footnotes", () => {
     const withNotes = render("Text.[^1]\n\n[^1]: A note.", { docId: "d", sourceNote: "<b>Source:</b> An archive." });
-    expect(byClass(withNotes, "de-notes").indexOf("de-source-note")).toBeLessThan(byClass(withNotes, "de-notes").indexOf("de-notes-list"));
+    expect(byClass(withNotes, "de-notes").indexOf("de-source-note")).toBeLessThan(
+      byClass(withNotes, "de-notes").indexOf("de-notes-list"),
+    );
     const alone = render("Text only.", { docId: "d", sourceNote: "<b>Source:</b> An archive." });
     expect(alone).toBe(
       '<p>Text only.</p>\n<section class="de-notes" aria-labelledby="d-notes">\n<h2 id="d-notes">Notes</h2>\n<p class="de-note de-source-note" role="note"><b>Source:</b> An archive.</p>\n</section>',
@@ -85,15 +102,23 @@ describe("the source note", () => {
   });
 
   it("says only what the record has, and nothing where it has none of it", () => {
-    expect(noteOf({ archive: "An Archive", folios: "3r-4v" })).toBe('<span class="de-note-kind">Source:</span> An Archive, ff. 3r-4v.');
-    expect(noteOf({ translation: { language: "en", translator: "T" } })).toBe('<span class="de-note-kind">Source:</span> Translated by T.');
+    expect(noteOf({ archive: "An Archive", folios: "3r-4v" })).toBe(
+      '<span class="de-note-kind">Source:</span> An Archive, ff. 3r-4v.',
+    );
+    expect(noteOf({ translation: { language: "en", translator: "T" } })).toBe(
+      '<span class="de-note-kind">Source:</span> Translated by T.',
+    );
     expect(noteOf({})).toBeUndefined();
   });
 
   it("says plainly what the editor marked unknown, and never prints unknown as a value", () => {
     const kind = '<span class="de-note-kind">Source:</span>';
-    expect(noteOf({ archive: "unknown", callNumber: "unknown", classification: "Secret" })).toBe(`${kind} Archive and call number not known. Secret.`);
-    expect(noteOf({ archive: "unknown", collection: "RG 59", callNumber: "P84", pages: "3-4" })).toBe(`${kind} RG 59, P84, pp. 3-4. Archive not known.`);
+    expect(noteOf({ archive: "unknown", callNumber: "unknown", classification: "Secret" })).toBe(
+      `${kind} Archive and call number not known. Secret.`,
+    );
+    expect(noteOf({ archive: "unknown", collection: "RG 59", callNumber: "P84", pages: "3-4" })).toBe(
+      `${kind} RG 59, P84, pp. 3-4. Archive not known.`,
+    );
     expect(noteOf({ archive: "An Archive", callNumber: "unknown" })).toBe(`${kind} An Archive. Call number not known.`);
     expect(noteOf({ originalLanguage: "zh", translation: { language: "en", translator: "unknown" } })).toBe(
       `${kind} Translated from Chinese; translator not known.`,
@@ -102,7 +127,15 @@ describe("the source note", () => {
   });
 
   it("takes its words for what is not known from the labels, which a site may translate", () => {
-    const [doc] = build([source("e/d", { title: "T", date: "1979", archive: "unknown", originalLanguage: "zh", translation: { language: "fr", translator: "unknown" } })]).documents;
+    const [doc] = build([
+      source("e/d", {
+        title: "T",
+        date: "1979",
+        archive: "unknown",
+        originalLanguage: "zh",
+        translation: { language: "fr", translator: "unknown" },
+      }),
+    ]).documents;
     const labels = {
       ...DEFAULT_LABELS,
       sourceNote: "Source :",

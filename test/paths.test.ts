@@ -23,9 +23,17 @@ describe("edition paths", () => {
       ["/tmp/site/", `${path.relative(process.cwd(), "/tmp/site")}/`],
     ] as const) {
       const classify = editionPaths(input, "editions");
-      expect(classify(`${prefix}editions/talks/cable.md`), input).toMatchObject({ kind: "document", id: "talks/cable", edition: "talks", slug: "cable" });
+      expect(classify(`${prefix}editions/talks/cable.md`), input).toMatchObject({
+        kind: "document",
+        id: "talks/cable",
+        edition: "talks",
+        slug: "cable",
+      });
       expect(classify(`${prefix}editions/talks/index.md`), input).toMatchObject({ kind: "index", edition: "talks" });
-      expect(classify(`${prefix}editions/talks/sub/index.md`), input).toMatchObject({ kind: "document", id: "talks/sub/index" });
+      expect(classify(`${prefix}editions/talks/sub/index.md`), input).toMatchObject({
+        kind: "document",
+        id: "talks/sub/index",
+      });
       expect(classify(`${prefix}editions/loose.md`), input).toBeUndefined();
       expect(classify(`${prefix}about.md`), input).toBeUndefined();
       expect(classify(`${prefix}editions/talks/notes.njk`), input).toBeUndefined();
@@ -36,7 +44,9 @@ describe("edition paths", () => {
 describe("output files", () => {
   it("stay inside the output folder", async () => {
     const { outputFile } = await import("../src/eleventy/output.js");
-    expect(outputFile("/site/_site", "/editions/a/doc/", "document.xml")).toBe("/site/_site/editions/a/doc/document.xml");
+    expect(outputFile("/site/_site", "/editions/a/doc/", "document.xml")).toBe(
+      "/site/_site/editions/a/doc/document.xml",
+    );
     expect(outputFile("/site/_site", "/editions/a%20b/", "corpus.xml")).toBe("/site/_site/editions/a b/corpus.xml");
     expect(outputFile("/site/_site", "/../../etc/", "passwd")).toBeUndefined();
     expect(outputFile("/site/_site", "/%2e%2e/%2e%2e/etc/", "passwd")).toBeUndefined();

@@ -36,7 +36,9 @@ function cableMarkdown(): MarkdownIt {
 describe("mentions", () => {
   it("are read from the text in order, with their line and occurrence, skipping escaped braces", () => {
     expect(
-      scanMentions("{person han-nianlong: Han}\n\nthe {person le-duan: Le Duan} clique and\n{person han-nianlong: him} \\{person x: not} {supplied: no}"),
+      scanMentions(
+        "{person han-nianlong: Han}\n\nthe {person le-duan: Le Duan} clique and\n{person han-nianlong: him} \\{person x: not} {supplied: no}",
+      ),
     ).toEqual([
       { kind: "person", key: "han-nianlong", occurrence: 1, line: 1 },
       { kind: "person", key: "le-duan", occurrence: 1, line: 3 },
@@ -55,7 +57,10 @@ describe("mentions", () => {
 
   it("render as links to the register entry, each with an id the register links back to", () => {
     const md = cableMarkdown();
-    const out = md.render("Comrade {person han-nianlong: Han *Nianlong*} and {person han-nianlong: he} in {place hanoi: Hanoi}.", {});
+    const out = md.render(
+      "Comrade {person han-nianlong: Han *Nianlong*} and {person han-nianlong: he} in {place hanoi: Hanoi}.",
+      {},
+    );
     expect(out).toContain(
       '<a class="de-mark de-mention de-person" id="talks-cable-person-han-nianlong-1" href="/editions/talks/register/#person-han-nianlong" title="Identified in the register of persons">Han <em>Nianlong</em></a>',
     );
@@ -65,9 +70,14 @@ describe("mentions", () => {
 
   it("in a note are numbered where the note is written, as the register counts them, with the id on the endnote only", () => {
     const md = cableMarkdown();
-    const src = "Comrade {person han-nianlong: Han}.[^1] Later {person han-nianlong: he} spoke.\n\n[^1]: On {person han-nianlong: Han} and {page: 12} his office.\n";
+    const src =
+      "Comrade {person han-nianlong: Han}.[^1] Later {person han-nianlong: he} spoke.\n\n[^1]: On {person han-nianlong: Han} and {page: 12} his office.\n";
     // The register's numbering follows the Markdown: the text's two mentions, then the note's, written after them.
-    expect(scanMentions(src).map((m) => [m.occurrence, m.line])).toEqual([[1, 1], [2, 1], [3, 3]]);
+    expect(scanMentions(src).map((m) => [m.occurrence, m.line])).toEqual([
+      [1, 1],
+      [2, 1],
+      [3, 3],
+    ]);
     const out = md.render(src, {});
     const ids = [...out.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]);
     // On the page the sidenote sits between the text's two mentions; only the endnote's copy has an id.
@@ -81,8 +91,10 @@ describe("mentions", () => {
     expect(endnote).toContain('id="talks-cable-person-han-nianlong-3"');
     expect(endnote).toContain('id="talks-cable-page-12"');
     const sidenote = out.slice(out.indexOf('<span class="de-sidenote'), out.indexOf("</span> Later"));
-    expect(sidenote).toContain('<a class="de-mark de-mention de-person" href="/editions/talks/register/#person-han-nianlong"');
-    expect(sidenote).not.toContain(" id=\"talks-cable-person");
+    expect(sidenote).toContain(
+      '<a class="de-mark de-mention de-person" href="/editions/talks/register/#person-han-nianlong"',
+    );
+    expect(sidenote).not.toContain(' id="talks-cable-person');
   });
 
   it("print the text alone where the page belongs to no edition", () => {
@@ -93,14 +105,17 @@ describe("mentions", () => {
 
   it("need a key, and other marks take none", () => {
     const { render } = markdown();
-    expect(() => render("{person: Han}")).toThrow('expected a register key before the colon: {person key: text}');
+    expect(() => render("{person: Han}")).toThrow("expected a register key before the colon: {person key: text}");
     expect(() => render("{sic extra: word}")).toThrow("expected no key before the colon: {sic: …}");
   });
 });
 
 describe("the register", () => {
   it("checks each entry, naming the file and the key", () => {
-    const { problems } = validateRegister({ people: { x: { identification: "no name" }, y: { name: "Y", references: 3 } }, terms: [] }, "_data/register");
+    const { problems } = validateRegister(
+      { people: { x: { identification: "no name" }, y: { name: "Y", references: 3 } }, terms: [] },
+      "_data/register",
+    );
     expect(problems.map((p) => `${p.file} ${p.field}: ${p.expected}`)).toEqual([
       "_data/register/people.json x.name: text",
       "_data/register/people.json y.references: text, or a list of texts",
@@ -110,7 +125,8 @@ describe("the register", () => {
 
   it("lists, for each edition, the entries its documents use, by kind and name, with links back", () => {
     const first = source("e/a", { title: "A", date: "1979-04-16", people: ["le-duan"] });
-    first.text = "{person han-nianlong: Han} and {person han-nianlong: Han again} and {term indochinese-federation: the federation}";
+    first.text =
+      "{person han-nianlong: Han} and {person han-nianlong: Han again} and {term indochinese-federation: the federation}";
     const second = source("e/b", { title: "B", date: "1979-04-17" });
     second.text = "{person le-duan: Le Duan}";
     const [edition] = build([first, second], [], REGISTER).editions;
@@ -122,7 +138,7 @@ describe("the register", () => {
     ]);
     const out = editionRegisterHtml(edition!, { labels: DEFAULT_LABELS, url: (p) => p });
     expect(out.value).toContain('<h2 id="register-people">Persons</h2>');
-    expect(out.value).toContain("<dd class=\"de-register-identification\">&lt;b&gt;Vice&lt;/b&gt; Foreign Minister</dd>");
+    expect(out.value).toContain('<dd class="de-register-identification">&lt;b&gt;Vice&lt;/b&gt; Foreign Minister</dd>');
     expect(out.value).toContain(
       '<a href="/editions/e/a/#e-a-person-han-nianlong-1">Document 1</a>, <a href="/editions/e/a/#e-a-person-han-nianlong-2">Document 1 (2)</a>',
     );

@@ -1,15 +1,27 @@
 import { describe, expect, it } from "vitest";
 import { escapeHtml, html, isSafeUrl } from "../src/render/html.js";
-import { documentMetadataHtml, documentNavigationHtml, editionContentsHtml, editionListHtml } from "../src/render/document.js";
+import {
+  documentMetadataHtml,
+  documentNavigationHtml,
+  editionContentsHtml,
+  editionListHtml,
+} from "../src/render/document.js";
 import { DEFAULT_LABELS } from "../src/options.js";
 import { build, source } from "./helpers/model.js";
 
 const XSS = `<script>alert(1)</script>"' onmouseover="alert(2)`;
-const context = { locale: "en-US", labels: DEFAULT_LABELS, register: { people: { p: { name: XSS } } }, url: (p: string) => p };
+const context = {
+  locale: "en-US",
+  labels: DEFAULT_LABELS,
+  register: { people: { p: { name: XSS } } },
+  url: (p: string) => p,
+};
 
 describe("escaping", () => {
   it("escapes every HTML-significant character", () => {
-    expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe("&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;");
+    expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe(
+      "&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;",
+    );
   });
 
   it("escapes what html`` interpolates, but not nested html``", () => {
@@ -64,7 +76,7 @@ describe("document pieces", () => {
     expect(out).not.toMatch(/"\s*onmouseover=/);
     expect(out).toContain("&lt;script&gt;alert(1)&lt;/script&gt;&quot;&#39; onmouseover=&quot;alert(2)");
     expect(out).toContain('<a href="https://example.org/?a=1&amp;b=&lt;2&gt;">');
-    expect(out).toContain("<div><dt>Date</dt><dd><time datetime=\"1979-04-16\">April 16, 1979</time></dd></div>");
+    expect(out).toContain('<div><dt>Date</dt><dd><time datetime="1979-04-16">April 16, 1979</time></dd></div>');
   });
 
   it("leave out a row whose field is absent", () => {
@@ -76,14 +88,23 @@ describe("document pieces", () => {
 
   it("show an archive, call number or translator marked unknown as not known, in the site's words", () => {
     const [doc] = build([
-      source("e/u", { title: "U", date: "1979", archive: "unknown", callNumber: "unknown", translation: { language: "en", translator: "unknown" } }),
+      source("e/u", {
+        title: "U",
+        date: "1979",
+        archive: "unknown",
+        callNumber: "unknown",
+        translation: { language: "en", translator: "unknown" },
+      }),
     ]).documents;
     const out = documentMetadataHtml(doc!, context).value;
     expect(out).toContain("<div><dt>Archive</dt><dd>Not known</dd></div>");
     expect(out).toContain("<div><dt>Call number</dt><dd>Not known</dd></div>");
     expect(out).toContain("<div><dt>Translation</dt><dd>English, translator not known</dd></div>");
     expect(out).not.toMatch(/unknown|null/);
-    const french = documentMetadataHtml(doc!, { ...context, labels: { ...DEFAULT_LABELS, notKnown: "Inconnu", translatorNotKnown: "traducteur inconnu" } }).value;
+    const french = documentMetadataHtml(doc!, {
+      ...context,
+      labels: { ...DEFAULT_LABELS, notKnown: "Inconnu", translatorNotKnown: "traducteur inconnu" },
+    }).value;
     expect(french).toContain("<dd>Inconnu</dd>");
     expect(french).toContain("traducteur inconnu");
   });

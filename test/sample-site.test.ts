@@ -34,7 +34,9 @@ describe("the sample edition site", () => {
   it("gives the cable its received-telegram header as a definition list, from the front matter", () => {
     const header = byClass(site.read(CABLE_URL), "de-telegram");
     expect(header).toContain('<p class="de-telegram-heading">Fujian Province Telegram Received</p>');
-    expect(header).toContain('<div class="de-telegram-from"><dt>From:</dt>\n<dd>Ministry of Foreign Affairs</dd></div>');
+    expect(header).toContain(
+      '<div class="de-telegram-from"><dt>From:</dt>\n<dd>Ministry of Foreign Affairs</dd></div>',
+    );
     expect(header).toContain('<div class="de-telegram-device"><dt>Device No.</dt>\n<dd>150</dd></div>');
     expect(header).toContain('<div class="de-telegram-serial"><dt>Serial No.</dt>\n<dd></dd></div>');
     expect(header).toContain("<dt>Already transmitted to</dt>");
@@ -92,7 +94,8 @@ describe("the sample edition site", () => {
     const mentionId = /id="([^"]+)"/.exec(mention)?.[1] as string;
     expect(register).toContain(`<div class="de-register-entry" id="person-han-nianlong"><dt>Han Nianlong</dt>`);
     expect(register).toContain(`<a href="${CABLE_URL}#${mentionId}">Document 1</a>`);
-    for (const name of ["Han Nianlong", "Le Duan", "Indochinese Federation"]) expect(register).toContain(`<dt>${name}</dt>`);
+    for (const name of ["Han Nianlong", "Le Duan", "Indochinese Federation"])
+      expect(register).toContain(`<dt>${name}</dt>`);
     expect(site.read(EDITION_URL)).toContain(`<a href="${EDITION_URL}register/">Register</a>`);
   });
 
@@ -104,13 +107,17 @@ describe("the sample edition site", () => {
     for (const label of ["Chicago (note)", "Chicago (bibliography)", "MLA", "APA", "This edition"]) {
       expect(box).toContain(`<dt>${label}</dt>`);
     }
-    expect(box).toContain('<a href="citation.bib" download>BibTeX</a>, <a href="citation.ris" download>RIS</a>, <a href="citation.json" download>CSL-JSON</a>');
+    expect(box).toContain(
+      '<a href="citation.bib" download>BibTeX</a>, <a href="citation.ris" download>RIS</a>, <a href="citation.json" download>CSL-JSON</a>',
+    );
     expect(site.read(CABLE_URL)).toContain('<script src="/documentary-edition/cite.js" defer></script>');
     expect(site.read("/documentary-edition/cite.js")).toContain("navigator.clipboard");
   });
 
   it("writes the cable's BibTeX, RIS and CSL-JSON beside its page, and the edition's beside the edition's", () => {
-    expect(site.read(`${CABLE_URL}citation.bib`)).toMatch(/^@unpublished\{sino-vietnamese-talks-1979-1979-04-16-notice-on-talks,/);
+    expect(site.read(`${CABLE_URL}citation.bib`)).toMatch(
+      /^@unpublished\{sino-vietnamese-talks-1979-1979-04-16-notice-on-talks,/,
+    );
     expect(site.read(`${CABLE_URL}citation.ris`)).toMatch(/^TY {2}- MANSCPT\r\n/);
     expect(JSON.parse(site.read(`${CABLE_URL}citation.json`))[0].archive).toBe("Fujian Provincial Archives");
     expect(JSON.parse(site.read(`${EDITION_URL}citations.json`))).toHaveLength(1);
@@ -150,8 +157,12 @@ describe("the sample edition site", () => {
     ]) {
       expect(record, label).toContain(`${label} ${value}`);
     }
-    expect(page).toContain('<a href="https://wilson-center-digital-archive.dvincitest.com/document/291001">Wilson Center Digital Archive</a>');
-    expect(page).toContain('<a href="/editions/sino-vietnamese-talks-1979/">The Sino-Vietnamese Vice Foreign Minister Level Talks, 1979</a>');
+    expect(page).toContain(
+      '<a href="https://wilson-center-digital-archive.dvincitest.com/document/291001">Wilson Center Digital Archive</a>',
+    );
+    expect(page).toContain(
+      '<a href="/editions/sino-vietnamese-talks-1979/">The Sino-Vietnamese Vice Foreign Minister Level Talks, 1979</a>',
+    );
     // One document: nothing before or after it.
     expect(page).not.toContain('rel="prev"');
     expect(page).not.toContain('rel="next"');
@@ -168,13 +179,17 @@ describe("the sample edition site", () => {
   });
 
   it("lists the edition on the home page and ships the stylesheet", () => {
-    expect(site.read("/")).toContain(`<a href="${EDITION_URL}">The Sino-Vietnamese Vice Foreign Minister Level Talks, 1979</a>`);
+    expect(site.read("/")).toContain(
+      `<a href="${EDITION_URL}">The Sino-Vietnamese Vice Foreign Minister Level Talks, 1979</a>`,
+    );
     expect(site.read("/documentary-edition/edition.css")).toContain("@media print");
     expect(site.read(CABLE_URL)).toContain('<link rel="stylesheet" href="/documentary-edition/edition.css">');
   });
 
   it("uses the site's own footer partial instead of the default", () => {
-    expect(site.read(CABLE_URL)).toContain("Built with <a href=\"https://www.npmjs.com/package/eleventy-plugin-documentary-edition\">");
+    expect(site.read(CABLE_URL)).toContain(
+      'Built with <a href="https://www.npmjs.com/package/eleventy-plugin-documentary-edition">',
+    );
   });
 
   it("finds the cable when a reader searches for Han Nianlong, and with a filter on its edition", async () => {
@@ -184,9 +199,16 @@ describe("the sample edition site", () => {
     const result = await found.results[0]!.data();
     expect(result.url.endsWith(CABLE_URL)).toBe(true);
     expect(result.meta).toMatchObject({ date: "April 16, 1979", title: expect.stringContaining("Notice on Holding") });
-    const filtered = await pagefind.search("talks", { filters: { edition: "The Sino-Vietnamese Vice Foreign Minister Level Talks, 1979" } });
+    const filtered = await pagefind.search("talks", {
+      filters: { edition: "The Sino-Vietnamese Vice Foreign Minister Level Talks, 1979" },
+    });
     expect(filtered.results).toHaveLength(1);
-    expect(await pagefind.filters()).toMatchObject({ year: { "1979": 1 }, type: { telegram: 1 }, classification: { "Top Secret": 1 }, language: { Chinese: 1 } });
+    expect(await pagefind.filters()).toMatchObject({
+      year: { "1979": 1 },
+      type: { telegram: 1 },
+      classification: { "Top Secret": 1 },
+      language: { Chinese: 1 },
+    });
     // What is not the document's text is not searched: the cite box, the record, the navigation.
     expect((await pagefind.search("BibTeX")).results).toHaveLength(0);
     expect(site.read("/search/")).toContain('<script src="/pagefind/pagefind-ui.js"></script>');

@@ -14,9 +14,19 @@ const written = (id: string, data: Record<string, unknown>, text = ""): SourceFi
   text,
 });
 const base = { title: "A letter", date: "1979-04-16" };
-const REGISTER = { people: { "han-nianlong": { name: "Han Nianlong" }, "carrington-lord-peter-alexander-carrington": { name: "Lord Carrington" } } };
+const REGISTER = {
+  people: {
+    "han-nianlong": { name: "Han Nianlong" },
+    "carrington-lord-peter-alexander-carrington": { name: "Lord Carrington" },
+  },
+};
 
-const problemsOf = (documents: SourceFile[], indexes: SourceFile[] = [], register: unknown = REGISTER, fields?: OwnFields) =>
+const problemsOf = (
+  documents: SourceFile[],
+  indexes: SourceFile[] = [],
+  register: unknown = REGISTER,
+  fields?: OwnFields,
+) =>
   errorOf(() => buildEditions(documents, indexes, register, { ...SETTINGS, fields }))
     .split("\n")
     .slice(1)
@@ -24,7 +34,9 @@ const problemsOf = (documents: SourceFile[], indexes: SourceFile[] = [], registe
 
 describe("strict front matter", () => {
   it("names a misspelt field and the field meant", () => {
-    expect(problemsOf([written("e/a", { ...base, clasification: "Secret", callnumber: "222-12-287", recipient: "Hanoi" })])).toEqual([
+    expect(
+      problemsOf([written("e/a", { ...base, clasification: "Secret", callnumber: "222-12-287", recipient: "Hanoi" })]),
+    ).toEqual([
       'editions/e/a.md: clasification: unknown field; did you mean "classification"? (a field of the site\'s own is declared in the plugin\'s "fields.document" option)',
       'editions/e/a.md: callnumber: unknown field; did you mean "callNumber"? (a field of the site\'s own is declared in the plugin\'s "fields.document" option)',
       'editions/e/a.md: recipient: unknown field; did you mean "recipients"? (a field of the site\'s own is declared in the plugin\'s "fields.document" option)',
@@ -33,11 +45,20 @@ describe("strict front matter", () => {
 
   it("lists the known fields where none is near", () => {
     const [problem] = problemsOf([written("e/a", { ...base, zzzzzz: 1 })]);
-    expect(problem).toMatch(/^editions\/e\/a\.md: zzzzzz: unknown field; one of the known fields: title, date, dateApproximate, time,/);
+    expect(problem).toMatch(
+      /^editions\/e\/a\.md: zzzzzz: unknown field; one of the known fields: title, date, dateApproximate, time,/,
+    );
   });
 
   it("leaves the keys Eleventy reads alone, and takes the site's data as it comes", () => {
-    const doc = written("e/a", { ...base, layout: "x.njk", permalink: "/a/", tags: ["t"], eleventyExcludeFromCollections: false, eleventyNavigation: { key: "a" } });
+    const doc = written("e/a", {
+      ...base,
+      layout: "x.njk",
+      permalink: "/a/",
+      tags: ["t"],
+      eleventyExcludeFromCollections: false,
+      eleventyNavigation: { key: "a" },
+    });
     // Global and directory data reach a document's data without being its front matter.
     doc.data.site = { title: "S" };
     expect(buildEditions([doc], [], REGISTER, SETTINGS).documents).toHaveLength(1);
@@ -45,8 +66,8 @@ describe("strict front matter", () => {
 
   it("refuses the keys markdown-it-footnote takes for its own", () => {
     expect(problemsOf([written("e/a", { ...base, footnotes: "x", docId: "y" })])).toEqual([
-      'editions/e/a.md: footnotes: unknown field; another name: this one is reserved (markdown-it-footnote keeps a page\'s notes under this name); declare the new name in the plugin\'s "fields.document" option',
-      'editions/e/a.md: docId: unknown field; another name: this one is reserved (markdown-it-footnote makes the page\'s note ids from it); declare the new name in the plugin\'s "fields.document" option',
+      "editions/e/a.md: footnotes: unknown field; another name: this one is reserved (markdown-it-footnote keeps a page's notes under this name); declare the new name in the plugin's \"fields.document\" option",
+      "editions/e/a.md: docId: unknown field; another name: this one is reserved (markdown-it-footnote makes the page's note ids from it); declare the new name in the plugin's \"fields.document\" option",
     ]);
   });
 
@@ -60,7 +81,11 @@ describe("strict front matter", () => {
   });
 
   it("takes the fields a site declares, checks their types and gives their values to the model", () => {
-    const fields: OwnFields = { document: { volume: "number", series: { type: "text", required: true } }, edition: { isbn: "text" }, register: { viaf: "url" } };
+    const fields: OwnFields = {
+      document: { volume: "number", series: { type: "text", required: true } },
+      edition: { isbn: "text" },
+      register: { viaf: "url" },
+    };
     const register = { people: { x: { name: "X", viaf: "https://viaf.org/viaf/1" } } };
     const model = buildEditions(
       [written("e/a", { ...base, volume: 19, series: "FRUS", people: ["x"] })],
@@ -97,20 +122,41 @@ describe("strict front matter", () => {
 describe("mentions wherever an editor writes them", () => {
   it("reads keys of any length", () => {
     const key = "carrington-lord-peter-alexander-carrington";
-    const model = buildEditions([written("e/a", base, `Text {person ${key}: Lord Carrington}.`)], [], REGISTER, SETTINGS);
+    const model = buildEditions(
+      [written("e/a", base, `Text {person ${key}: Lord Carrington}.`)],
+      [],
+      REGISTER,
+      SETTINGS,
+    );
     expect(model.editions[0]?.register.map((use) => [use.key, use.mentions.length])).toEqual([[key, 1]]);
     expect(markdown().render(`{person ${key}: Lord Carrington}`)).toContain(">Lord Carrington</span>");
   });
 
   it("checks mentions in the source note and the summary, and counts them", () => {
     expect(
-      problemsOf([written("e/a", { ...base, sourceNote: "Copy given by {person nobody: Someone}.", summary: "On {person nobody-else: X}." })]),
+      problemsOf([
+        written("e/a", {
+          ...base,
+          sourceNote: "Copy given by {person nobody: Someone}.",
+          summary: "On {person nobody-else: X}.",
+        }),
+      ]),
     ).toEqual([
       'editions/e/a.md: sourceNote (line 1 of the field): found "nobody"; expected a key of the people register in _data/register/people.* (han-nianlong, carrington-lord-peter-alexander-carrington)',
       'editions/e/a.md: summary (line 1 of the field): found "nobody-else"; expected a key of the people register in _data/register/people.* (han-nianlong, carrington-lord-peter-alexander-carrington)',
     ]);
     const model = buildEditions(
-      [written("e/a", { ...base, sourceNote: "See {person han-nianlong: Han}.", summary: "Talks with {person carrington-lord-peter-alexander-carrington: Lord Carrington}." }, "{person han-nianlong: Han} spoke.")],
+      [
+        written(
+          "e/a",
+          {
+            ...base,
+            sourceNote: "See {person han-nianlong: Han}.",
+            summary: "Talks with {person carrington-lord-peter-alexander-carrington: Lord Carrington}.",
+          },
+          "{person han-nianlong: Han} spoke.",
+        ),
+      ],
       [],
       REGISTER,
       SETTINGS,
@@ -119,12 +165,19 @@ describe("mentions wherever an editor writes them", () => {
     // The summary is shown as plain text: its mention is reduced to its words, and lists the document under the entry.
     expect(doc?.summary).toBe("Talks with Lord Carrington.");
     const uses = Object.fromEntries(model.editions[0]!.register.map((use) => [use.key, use]));
-    expect(uses["han-nianlong"]?.mentions.map((m) => m.anchor)).toEqual(["e-a-person-han-nianlong-1", "e-a-person-han-nianlong-2"]);
+    expect(uses["han-nianlong"]?.mentions.map((m) => m.anchor)).toEqual([
+      "e-a-person-han-nianlong-1",
+      "e-a-person-han-nianlong-2",
+    ]);
     expect(uses["carrington-lord-peter-alexander-carrington"]?.documents).toEqual([doc]);
   });
 
   it("checks and counts mentions in an edition's introduction", () => {
-    const index = written("e/index", { title: "E" }, "An introduction on {person han-nianlong: Han}.\n\nAnd {person nobody: X}.");
+    const index = written(
+      "e/index",
+      { title: "E" },
+      "An introduction on {person han-nianlong: Han}.\n\nAnd {person nobody: X}.",
+    );
     expect(problemsOf([], [index])[0]).toBe(
       'editions/e/index.md: line 3: found "nobody"; expected a key of the people register in _data/register/people.* (han-nianlong, carrington-lord-peter-alexander-carrington)',
     );
@@ -136,7 +189,9 @@ describe("mentions wherever an editor writes them", () => {
     index.data.summary = "On {person han-nianlong: Han Nianlong}.";
     expect(buildEditions([], [index], REGISTER, SETTINGS).editions[0]?.summary).toBe("On Han Nianlong.");
     const model = buildEditions([written("e/a", base)], [index], REGISTER, SETTINGS);
-    expect(model.editions[0]?.register[0]?.introduction).toEqual([{ anchor: "e-index-person-han-nianlong-1", occurrence: 1 }]);
+    expect(model.editions[0]?.register[0]?.introduction).toEqual([
+      { anchor: "e-index-person-han-nianlong-1", occurrence: 1 },
+    ]);
     // The introduction's mentions alone give the edition a register page.
     expect(model.editions[0]?.registerUrl).toBe(`${model.editions[0]?.url}register/`);
   });

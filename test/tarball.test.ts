@@ -8,9 +8,16 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { tempDir } from "./helpers/site.js";
 
 const npm = (args: string[], cwd: string) =>
-  execFileSync("npm", args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, npm_config_loglevel: "error" } });
+  execFileSync("npm", args, {
+    cwd,
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "pipe"],
+    env: { ...process.env, npm_config_loglevel: "error" },
+  });
 
-const ELEVENTY_VERSION = (JSON.parse(readFileSync("node_modules/@11ty/eleventy/package.json", "utf8")) as { version: string }).version;
+const ELEVENTY_VERSION = (
+  JSON.parse(readFileSync("node_modules/@11ty/eleventy/package.json", "utf8")) as { version: string }
+).version;
 
 /**
  * The quick start as the README gives it, read from the README so that this test breaks when the
@@ -42,7 +49,14 @@ describe("the packed plugin in a fresh site", () => {
     // npm 11 writes "type": "commonjs": the README's config must work there.
     npm(["init", "-y"], site);
     npm(
-      ["install", "--no-audit", "--no-fund", "--prefer-offline", `./${packed.filename}`, `@11ty/eleventy@${ELEVENTY_VERSION}`],
+      [
+        "install",
+        "--no-audit",
+        "--no-fund",
+        "--prefer-offline",
+        `./${packed.filename}`,
+        `@11ty/eleventy@${ELEVENTY_VERSION}`,
+      ],
       site,
     );
     mkdirSync(path.join(site, "editions", README.edition as string), { recursive: true });
@@ -87,10 +101,15 @@ describe("the packed plugin in a fresh site", () => {
   it("builds the README's document with each of the README's configs, in a site made by npm init -y", () => {
     expect(JSON.parse(readFileSync(path.join(site, "package.json"), "utf8")).type).toBe("commonjs");
     expect(README.configs.map((c) => c.file)).toEqual(["eleventy.config.mjs", "eleventy.config.js"]);
-    expect(README.configs[0]?.content).toContain('import documentaryEdition from "eleventy-plugin-documentary-edition";');
+    expect(README.configs[0]?.content).toContain(
+      'import documentaryEdition from "eleventy-plugin-documentary-edition";',
+    );
     expect([README.edition, README.document]).toEqual(["sino-vietnamese-talks-1979", "1979-04-16-notice-on-talks"]);
     for (const output of ["_site", "_site-1"]) {
-      const page = readFileSync(path.join(site, output, "editions", README.edition as string, README.document as string, "index.html"), "utf8");
+      const page = readFileSync(
+        path.join(site, output, "editions", README.edition as string, README.document as string, "index.html"),
+        "utf8",
+      );
       expect(page).toContain("<h1>The quick start&#39;s document</h1>");
     }
   });
@@ -135,28 +154,57 @@ describe("the packed plugin in a fresh site", () => {
   it("exports the front-matter schema for editors' YAML tools", () => {
     const resolved = execFileSync(
       process.execPath,
-      ["--input-type=module", "-e", 'console.log(import.meta.resolve("eleventy-plugin-documentary-edition/schema/document.json"))'],
+      [
+        "--input-type=module",
+        "-e",
+        'console.log(import.meta.resolve("eleventy-plugin-documentary-edition/schema/document.json"))',
+      ],
       { cwd: site, encoding: "utf8" },
     ).trim();
-    const schema = JSON.parse(readFileSync(new URL(resolved), "utf8")) as { properties: Record<string, unknown>; required?: string[] };
-    expect(Object.keys(schema.properties)).toEqual(expect.arrayContaining(["title", "date", "recipients", "callNumber", "translation"]));
+    const schema = JSON.parse(readFileSync(new URL(resolved), "utf8")) as {
+      properties: Record<string, unknown>;
+      required?: string[];
+    };
+    expect(Object.keys(schema.properties)).toEqual(
+      expect.arrayContaining(["title", "date", "recipients", "callNumber", "translation"]),
+    );
     expect(schema.required).toEqual(expect.arrayContaining(["title", "date"]));
   });
 
   it("refuses a misspelt field and a malformed mark in one report, printed once, and writes nothing", () => {
     const broken = path.join(site, "editions", "correspondence", "broken.md");
-    writeFileSync(broken, ["---", "title: A broken letter", "date: 1979-05-02", "callnumber: 12-35", "---", "", "A {suplied: word}.", ""].join("\n"));
+    writeFileSync(
+      broken,
+      [
+        "---",
+        "title: A broken letter",
+        "date: 1979-05-02",
+        "callnumber: 12-35",
+        "---",
+        "",
+        "A {suplied: word}.",
+        "",
+      ].join("\n"),
+    );
     writeFileSync(path.join(site, README.configs[0]!.file), README.configs[0]!.content);
     try {
       let failure: { status: number; stdout: string; stderr: string } | undefined;
       try {
-        execFileSync("npx", ["@11ty/eleventy", "--output=_site-broken"], { cwd: site, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], timeout: 60_000 });
+        execFileSync("npx", ["@11ty/eleventy", "--output=_site-broken"], {
+          cwd: site,
+          encoding: "utf8",
+          stdio: ["ignore", "pipe", "pipe"],
+          timeout: 60_000,
+        });
       } catch (error) {
         failure = error as typeof failure;
       }
       expect(failure?.status).toBe(1);
       const printed = `${failure?.stdout}${failure?.stderr}`;
-      expect(printed.split('editions/correspondence/broken.md: callnumber: unknown field; did you mean "callNumber"?').length - 1).toBe(1);
+      expect(
+        printed.split('editions/correspondence/broken.md: callnumber: unknown field; did you mean "callNumber"?')
+          .length - 1,
+      ).toBe(1);
       expect(printed.split('editions/correspondence/broken.md: line 7: found "{suplied: word}"').length - 1).toBe(1);
       expect(printed).not.toContain("(via ");
       expect(existsSync(path.join(site, "_site-broken", "editions"))).toBe(false);

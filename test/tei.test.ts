@@ -23,18 +23,24 @@ const jingAvailable = (() => {
 })();
 
 const teiFiles = (output: string) =>
-  readdirSync(output, { recursive: true }).map(String).filter((f) => f.endsWith("document.xml") || f.endsWith("corpus.xml"));
+  readdirSync(output, { recursive: true })
+    .map(String)
+    .filter((f) => f.endsWith("document.xml") || f.endsWith("corpus.xml"));
 
 /** The words of a text, tags taken as spaces. */
 const words = (markup: string) =>
   markup
     .replace(/<[^>]*>/g, " ")
-    .replace(/&(amp|lt|gt|quot|#39|apos);/g, (_e, n: string) => ({ amp: "&", lt: "<", gt: ">", quot: '"', "#39": "'", apos: "'" })[n] as string)
+    .replace(
+      /&(amp|lt|gt|quot|#39|apos);/g,
+      (_e, n: string) => ({ amp: "&", lt: "<", gt: ">", quot: '"', "#39": "'", apos: "'" })[n] as string,
+    )
     .split(/\s+/)
     .filter(Boolean);
 
 /** The document's own words in its HTML page: the text without notes, references and printed signs. */
-const htmlWords = (page: string) => words(without(byClass(page, "de-text"), "de-ref", "de-sidenote", "de-notes", "de-gen"));
+const htmlWords = (page: string) =>
+  words(without(byClass(page, "de-text"), "de-ref", "de-sidenote", "de-notes", "de-gen"));
 
 /** The document's own words in its TEI: the body without notes, pointers and descriptions of gaps. */
 const teiWords = (tei: string) =>
@@ -55,15 +61,19 @@ describe("the TEI export", () => {
     multi = await buildSite("test/fixtures/multi", "test/fixtures/multi/eleventy.config.js");
   }, 120_000);
 
-  it.skipIf(!jingAvailable)("is valid TEI P5 (tei_all) for the sample edition and for a document with every mark and note", () => {
-    for (const site of [sample, every, multi]) {
-      const files = teiFiles(site.output).map((f) => path.join(site.output, f));
-      expect(files.length).toBeGreaterThanOrEqual(2);
-      // jing prints each error and exits 1; its warnings about optional Java libraries are not errors.
-      const run = () => execFileSync(JING, [SCHEMA, ...files], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
-      expect(run).not.toThrow();
-    }
-  });
+  it.skipIf(!jingAvailable)(
+    "is valid TEI P5 (tei_all) for the sample edition and for a document with every mark and note",
+    () => {
+      for (const site of [sample, every, multi]) {
+        const files = teiFiles(site.output).map((f) => path.join(site.output, f));
+        expect(files.length).toBeGreaterThanOrEqual(2);
+        // jing prints each error and exits 1; its warnings about optional Java libraries are not errors.
+        const run = () =>
+          execFileSync(JING, [SCHEMA, ...files], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+        expect(run).not.toThrow();
+      }
+    },
+  );
 
   it("finds an invalid file invalid (the validation can fail)", () => {
     if (!jingAvailable) return;
@@ -110,13 +120,17 @@ describe("the TEI export", () => {
       expect(tei).toContain(part);
     }
     expect(tei).not.toContain("<supplied>");
-    expect(sample.read("/editions/sino-vietnamese-talks-1979/corpus.xml")).toMatch(/^<\?xml version="1\.0" encoding="UTF-8"\?>\n<teiCorpus xmlns="http:\/\/www\.tei-c\.org\/ns\/1\.0">/);
-    expect(sample.read("/editions/sino-vietnamese-talks-1979/1979-04-16-notice-on-talks/")).toContain('<a href="document.xml" download>TEI</a>');
+    expect(sample.read("/editions/sino-vietnamese-talks-1979/corpus.xml")).toMatch(
+      /^<\?xml version="1\.0" encoding="UTF-8"\?>\n<teiCorpus xmlns="http:\/\/www\.tei-c\.org\/ns\/1\.0">/,
+    );
+    expect(sample.read("/editions/sino-vietnamese-talks-1979/1979-04-16-notice-on-talks/")).toContain(
+      '<a href="document.xml" download>TEI</a>',
+    );
   });
 
   it("takes an editor's own source note as the page shows it, its Markdown rendered", () => {
     expect(multi.read("/editions/cables/first/document.xml")).toContain(
-      "<note type=\"source\" resp=\"#cables-first-editor\">Source: Source: An editor's own source note, with Markdown.</note>",
+      '<note type="source" resp="#cables-first-editor">Source: Source: An editor\'s own source note, with Markdown.</note>',
     );
   });
 
@@ -126,16 +140,22 @@ describe("the TEI export", () => {
     expect(translation).toContain(
       '<respStmt xml:id="samples-unknown-archive-translator"><resp>translated by</resp><name/><note>Translator not known.</note></respStmt>',
     );
-    expect(translation).toContain('<note type="translator" n="1" xml:id="fn-samples-unknown-archive-1" resp="#samples-unknown-archive-translator">');
+    expect(translation).toContain(
+      '<note type="translator" n="1" xml:id="fn-samples-unknown-archive-1" resp="#samples-unknown-archive-translator">',
+    );
     // What identifies the original stays in msIdentifier; what is not known is said in adminInfo.
     expect(translation).toContain(
       "<msDesc><msIdentifier><collection>A Collection</collection></msIdentifier><msContents><msItem><locus>3-4</locus>",
     );
-    expect(translation).toContain("<additional><adminInfo><note>Archive and call number not known.</note></adminInfo></additional></msDesc>");
+    expect(translation).toContain(
+      "<additional><adminInfo><note>Archive and call number not known.</note></adminInfo></additional></msDesc>",
+    );
     // Nothing identifies the original: no empty msIdentifier, the statement beside the source.
     const published = every.read("/editions/samples/unknown-source/document.xml");
     expect(published).not.toContain("<msDesc>");
-    expect(published).toContain("<bibl><title>A Published Collection</title><note>Archive and call number not known.</note></bibl>");
+    expect(published).toContain(
+      "<bibl><title>A Published Collection</title><note>Archive and call number not known.</note></bibl>",
+    );
     const bare = every.read("/editions/samples/unknown-bare/document.xml");
     expect(bare).toContain("<sourceDesc><p>Transcribed for this edition.</p><p>Archive not known.</p></sourceDesc>");
     for (const tei of [translation, published, bare]) {
@@ -158,8 +178,8 @@ describe("the TEI export", () => {
       '<note type="translator" n="2" xml:id="fn-samples-every-mark-2" resp="#samples-every-mark-translator"><p>The translator\'s note.</p></note>',
       '<ptr target="#fn-samples-every-mark-1"/>',
       '<foreign xml:lang="ru">слово</foreign>',
-      '<opener><salute>Dear Minister,</salute></opener>',
-      '<closer><signed>The Envoy</signed><dateline>Capital, May 1979</dateline></closer>',
+      "<opener><salute>Dear Minister,</salute></opener>",
+      "<closer><signed>The Envoy</signed><dateline>Capital, May 1979</dateline></closer>",
       '<creation><date notBefore="1979-05-01" notAfter="1979-05-31" cert="medium">',
       "Transcription marks in use: ",
     ]) {
@@ -170,12 +190,22 @@ describe("the TEI export", () => {
   it("prints a table, an opening dateline and a signature with a note on the page", () => {
     const page = every.read("/editions/samples/table-and-closing/");
     const text = byClass(page, "de-text");
-    expect(text).toContain('<p class="de-opener"><span class="de-mark de-dateline" title="Dateline">Capital, 16 April</span></p>');
-    expect(text).toContain('<section class="de-table" aria-label="Table" tabindex="0">\n<table>\n<thead>\n<tr>\n<th scope="col">Name</th>');
-    expect(text).toMatch(/<td><a class="de-mark de-mention de-person" id="[^"]+" href="\/editions\/samples\/register\/#person-envoy"[^>]*>The envoy<\/a><\/td>/);
+    expect(text).toContain(
+      '<p class="de-opener"><span class="de-mark de-dateline" title="Dateline">Capital, 16 April</span></p>',
+    );
+    expect(text).toContain(
+      '<section class="de-table" aria-label="Table" tabindex="0">\n<table>\n<thead>\n<tr>\n<th scope="col">Name</th>',
+    );
+    expect(text).toMatch(
+      /<td><a class="de-mark de-mention de-person" id="[^"]+" href="\/editions\/samples\/register\/#person-envoy"[^>]*>The envoy<\/a><\/td>/,
+    );
     expect(text).toContain('Head of <span class="de-mark de-supplied"');
-    expect(text).toMatch(/delegation<sup class="de-ref de-ref-editorial"[^>]*><a class="de-ref-side" href="#sn-[^"]+-1"/);
-    expect(text).toContain('<p class="de-closer"><span class="de-mark de-signed" title="Signature">Foreign Ministry</span><sup class="de-ref');
+    expect(text).toMatch(
+      /delegation<sup class="de-ref de-ref-editorial"[^>]*><a class="de-ref-side" href="#sn-[^"]+-1"/,
+    );
+    expect(text).toContain(
+      '<p class="de-closer"><span class="de-mark de-signed" title="Signature">Foreign Ministry</span><sup class="de-ref',
+    );
   });
 
   it("writes a table, an opener with its page break and a closer with its note in TEI, and the time with its zone", () => {
@@ -194,12 +224,22 @@ describe("the TEI export", () => {
 
   it("carries a real FRUS letter's opening dateline, salutation, page breaks and signature (FRUS 1969–76, XIX, pt. 1, doc. 58)", () => {
     const page = every.read("/editions/samples/frus-1969-76-v19p1-d58/");
-    expect(page).toContain('<p class="de-opener"><span class="de-mark de-dateline" title="Dateline">Washington, May 26, 1970.</span></p>');
-    expect(page).toContain('<p class="de-opener"><span class="de-mark de-salute" title="Salutation">Dear President Park:</span></p>');
-    expect(page).toContain('<p class="de-closer"><span class="de-mark de-signed" title="Signature">Richard Nixon</span></p>');
+    expect(page).toContain(
+      '<p class="de-opener"><span class="de-mark de-dateline" title="Dateline">Washington, May 26, 1970.</span></p>',
+    );
+    expect(page).toContain(
+      '<p class="de-opener"><span class="de-mark de-salute" title="Salutation">Dear President Park:</span></p>',
+    );
+    expect(page).toContain(
+      '<p class="de-closer"><span class="de-mark de-signed" title="Signature">Richard Nixon</span></p>',
+    );
     const tei = every.read("/editions/samples/frus-1969-76-v19p1-d58/document.xml");
-    expect(tei).toContain("<opener><dateline>Washington, May 26, 1970.</dateline><salute>Dear President Park:</salute></opener>");
-    expect(tei).toContain('for that purpose.</p><pb n="153" xml:id="samples-frus-1969-76-v19p1-d58-page-153"/><p>Over the past several years');
+    expect(tei).toContain(
+      "<opener><dateline>Washington, May 26, 1970.</dateline><salute>Dear President Park:</salute></opener>",
+    );
+    expect(tei).toContain(
+      'for that purpose.</p><pb n="153" xml:id="samples-frus-1969-76-v19p1-d58-page-153"/><p>Over the past several years',
+    );
     expect(tei).toContain("<p>Sincerely yours,</p><closer><signed>Richard Nixon</signed></closer></body>");
   });
 
@@ -235,7 +275,9 @@ const teiErrorOf = (src: string) => {
 
 describe("the TEI text", () => {
   it("writes a pipe table as table, rows and cells, its header row a row of labels", () => {
-    const { body } = teiOf("Before.\n\n| Name | Office |\n| --- | ---: |\n| {person han: Han} | {supplied: Vice} Minister[^1] |\n|  | x |\n\n[^1]: A note.");
+    const { body } = teiOf(
+      "Before.\n\n| Name | Office |\n| --- | ---: |\n| {person han: Han} | {supplied: Vice} Minister[^1] |\n|  | x |\n\n[^1]: A note.",
+    );
     expect(body.join("")).toBe(
       "<p>Before.</p><table>" +
         '<row role="label"><cell>Name</cell><cell rend="align(right)">Office</cell></row>' +
@@ -258,16 +300,24 @@ describe("the TEI text", () => {
       body: ["<p>Text.</p>"],
       closer: [],
     });
-    expect(teiOf("{page: 1}\n{dateline: Peking}\n\nText.").opener).toEqual(['<pb n="1" xml:id="d-page-1"/>\n<dateline>Peking</dateline>']);
+    expect(teiOf("{page: 1}\n{dateline: Peking}\n\nText.").opener).toEqual([
+      '<pb n="1" xml:id="d-page-1"/>\n<dateline>Peking</dateline>',
+    ]);
     // A page break alone between paragraphs is a break between them, not a paragraph.
     expect(teiOf("One.\n\n{page: 2}\n\nTwo.").body).toEqual(['<p>One.</p><pb n="2" xml:id="d-page-2"/><p>Two.</p>']);
   });
 
   it("puts a dateline before the text in the opener and one after it in the closer", () => {
-    const parts = teiOf("## Heading\n\n{dateline: Peking, April 16}\n\nText.\n\n{signed: The Envoy}\n\n{page: 3}\n\n{dateline: April 16, 1979}");
+    const parts = teiOf(
+      "## Heading\n\n{dateline: Peking, April 16}\n\nText.\n\n{signed: The Envoy}\n\n{page: 3}\n\n{dateline: April 16, 1979}",
+    );
     expect(parts.head).toEqual(["Heading"]);
     expect(parts.opener).toEqual(["<dateline>Peking, April 16</dateline>"]);
-    expect(parts.closer).toEqual(["<signed>The Envoy</signed>", '<pb n="3" xml:id="d-page-3"/>', "<dateline>April 16, 1979</dateline>"]);
+    expect(parts.closer).toEqual([
+      "<signed>The Envoy</signed>",
+      '<pb n="3" xml:id="d-page-3"/>',
+      "<dateline>April 16, 1979</dateline>",
+    ]);
   });
 
   it("stops at an HTML table, suggesting a pipe table, with the line it is on", () => {
@@ -275,19 +325,31 @@ describe("the TEI text", () => {
     expect(error).toBeInstanceOf(TeiError);
     expect(error.line).toBe(3);
     expect(error.found).toBe('"<table>\\n<tr><td>Han</td></tr>\\n</table>"');
-    expect(error.expected).toBe("a Markdown pipe table (| Name | Office |, then |---|---|, then a row a line) in place of an HTML <table>");
+    expect(error.expected).toBe(
+      "a Markdown pipe table (| Name | Office |, then |---|---|, then a row a line) in place of an HTML <table>",
+    );
     expect(error.message).toBe(`line 3: found ${error.found}; expected ${error.expected}`);
   });
 
   it("refuses a link whose scheme a reader should not follow, and keeps the safe ones", () => {
     const error = teiErrorOf("See [the file](ftp://archive.example/cable.pdf).");
-    expect([error.found, error.expected, error.line]).toEqual(['"ftp://archive.example/cable.pdf"', "a link with http, https or mailto, or a relative link", 1]);
-    expect(teiOf("See [the page](https://example.org/a) and [the notes](#notes).").body.join("")).toContain('<ref target="https://example.org/a">the page</ref>');
+    expect([error.found, error.expected, error.line]).toEqual([
+      '"ftp://archive.example/cable.pdf"',
+      "a link with http, https or mailto, or a relative link",
+      1,
+    ]);
+    expect(teiOf("See [the page](https://example.org/a) and [the notes](#notes).").body.join("")).toContain(
+      '<ref target="https://example.org/a">the page</ref>',
+    );
   });
 
   it("gives the line of other raw HTML, in a paragraph and in a note", () => {
     const inline = teiErrorOf("One.\n\nTwo and <b>bold</b>.");
-    expect([inline.line, inline.found, inline.expected]).toEqual([3, '"<b>"', 'Markdown, a transcription mark, <span lang="…">…</span> or <br>']);
+    expect([inline.line, inline.found, inline.expected]).toEqual([
+      3,
+      '"<b>"',
+      'Markdown, a transcription mark, <span lang="…">…</span> or <br>',
+    ]);
     expect(teiErrorOf("Text.[^1]\n\n[^1]: A note with <div>a div</div>.").line).toBe(3);
     expect(teiErrorOf("Text.\n\n<div>\nA block.\n</div>").line).toBe(3);
   });
@@ -295,19 +357,35 @@ describe("the TEI text", () => {
 
 describe("TEI dates", () => {
   it("use @when for a known or partly known date, and a range with @cert for an approximate one", () => {
-    expect(dateAttributes({ year: 1979, month: 4, day: 16, iso: "1979-04-16", approximate: false })).toEqual({ when: "1979-04-16" });
+    expect(dateAttributes({ year: 1979, month: 4, day: 16, iso: "1979-04-16", approximate: false })).toEqual({
+      when: "1979-04-16",
+    });
     expect(dateAttributes({ year: 1979, month: 4, iso: "1979-04", approximate: false })).toEqual({ when: "1979-04" });
-    expect(dateAttributes({ year: 1979, iso: "1979", approximate: true })).toEqual({ notBefore: "1979-01-01", notAfter: "1979-12-31", cert: "medium" });
-    expect(dateAttributes({ year: 1980, month: 2, iso: "1980-02", approximate: true })).toEqual({ notBefore: "1980-02-01", notAfter: "1980-02-29", cert: "medium" });
-    expect(dateAttributes({ year: 1979, month: 4, day: 16, iso: "1979-04-16", time: "14:30", approximate: false })).toEqual({ when: "1979-04-16T14:30:00" });
+    expect(dateAttributes({ year: 1979, iso: "1979", approximate: true })).toEqual({
+      notBefore: "1979-01-01",
+      notAfter: "1979-12-31",
+      cert: "medium",
+    });
+    expect(dateAttributes({ year: 1980, month: 2, iso: "1980-02", approximate: true })).toEqual({
+      notBefore: "1980-02-01",
+      notAfter: "1980-02-29",
+      cert: "medium",
+    });
+    expect(
+      dateAttributes({ year: 1979, month: 4, day: 16, iso: "1979-04-16", time: "14:30", approximate: false }),
+    ).toEqual({ when: "1979-04-16T14:30:00" });
   });
 
   it("carry the time zone's offset where the document names one", () => {
     const date = { year: 1979, month: 4, day: 16, iso: "1979-04-16", time: "14:30", approximate: false };
     expect(dateAttributes({ ...date, timeZone: "Asia/Shanghai" })).toEqual({ when: "1979-04-16T14:30:00+08:00" });
-    expect(dateAttributes({ ...date, time: "14:30:05", timeZone: "UTC-5" })).toEqual({ when: "1979-04-16T14:30:05-05:00" });
+    expect(dateAttributes({ ...date, time: "14:30:05", timeZone: "UTC-5" })).toEqual({
+      when: "1979-04-16T14:30:05-05:00",
+    });
     // Summer time where the zone kept it that day (in 1979 New York's began on April 29).
     expect(dateAttributes({ ...date, timeZone: "America/New_York" })).toEqual({ when: "1979-04-16T14:30:00-05:00" });
-    expect(dateAttributes({ ...date, month: 7, iso: "1979-07-16", timeZone: "America/New_York" })).toEqual({ when: "1979-07-16T14:30:00-04:00" });
+    expect(dateAttributes({ ...date, month: 7, iso: "1979-07-16", timeZone: "America/New_York" })).toEqual({
+      when: "1979-07-16T14:30:00-04:00",
+    });
   });
 });

@@ -37,14 +37,30 @@ describe("the telegram header", () => {
       "(Top Secret)",
     ]);
     expect(out).toMatch(/^<header class="de-telegram" aria-label="Telegram header">/);
-    expect(out).toContain('<dl class="de-telegram-fields"><div class="de-telegram-from"><dt>From:</dt>\n<dd>Ministry of Foreign Affairs</dd></div>');
+    expect(out).toContain(
+      '<dl class="de-telegram-fields"><div class="de-telegram-from"><dt>From:</dt>\n<dd>Ministry of Foreign Affairs</dd></div>',
+    );
     expect(out).toContain('<p class="de-telegram-classification">(Top Secret)</p>');
   });
 
   it("keeps another order when the original has one, splitting the list around lines of their own", () => {
-    const doc = docWith({ classification: "SECRET", to: ["Embassy Hanoi", "Embassy Phnom Penh"], heading: "Telegram", from: "Beijing", lines: ["Received 17 April", { label: "Ref:", value: "Your 345" }] });
+    const doc = docWith({
+      classification: "SECRET",
+      to: ["Embassy Hanoi", "Embassy Phnom Penh"],
+      heading: "Telegram",
+      from: "Beijing",
+      lines: ["Received 17 April", { label: "Ref:", value: "Your 345" }],
+    });
     const out = telegramHeaderHtml(doc.telegram, DEFAULT_LABELS).value;
-    expect(blocks(out)).toEqual(["SECRET", "To: Embassy Hanoi", "Embassy Phnom Penh", "Telegram", "From: Beijing", "Received 17 April", "Ref: Your 345"]);
+    expect(blocks(out)).toEqual([
+      "SECRET",
+      "To: Embassy Hanoi",
+      "Embassy Phnom Penh",
+      "Telegram",
+      "From: Beijing",
+      "Received 17 April",
+      "Ref: Your 345",
+    ]);
     expect(out.match(/<dl /g)).toHaveLength(3);
   });
 
@@ -56,15 +72,40 @@ describe("the telegram header", () => {
   });
 
   it("escapes an XSS payload in every field and label", () => {
-    const payloads = ['<script>alert(1)</script>', '" onmouseover="alert(1)', "javascript:alert(1)", "<img src=x onerror=alert(1)>"];
+    const payloads = [
+      "<script>alert(1)</script>",
+      '" onmouseover="alert(1)',
+      "javascript:alert(1)",
+      "<img src=x onerror=alert(1)>",
+    ];
     for (const payload of payloads) {
       const telegram = Object.fromEntries(
-        TELEGRAM_FIELDS.map((field) => [field, field === "lines" ? [payload, { label: payload, value: payload }] : payload]),
+        TELEGRAM_FIELDS.map((field) => [
+          field,
+          field === "lines" ? [payload, { label: payload, value: payload }] : payload,
+        ]),
       );
-      const labels = Object.fromEntries(["from", "to", "copies", "precedence", "device", "serial", "dateTimeGroup", "principalAgency", "distribution"].map((f) => [f, payload]));
-      const out = telegramHeaderHtml(docWith({ ...telegram, labels }).telegram, { ...DEFAULT_LABELS, telegramHeader: payload }).value;
+      const labels = Object.fromEntries(
+        [
+          "from",
+          "to",
+          "copies",
+          "precedence",
+          "device",
+          "serial",
+          "dateTimeGroup",
+          "principalAgency",
+          "distribution",
+        ].map((f) => [f, payload]),
+      );
+      const out = telegramHeaderHtml(docWith({ ...telegram, labels }).telegram, {
+        ...DEFAULT_LABELS,
+        telegramHeader: payload,
+      }).value;
       expect(out).not.toMatch(/<script|<img|" onmouseover|href=/);
-      expect(out.split("&lt;").length + out.split("&quot;").length + out.split("javascript:").length).toBeGreaterThan(TELEGRAM_FIELDS.length);
+      expect(out.split("&lt;").length + out.split("&quot;").length + out.split("javascript:").length).toBeGreaterThan(
+        TELEGRAM_FIELDS.length,
+      );
     }
   });
 
@@ -83,27 +124,46 @@ describe("the telegram header", () => {
   it("reads the shortcode's arguments in each form templates can pass", () => {
     const doc = docWith(cableTelegram);
     expect(telegramArguments([], doc)).toEqual({ doc, overrides: {} });
-    expect(telegramArguments(["precedence", "Flash", "serial", "12"], doc).overrides).toEqual({ precedence: "Flash", serial: "12" });
-    expect(telegramArguments([doc, { precedence: "Flash" }], undefined)).toEqual({ doc, overrides: { precedence: "Flash" } });
-    expect(telegramArguments([{ precedence: "Flash", __keywords: true }], doc).overrides).toEqual({ precedence: "Flash" });
+    expect(telegramArguments(["precedence", "Flash", "serial", "12"], doc).overrides).toEqual({
+      precedence: "Flash",
+      serial: "12",
+    });
+    expect(telegramArguments([doc, { precedence: "Flash" }], undefined)).toEqual({
+      doc,
+      overrides: { precedence: "Flash" },
+    });
+    expect(telegramArguments([{ precedence: "Flash", __keywords: true }], doc).overrides).toEqual({
+      precedence: "Flash",
+    });
     expect(() => telegramArguments(["precedence"], doc)).toThrow('the field "precedence" is given without a value');
   });
 
   it("gives a FRUS-style one-line heading", () => {
-    expect(telegramHeadingText(docWith({ from: "the Ministry of Foreign Affairs", to: ["the Embassy in Hanoi"] }), DEFAULT_LABELS)).toBe(
-      "Telegram From the Ministry of Foreign Affairs to the Embassy in Hanoi",
-    );
-    expect(telegramHeadingText(docWith({ heading: "x" }, { author: "the Ministry of Foreign Affairs" }), DEFAULT_LABELS)).toBe(
-      "Telegram From the Ministry of Foreign Affairs",
-    );
+    expect(
+      telegramHeadingText(
+        docWith({ from: "the Ministry of Foreign Affairs", to: ["the Embassy in Hanoi"] }),
+        DEFAULT_LABELS,
+      ),
+    ).toBe("Telegram From the Ministry of Foreign Affairs to the Embassy in Hanoi");
+    expect(
+      telegramHeadingText(docWith({ heading: "x" }, { author: "the Ministry of Foreign Affairs" }), DEFAULT_LABELS),
+    ).toBe("Telegram From the Ministry of Foreign Affairs");
   });
 });
 
 describe("the telegram block in front matter", () => {
   it.each([
     ["an unknown field", { precedance: "Flash" }, 'telegram.precedance: unknown field; did you mean "precedence"?'],
-    ["an unknown label", { labels: { sender: "Sender:" } }, 'telegram.labels.sender: unknown field; one of the known fields: from, to, copies'],
-    ["a list for a single field", { from: ["A", "B"] }, 'telegram.from: found ["A","B"]; expected text (empty text for a field the original leaves blank)'],
+    [
+      "an unknown label",
+      { labels: { sender: "Sender:" } },
+      "telegram.labels.sender: unknown field; one of the known fields: from, to, copies",
+    ],
+    [
+      "a list for a single field",
+      { from: ["A", "B"] },
+      'telegram.from: found ["A","B"]; expected text (empty text for a field the original leaves blank)',
+    ],
     ["text for the whole block", "Priority", 'telegram: found "Priority"; expected a group of telegram header fields'],
   ])("rejects %s", (_name, telegram, message) => {
     expect(errorOf(() => docWith(telegram))).toContain(`editions/e/t.md: ${message}`);
@@ -111,7 +171,12 @@ describe("the telegram block in front matter", () => {
 
   it("checks the precedence against the site's list, where it declares one", () => {
     const doc = (precedence: string) =>
-      buildEditions([source("e/t", { title: "T", date: "1979", telegram: { precedence } })], [], {}, { ...SETTINGS, precedences: ["Flash", "Immediate", "Priority", "Routine"] });
+      buildEditions(
+        [source("e/t", { title: "T", date: "1979", telegram: { precedence } })],
+        [],
+        {},
+        { ...SETTINGS, precedences: ["Flash", "Immediate", "Priority", "Routine"] },
+      );
     expect(doc("Flash").documents[0]?.telegram?.precedence).toBe("Flash");
     expect(errorOf(() => doc("Priority Urgent"))).toContain(
       'editions/e/t.md: telegram.precedence: found "Priority Urgent"; expected one of the site\'s precedences: "Flash", "Immediate", "Priority", "Routine"',

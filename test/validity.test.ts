@@ -10,7 +10,9 @@ import { buildSite } from "./helpers/site.js";
 const htmlValidate = new HtmlValidate(new FileSystemConfigLoader());
 
 async function problems(output: string, only?: (page: string) => boolean): Promise<string[]> {
-  const pages = readdirSync(output, { recursive: true }).map(String).filter((f) => f.endsWith(".html") && !f.startsWith("pagefind") && (only?.(f) ?? true));
+  const pages = readdirSync(output, { recursive: true })
+    .map(String)
+    .filter((f) => f.endsWith(".html") && !f.startsWith("pagefind") && (only?.(f) ?? true));
   expect(pages.length).toBeGreaterThan(only ? 1 : 5);
   const found: string[] = [];
   for (const page of pages) {
@@ -33,8 +35,13 @@ async function problems(output: string, only?: (page: string) => boolean): Promi
 
 describe("validity", () => {
   it("is checked by a validator that finds faults (the check can fail)", async () => {
-    const report = await htmlValidate.validateString('<!doctype html><html lang="en"><head><title>x</title></head><body><p><div></div></p><img src="x"></body></html>', path.resolve("_site/x.html"));
-    expect(report.results[0]?.messages.map((m) => m.ruleId)).toEqual(expect.arrayContaining(["doctype-style", "wcag/h37"]));
+    const report = await htmlValidate.validateString(
+      '<!doctype html><html lang="en"><head><title>x</title></head><body><p><div></div></p><img src="x"></body></html>',
+      path.resolve("_site/x.html"),
+    );
+    expect(report.results[0]?.messages.map((m) => m.ruleId)).toEqual(
+      expect.arrayContaining(["doctype-style", "wcag/h37"]),
+    );
   });
 
   it("of every page of the sample site", async () => {

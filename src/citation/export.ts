@@ -48,7 +48,13 @@ export function bibtex(item: CslItem): string {
     ["pages", item.page && bibtexValue(item.page).replace(/(\d)\s*[-–]\s*(\d)/g, "$1--$2")],
     ["howpublished", item["container-title"] && bibtexValue(item["container-title"])],
     ["publisher", item.publisher && bibtexValue(item.publisher)],
-    ["library", [item.archive, item.archive_collection, item.archive_location].filter(Boolean).map((v) => bibtexValue(v as string)).join(", ") || undefined],
+    [
+      "library",
+      [item.archive, item.archive_collection, item.archive_location]
+        .filter(Boolean)
+        .map((v) => bibtexValue(v as string))
+        .join(", ") || undefined,
+    ],
     ["langid", item.language && bibtexValue(item.language)],
     ["url", item.URL && item.URL.replace(/[{}\\\s]/g, encodeURIComponent)],
     ["urldate", isoDate(item.accessed)],

@@ -11,7 +11,12 @@ const nameText = (n: CslName) => n.literal ?? [n.given, n.family].filter(Boolean
 
 function slashDate(date: CslDate | undefined): string | undefined {
   const [y, m, d] = date?.["date-parts"][0] ?? [];
-  return y === undefined ? undefined : [y, m, d].filter((p) => p !== undefined).map((p, i) => (i ? String(p).padStart(2, "0") : String(p))).join("/");
+  return y === undefined
+    ? undefined
+    : [y, m, d]
+        .filter((p) => p !== undefined)
+        .map((p, i) => (i ? String(p).padStart(2, "0") : String(p)))
+        .join("/");
 }
 
 function isoDate(date: CslDate | undefined): string | undefined {
@@ -36,7 +41,10 @@ export function metaTagsHtml(item: CslItem, doc: EditionDocument, context: PageC
     ["citation_language", item.language],
     ["citation_public_url", context.pageUrl],
     ["citation_firstpage", item.page?.split(/[-–]/)[0]?.trim()],
-    ["citation_lastpage", item.page?.includes("-") || item.page?.includes("–") ? item.page.split(/[-–]/).at(-1)?.trim() : undefined],
+    [
+      "citation_lastpage",
+      item.page?.includes("-") || item.page?.includes("–") ? item.page.split(/[-–]/).at(-1)?.trim() : undefined,
+    ],
     ["citation_abstract", item.abstract],
     ["DC.title", item.title],
     ...(item.author ?? []).map((a): [string, string] => ["DC.creator", nameText(a)]),
@@ -44,7 +52,10 @@ export function metaTagsHtml(item: CslItem, doc: EditionDocument, context: PageC
     ["DC.date", isoDate(item.issued)],
     ["DC.type", item.genre ?? "Text"],
     ["DC.language", item.language],
-    ["DC.source", [item.archive, item.archive_collection, item.archive_location].filter(Boolean).join(", ") || undefined],
+    [
+      "DC.source",
+      [item.archive, item.archive_collection, item.archive_location].filter(Boolean).join(", ") || undefined,
+    ],
     ["DC.identifier", context.pageUrl],
     ["DC.relation.isPartOf", doc.edition.title],
     ["DC.description", item.abstract],
@@ -65,7 +76,11 @@ export function scriptJson(value: unknown): string {
 }
 
 /** schema.org JSON-LD: the document as an ArchiveComponent and a CreativeWork, part of its edition. */
-export function jsonLd(item: CslItem, doc: EditionDocument, context: PageContext & { locale: string }): Record<string, unknown> {
+export function jsonLd(
+  item: CslItem,
+  doc: EditionDocument,
+  context: PageContext & { locale: string },
+): Record<string, unknown> {
   const person = (n: CslName) => ({ "@type": "Person", name: nameText(n) });
   const agent = (n: CslName) => ({ "@type": "Organization", name: nameText(n) });
   const data: Record<string, unknown> = {
@@ -91,7 +106,11 @@ export function jsonLd(item: CslItem, doc: EditionDocument, context: PageContext
     ...(item.abstract ? { abstract: item.abstract } : {}),
     ...(item.archive ? { holdingArchive: { "@type": "ArchiveOrganization", name: item.archive } } : {}),
     ...(item.archive_location || item.page
-      ? { itemLocation: [item.archive_collection, item.archive_location, item.page && `pp. ${item.page}`].filter(Boolean).join(", ") }
+      ? {
+          itemLocation: [item.archive_collection, item.archive_location, item.page && `pp. ${item.page}`]
+            .filter(Boolean)
+            .join(", "),
+        }
       : {}),
     ...(item.URL ? { isBasedOn: item.URL } : {}),
     position: doc.number,

@@ -44,7 +44,11 @@ const names = (values: readonly string[] | null | undefined): CslName[] | undefi
   values?.length ? values.map((literal) => ({ literal })) : undefined;
 
 export function cslDate(date: DocumentDate): CslDate {
-  const parts = [date.year, date.month, date.day].filter((p): p is number => p !== undefined) as [number, number?, number?];
+  const parts = [date.year, date.month, date.day].filter((p): p is number => p !== undefined) as [
+    number,
+    number?,
+    number?,
+  ];
   return { "date-parts": [parts], ...(date.approximate ? { circa: true } : {}) };
 }
 

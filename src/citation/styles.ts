@@ -34,7 +34,8 @@ export interface StyleInput {
   edition: EditionContext;
 }
 
-const names = (list: CslName[] | undefined) => (list ?? []).map((n) => n.literal ?? [n.given, n.family].filter(Boolean).join(" "));
+const names = (list: CslName[] | undefined) =>
+  (list ?? []).map((n) => n.literal ?? [n.given, n.family].filter(Boolean).join(" "));
 
 function dateParts(item: CslItem): DateParts | undefined {
   const [year, month, day] = item.issued?.["date-parts"][0] ?? [];
@@ -49,7 +50,7 @@ const joined = (parts: (Piece[] | undefined | false)[], separator: string): Piec
 
 const endWith = (pieces: Piece[], mark: string): Piece[] => {
   const last = pieces.at(-1);
-  const text = typeof last === "string" ? last : last?.italic ?? "";
+  const text = typeof last === "string" ? last : (last?.italic ?? "");
   return /[.!?]["”’]*$/.test(text) ? pieces : [...pieces, mark];
 };
 
@@ -168,7 +169,9 @@ function mla({ item }: StyleInput): Piece[] {
       : undefined;
   const byTranslator = authors.length && translators.length ? `translated by ${translatorsText}` : undefined;
   const container = item["container-title"];
-  const title: Piece[] = container ? [`“${curlyQuotes(item.title, "single")}.”`] : [{ italic: curlyQuotes(item.title, "double") }, "."];
+  const title: Piece[] = container
+    ? [`“${curlyQuotes(item.title, "single")}.”`]
+    : [{ italic: curlyQuotes(item.title, "double") }, "."];
   const rest = [
     byTranslator,
     item.publisher,
@@ -206,9 +209,14 @@ function apa({ item }: StyleInput): Piece[] {
   ].filter(Boolean) as string[];
   // A manuscript that stands alone has its title in italics; one within a collection, in roman.
   const titleText = curlyQuotes(item.title, "double");
-  const title: Piece[] = [container ? titleText : { italic: titleText }, ...(parenthetical.length ? [` (${parenthetical.join("; ")})`] : [])];
+  const title: Piece[] = [
+    container ? titleText : { italic: titleText },
+    ...(parenthetical.length ? [` (${parenthetical.join("; ")})`] : []),
+  ];
   const genre = item.genre ? `[${item.genre}]` : undefined;
-  const archive = item.archive ? `${item.archive}${item.archive_location ? ` (${item.archive_location})` : ""}.` : undefined;
+  const archive = item.archive
+    ? `${item.archive}${item.archive_location ? ` (${item.archive_location})` : ""}.`
+    : undefined;
   const containerPart: Piece[] | undefined = container
     ? ["In ", { italic: container }, ...(item.page ? [` (${pageLabel(item.page)})`] : []), "."]
     : undefined;
@@ -216,7 +224,13 @@ function apa({ item }: StyleInput): Piece[] {
     ? [[`${nameList(authors, "&")}.`], [year], [...title, genre ? ` ${genre}.` : "."]]
     : [[...title, "."], [year], ...(genre ? [[`${genre}.`]] : [])];
   return joined(
-    [...head, containerPart, item.publisher ? [`${item.publisher}.`] : undefined, archive ? [archive] : undefined, item.URL ? [item.URL] : undefined],
+    [
+      ...head,
+      containerPart,
+      item.publisher ? [`${item.publisher}.`] : undefined,
+      archive ? [archive] : undefined,
+      item.URL ? [item.URL] : undefined,
+    ],
     " ",
   );
 }

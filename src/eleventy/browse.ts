@@ -8,7 +8,12 @@ import { chronologyHtml, indexEntryHtml, indexKindHtml, INDEX_LABELS, siteNaviga
 import { atomFeed } from "../render/feed.js";
 import type { CollectionApi, EleventyConfig } from "./config.js";
 
-const INDEX_PATHS: Record<RegisterKind, string> = { people: "people", places: "places", subjects: "subjects", terms: "terms" };
+const INDEX_PATHS: Record<RegisterKind, string> = {
+  people: "people",
+  places: "places",
+  subjects: "subjects",
+  terms: "terms",
+};
 
 /** A page of the indexes: a kind's list of entries, or one entry with its documents. */
 export type IndexPage = { url: string; title: string; kindTitle: string; kind: IndexKind; entry?: IndexEntry };
@@ -23,7 +28,8 @@ export function installBrowsing(
   const context = () => ({ locale: options.locale, labels, url });
   // An entry's folder is its key as its id writes it: Eleventy writes a permalink's folder as
   // given, so an escaped key ("l%C3%AA-duan") made a folder no server finds the page in.
-  const indexUrl = (kind: RegisterKind, key?: string) => `/${INDEX_PATHS[kind]}/${key === undefined ? "" : `${keyPart(key)}/`}`;
+  const indexUrl = (kind: RegisterKind, key?: string) =>
+    `/${INDEX_PATHS[kind]}/${key === undefined ? "" : `${keyPart(key)}/`}`;
 
   const indexes = (api: CollectionApi): IndexKind[] =>
     registerIndex(model(api)?.editions.flatMap((e) => e.register) ?? [], indexUrl);
@@ -40,8 +46,10 @@ export function installBrowsing(
   );
 
   config.addShortcode("chronologyList", (years) => chronologyHtml(years, context()).value);
-  config.addShortcode("indexList", (page: IndexPage) =>
-    (page.entry ? indexEntryHtml(page.entry, context()) : indexKindHtml(page.kind, context())).value,
+  config.addShortcode(
+    "indexList",
+    (page: IndexPage) =>
+      (page.entry ? indexEntryHtml(page.entry, context()) : indexKindHtml(page.kind, context())).value,
   );
 
   // The navigation lists what the site generates.
@@ -76,7 +84,11 @@ export function installBrowsing(
     });
   }
   if (options.search) {
-    page("documentary-edition-search.njk", { permalink: "/search/", layout: options.layouts.search, title: labels.search });
+    page("documentary-edition-search.njk", {
+      permalink: "/search/",
+      layout: options.layouts.search,
+      title: labels.search,
+    });
   }
   if (options.feeds) {
     const absolute = (path: string) => (options.siteUrl ? `${options.siteUrl}${url(path)}` : url(path));
@@ -89,10 +101,18 @@ export function installBrowsing(
         absolute,
         siteKnown: Boolean(options.siteUrl),
       });
-    config.addShortcode("documentFeed", (edition?: { title: string; url: string; documents: Parameters<typeof atomFeed>[0] }, siteTitle?: string) =>
-      edition ? feed(edition.title, edition.url, edition.documents) : feed(siteTitle || labels.editions, "/", model()?.documents ?? []),
+    config.addShortcode(
+      "documentFeed",
+      (edition?: { title: string; url: string; documents: Parameters<typeof atomFeed>[0] }, siteTitle?: string) =>
+        edition
+          ? feed(edition.title, edition.url, edition.documents)
+          : feed(siteTitle || labels.editions, "/", model()?.documents ?? []),
     );
-    page("documentary-edition-feed.njk", { permalink: "/feed.xml", eleventyImport: { collections: ["documents"] } }, "{% documentFeed undefined, site.title %}");
+    page(
+      "documentary-edition-feed.njk",
+      { permalink: "/feed.xml", eleventyImport: { collections: ["documents"] } },
+      "{% documentFeed undefined, site.title %}",
+    );
     page(
       "documentary-edition-edition-feeds.njk",
       {

@@ -18,7 +18,10 @@ type CustomFormatter = (item: CslItem, style: string, format: "html" | "text") =
 
 /** Styles given as CSL files, formatted with citeproc-js through citation-js, which the site installs. */
 async function loadCslStyles(styles: Record<string, string>): Promise<CustomFormatter> {
-  let core: { Cite: new (data: unknown) => { format(type: string, options: object): string }; plugins: { config: { get(name: string): { styles: { add(n: string, xml: string): void } } } } };
+  let core: {
+    Cite: new (data: unknown) => { format(type: string, options: object): string };
+    plugins: { config: { get(name: string): { styles: { add(n: string, xml: string): void } } } };
+  };
   try {
     core = (await import("@citation-js/core" as string)) as typeof core;
     await import("@citation-js/plugin-csl" as string);
@@ -34,7 +37,14 @@ async function loadCslStyles(styles: Record<string, string>): Promise<CustomForm
       xml = await readFile(file, "utf8");
     } catch {
       throw new EditionValidationError(
-        [{ file: "plugin options", field: `cslStyles.${name}`, value: file, expected: "the path of a CSL style file, from the project's folder" }],
+        [
+          {
+            file: "plugin options",
+            field: `cslStyles.${name}`,
+            value: file,
+            expected: "the path of a CSL style file, from the project's folder",
+          },
+        ],
         "the plugin options",
       );
     }
@@ -92,7 +102,12 @@ export function installCitations(
     const pageUrl = absolute(doc.url);
     return {
       item: record(doc),
-      edition: { editionTitle: doc.edition.title, editors: doc.edition.editors, number: doc.number, ...(pageUrl ? { url: pageUrl } : {}) },
+      edition: {
+        editionTitle: doc.edition.title,
+        editors: doc.edition.editors,
+        number: doc.number,
+        ...(pageUrl ? { url: pageUrl } : {}),
+      },
     };
   };
 
@@ -114,18 +129,25 @@ export function installCitations(
     return Array.isArray(given) ? given : "number" in given ? [given] : given.documents;
   };
 
-  config.addFilter("cite", function (this: Template, doc: unknown, style = "archive", format: "html" | "text" = "html") {
-    const out = cite(argumentOf("document", "filter cite", doc, this.page), style);
-    return format === "text" ? out.text : out.html;
-  });
+  config.addFilter(
+    "cite",
+    function (this: Template, doc: unknown, style = "archive", format: "html" | "text" = "html") {
+      const out = cite(argumentOf("document", "filter cite", doc, this.page), style);
+      return format === "text" ? out.text : out.html;
+    },
+  );
   config.addFilter("cslJson", function (this: Template, value: unknown) {
     return JSON.stringify(documentsOf("cslJson", value, this.page).map(record), null, 2);
   });
   config.addFilter("bibtex", function (this: Template, value: unknown) {
-    return documentsOf("bibtex", value, this.page).map((doc) => bibtex(record(doc))).join("\n");
+    return documentsOf("bibtex", value, this.page)
+      .map((doc) => bibtex(record(doc)))
+      .join("\n");
   });
   config.addFilter("ris", function (this: Template, value: unknown) {
-    return documentsOf("ris", value, this.page).map((doc) => ris(record(doc))).join("");
+    return documentsOf("ris", value, this.page)
+      .map((doc) => ris(record(doc)))
+      .join("");
   });
 
   const citeBox = (doc: EditionDocument) => {
@@ -152,7 +174,8 @@ export function installCitations(
   config.on("eleventy.after", async () => {
     const model = getModel();
     if (!model) return;
-    for (const edition of editionsToWrite(model)) files.writeCitations(edition.url, EDITION_FILES, edition.documents.map(record));
+    for (const edition of editionsToWrite(model))
+      files.writeCitations(edition.url, EDITION_FILES, edition.documents.map(record));
     await files.flush();
   });
 

@@ -32,11 +32,18 @@ export interface EleventyConfig {
   addTransform(name: string, callback: (this: { page?: { outputPath?: unknown } }, content: unknown) => unknown): void;
   setServerOptions(options: { middleware?: ((req: any, res: any, next: () => void) => void)[] }): void;
   frontMatterParsingOptions?: { engines?: { yaml?: (text: string, options?: { filePath?: string }) => unknown } };
-  setFrontMatterParsingOptions(options: { engines: Record<string, (text: string, options?: { filePath?: string }) => unknown> }): void;
+  setFrontMatterParsingOptions(options: {
+    engines: Record<string, (text: string, options?: { filePath?: string }) => unknown>;
+  }): void;
   addDateParsing(callback: (this: { page: { inputPath: string } }, value: unknown) => unknown): void;
   on(
     event: "eleventy.before" | "eleventy.after",
-    callback: (args: { directories: EleventyDirectories; outputMode?: string; runMode?: string; incremental?: boolean }) => unknown,
+    callback: (args: {
+      directories: EleventyDirectories;
+      outputMode?: string;
+      runMode?: string;
+      incremental?: boolean;
+    }) => unknown,
   ): void;
   /** After every page's content is rendered and before any page is written. */
   on(event: "eleventy.layouts", callback: () => unknown): void;

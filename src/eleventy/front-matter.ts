@@ -26,7 +26,8 @@ const TEMPLATE_TAG = /\{[{%#]|<%/;
  * (Liquid) would give its text back unchanged, at a cost on every document, so it is skipped.
  */
 function markdownOnly(data: unknown, filePath: string | undefined): unknown {
-  if (!filePath || !data || typeof data !== "object" || Array.isArray(data) || "templateEngineOverride" in data) return data;
+  if (!filePath || !data || typeof data !== "object" || Array.isArray(data) || "templateEngineOverride" in data)
+    return data;
   let source: string;
   try {
     source = readFileSync(filePath, "utf8");
@@ -48,7 +49,11 @@ export function readDocumentDatesAsWritten(
   const previous: YamlEngine = config.frontMatterParsingOptions?.engines?.yaml ?? ((text) => yaml.load(text));
   const keys = new Map<string, string[]>();
   const noteKeys = (data: unknown, filePath: string | undefined) => {
-    if (filePath) keys.set(path.resolve(filePath), data && typeof data === "object" && !Array.isArray(data) ? Object.keys(data) : []);
+    if (filePath)
+      keys.set(
+        path.resolve(filePath),
+        data && typeof data === "object" && !Array.isArray(data) ? Object.keys(data) : [],
+      );
     return data;
   };
   config.setFrontMatterParsingOptions({
@@ -58,7 +63,10 @@ export function readDocumentDatesAsWritten(
         const kind = kindOf(filePath);
         if (!kind) return previous(text, options);
         if (kind === "index") return noteKeys(previous(text, options), filePath);
-        return markdownOnly(noteKeys(yaml.load(text, { schema: DOCUMENT_YAML, ...(filePath ? { filename: filePath } : {}) }), filePath), filePath);
+        return markdownOnly(
+          noteKeys(yaml.load(text, { schema: DOCUMENT_YAML, ...(filePath ? { filename: filePath } : {}) }), filePath),
+          filePath,
+        );
       },
     },
   });

@@ -77,7 +77,8 @@ export function addRegisterPages(config: EleventyConfig, options: Options): void
     eleventyExcludeFromCollections: true,
     eleventyImport: { collections: ["editions"] },
     eleventyComputed: {
-      title: (data: { edition?: { title: string } }) => data.edition && `${options.labels.register}: ${data.edition.title}`,
+      title: (data: { edition?: { title: string } }) =>
+        data.edition && `${options.labels.register}: ${data.edition.title}`,
     },
   });
 }

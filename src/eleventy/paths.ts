@@ -54,6 +54,5 @@ export function editionPaths(inputDir: string, editionsDir: string) {
 
 export type Classify = ReturnType<typeof editionPaths>;
 
-
 /** A document's id in ids (its notes', mentions' and page breaks'): one function for all, in model/ids.ts. */
 export const docIdOf = (where: EditionPath): string => documentId(where.id);

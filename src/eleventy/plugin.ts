@@ -2,7 +2,13 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { toJsDate, parseDateValue } from "../model/date.js";
-import { checkEditions, type EditionDocument, type EditionModel, type Register, type SourceFile } from "../model/edition.js";
+import {
+  checkEditions,
+  type EditionDocument,
+  type EditionModel,
+  type Register,
+  type SourceFile,
+} from "../model/edition.js";
 import { documentaryMarkdown } from "../markdown/index.js";
 import type MarkdownIt from "markdown-it";
 import type { Options } from "../options.js";
@@ -157,7 +163,7 @@ export function installPlugin(config: EleventyConfig, options: Options): void {
   config.addFilter("prefixUrl", (site: unknown) => url(String(site ?? "")));
 
   const inputPathOf = (page: unknown) =>
-    typeof page === "string" ? page : (page as { inputPath?: string } | undefined)?.inputPath ?? "";
+    typeof page === "string" ? page : ((page as { inputPath?: string } | undefined)?.inputPath ?? "");
   const documentOfEnv = (env: Record<string, unknown>) => model?.byInputPath.get(inputPathOf(env.page));
 
   // The source note of a document, for its page and its TEI alike: the editor's own (Markdown,
@@ -167,13 +173,26 @@ export function installPlugin(config: EleventyConfig, options: Options): void {
   const sourceNoteFor = (doc: EditionDocument, env: Record<string, unknown> = {}): string | undefined => {
     if (!doc.sourceNote || !markdownLib) return sourceNoteHtml(doc, options)?.value;
     const problems: MarkSyntaxError[] = [];
-    const own = Object.assign(Object.create(env) as Record<string | symbol, unknown>, { footnotes: undefined, [TEXT_PROBLEMS]: problems });
+    const own = Object.assign(Object.create(env) as Record<string | symbol, unknown>, {
+      footnotes: undefined,
+      [TEXT_PROBLEMS]: problems,
+    });
     const note = markdownLib.renderInline(doc.sourceNote, own);
     report.add(...problems.map((p) => ({ file: doc.file, field: "sourceNote", value: p.found, expected: p.expected })));
     return `<span class="de-note-kind">${escapeHtml(options.labels.sourceNote)}</span> ${note}`;
   };
 
-  const tei = installTei(config, options, () => model, url, sideFiles, editionsToWrite, sourceNoteFor, (doc) => dateText(doc.date, context()), (problem) => report.add(problem));
+  const tei = installTei(
+    config,
+    options,
+    () => model,
+    url,
+    sideFiles,
+    editionsToWrite,
+    sourceNoteFor,
+    (doc) => dateText(doc.date, context()),
+    (problem) => report.add(problem),
+  );
 
   // The transcription marks each page used, noted as its text is rendered (before its layout).
   const marksUsed = new Map<string, ReadonlySet<MarkKind>>();
@@ -186,7 +205,8 @@ export function installPlugin(config: EleventyConfig, options: Options): void {
         return where ? docIdOf(where) : undefined;
       },
       marks: markRenderer(options.labels, (env) => {
-        const registerUrl = (documentOfEnv(env)?.edition ?? model?.editionsByInputPath.get(inputPathOf(env.page)))?.registerUrl;
+        const registerUrl = (documentOfEnv(env)?.edition ?? model?.editionsByInputPath.get(inputPathOf(env.page)))
+          ?.registerUrl;
         return registerUrl && url(registerUrl);
       }),
       notes: {
@@ -242,7 +262,10 @@ export function installPlugin(config: EleventyConfig, options: Options): void {
 
   config.addShortcode("telegramHeader", function (this: Template, ...args: unknown[]) {
     const { doc, overrides } = telegramArguments(args, model?.byInputPath.get(this.page?.inputPath ?? ""));
-    return telegramHeaderHtml(applyOverrides(argumentOf("document", "shortcode telegramHeader", doc, this.page).telegram, overrides), options.labels).value;
+    return telegramHeaderHtml(
+      applyOverrides(argumentOf("document", "shortcode telegramHeader", doc, this.page).telegram, overrides),
+      options.labels,
+    ).value;
   });
   config.addFilter("telegramHeading", function (this: Template, doc: unknown) {
     return telegramHeadingText(argumentOf("document", "filter telegramHeading", doc, this.page), options.labels);
@@ -257,10 +280,17 @@ export function installPlugin(config: EleventyConfig, options: Options): void {
     };
     return documentArticleHtml(doc, parts, context()).value;
   });
-  config.addShortcode("transcriptionLegend", (page: unknown) => markLegendHtml(marksUsed.get(inputPathOf(page)), options.labels).value);
+  config.addShortcode(
+    "transcriptionLegend",
+    (page: unknown) => markLegendHtml(marksUsed.get(inputPathOf(page)), options.labels).value,
+  );
   // Each shortcode checks its argument: a layout of a site's own that passes none, or the wrong
   // thing, is told which shortcode, on which page, and what it needs.
-  const shortcode = <K extends "document" | "edition" | "editions">(name: string, kind: K, render: (value: ReturnType<typeof argumentOf<K>>) => { value: string }) =>
+  const shortcode = <K extends "document" | "edition" | "editions">(
+    name: string,
+    kind: K,
+    render: (value: ReturnType<typeof argumentOf<K>>) => { value: string },
+  ) =>
     config.addShortcode(name, function (this: Template, value: unknown) {
       return render(argumentOf(kind, `shortcode ${name}`, value, this.page)).value;
     });
@@ -281,7 +311,9 @@ export function installPlugin(config: EleventyConfig, options: Options): void {
   addRegisterPages(config, options);
   if (options.homePage) addHomePage(config, options);
   if (options.stylesheet) {
-    config.addPassthroughCopy({ [new URL("../assets/edition.css", import.meta.url).pathname]: STYLESHEET_URL.slice(1) });
+    config.addPassthroughCopy({
+      [new URL("../assets/edition.css", import.meta.url).pathname]: STYLESHEET_URL.slice(1),
+    });
   }
   // The copy buttons of the cite box: a script that only enhances.
   config.addPassthroughCopy({ [new URL("../assets/cite.js", import.meta.url).pathname]: SCRIPT_URL.slice(1) });

@@ -25,9 +25,11 @@ export function installSearch(config: EleventyConfig, options: Options): void {
     try {
       const output = path.resolve(directories.output);
       const added = await index.addDirectory({ path: output });
-      if (added.errors.length) throw new Error(`[documentary-edition] Pagefind could not index the site: ${added.errors.join("; ")}`);
+      if (added.errors.length)
+        throw new Error(`[documentary-edition] Pagefind could not index the site: ${added.errors.join("; ")}`);
       const written = await index.writeFiles({ outputPath: path.join(output, "pagefind") });
-      if (written.errors.length) throw new Error(`[documentary-edition] Pagefind could not write its index: ${written.errors.join("; ")}`);
+      if (written.errors.length)
+        throw new Error(`[documentary-edition] Pagefind could not write its index: ${written.errors.join("; ")}`);
     } finally {
       await index.deleteIndex();
     }

@@ -84,7 +84,15 @@ export class SideFiles {
    * another, so that thousands are never held in memory at once. For after `flush`, once the
    * members are written; meanwhile the thread goes on with what was queued since.
    */
-  assemble(siteUrl: string, file: string, start: string, memberUrls: readonly string[], memberFile: string, member: (text: string) => string, end: string): void {
+  assemble(
+    siteUrl: string,
+    file: string,
+    start: string,
+    memberUrls: readonly string[],
+    memberFile: string,
+    member: (text: string) => string,
+    end: string,
+  ): void {
     const target = this.target(siteUrl, file);
     if (!target) return;
     let current = target;

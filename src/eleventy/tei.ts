@@ -67,7 +67,10 @@ export function installTei(
         });
       } catch (error) {
         if (!(error instanceof TeiError)) throw error;
-        const field = error.line === undefined ? "text (TEI export)" : `line ${error.line + frontMatterLines(doc.inputPath)} (TEI export)`;
+        const field =
+          error.line === undefined
+            ? "text (TEI export)"
+            : `line ${error.line + frontMatterLines(doc.inputPath)} (TEI export)`;
         report({ file: doc.file, field, value: error.found, found: error.found, expected: error.expected });
         return;
       }

@@ -20,7 +20,12 @@ export function frontMatterLines(inputPath: string): number {
 /** A mistake in a page's text as the build reports it: the file, its line, what was found and expected. */
 export function textProblem(inputPath: string, error: MarkSyntaxError): Problem {
   const file = path.posix.normalize(inputPath.split(path.sep).join("/")).replace(/^\.\//, "");
-  return { file, field: `line ${error.line + frontMatterLines(inputPath)}`, value: error.found, expected: error.expected };
+  return {
+    file,
+    field: `line ${error.line + frontMatterLines(inputPath)}`,
+    value: error.found,
+    expected: error.expected,
+  };
 }
 
 const isDocument = (value: unknown): value is EditionDocument =>
@@ -30,8 +35,14 @@ const isEdition = (value: unknown): value is Edition =>
 
 const ARGUMENTS = {
   document: { test: isDocument, expected: "a document, as `page | documentOf` gives it" },
-  edition: { test: isEdition, expected: "an edition, as `page | editionOf` or an item of collections.editions gives it" },
-  editions: { test: (v: unknown) => Array.isArray(v) && v.every(isEdition), expected: "a list of editions, as collections.editions" },
+  edition: {
+    test: isEdition,
+    expected: "an edition, as `page | editionOf` or an item of collections.editions gives it",
+  },
+  editions: {
+    test: (v: unknown) => Array.isArray(v) && v.every(isEdition),
+    expected: "a list of editions, as collections.editions",
+  },
   citable: {
     test: (v: unknown) => isDocument(v) || isEdition(v) || (Array.isArray(v) && v.every(isDocument)),
     expected: "a document, an edition, or a list of documents",
@@ -56,7 +67,13 @@ export function argumentOf<K extends keyof typeof ARGUMENTS>(
   name: string,
   value: unknown,
   page: { inputPath?: string } | undefined,
-): K extends "document" ? EditionDocument : K extends "edition" ? Edition : K extends "editions" ? Edition[] : EditionDocument | Edition | EditionDocument[] {
+): K extends "document"
+  ? EditionDocument
+  : K extends "edition"
+    ? Edition
+    : K extends "editions"
+      ? Edition[]
+      : EditionDocument | Edition | EditionDocument[] {
   const { test, expected } = ARGUMENTS[kind];
   if (test(value)) return value as never;
   const file = (page?.inputPath ?? "a template").replace(/^\.\//, "");
@@ -85,8 +102,7 @@ export function telegramArguments(
     else if (typeof arg === "string") {
       if (i + 1 >= args.length) throw new Error(`telegramHeader: the field "${arg}" is given without a value`);
       overrides[arg as keyof TelegramOverrides] = args[++i];
-    }
-    else if (arg && typeof arg === "object") {
+    } else if (arg && typeof arg === "object") {
       const { __keywords: _keywords, ...fields } = arg as Record<string, unknown>;
       Object.assign(overrides, fields);
     }

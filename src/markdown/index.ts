@@ -3,7 +3,14 @@ import type MarkdownIt from "markdown-it";
 import type Token from "markdown-it/lib/token.mjs";
 import footnote from "markdown-it-footnote";
 import { editionNotes, type NoteSettings } from "./notes.js";
-import { MarkSyntaxError, MARKS_USED, TEXT_PROBLEMS, transcriptionMarks, type MarkKind, type MarkRenderer } from "./marks.js";
+import {
+  MarkSyntaxError,
+  MARKS_USED,
+  TEXT_PROBLEMS,
+  transcriptionMarks,
+  type MarkKind,
+  type MarkRenderer,
+} from "./marks.js";
 import { noteChecks } from "./note-checks.js";
 import { documentStructure } from "./structure.js";
 import { editionTables, type TableLabels } from "./tables.js";

@@ -113,7 +113,10 @@ function transcriptionMark(state: StateInline, silent: boolean): boolean {
     return true;
   }
   // What the editor wrote: the whole mark where it is closed, else its opening words.
-  const found = state.src.slice(start, end >= 0 ? Math.min(end + 1, start + 80) : Math.min(state.posMax, contentStart + 30));
+  const found = state.src.slice(
+    start,
+    end >= 0 ? Math.min(end + 1, start + 80) : Math.min(state.posMax, contentStart + 30),
+  );
   const mistake = (expected: string) => {
     reportTextProblem(state.env, new MarkSyntaxError(lineOf(state, start), found, expected));
     return false;
@@ -124,7 +127,11 @@ function transcriptionMark(state: StateInline, silent: boolean): boolean {
   if (end < 0) return mistake(`a closing } for the ${name} mark in the same paragraph`);
   const kind = name as MarkKind;
   if ((MARKS[kind] === "mention") !== (key !== undefined)) {
-    return mistake(MARKS[kind] === "mention" ? `a register key before the colon: {${kind} key: text}` : `no key before the colon: {${kind}: …}`);
+    return mistake(
+      MARKS[kind] === "mention"
+        ? `a register key before the colon: {${kind} key: text}`
+        : `no key before the colon: {${kind}: …}`,
+    );
   }
   const env = state.env as MarkEnv;
   (env[MARKS_USED] ??= new Set()).add(kind);
@@ -145,7 +152,8 @@ function transcriptionMark(state: StateInline, silent: boolean): boolean {
     state.push("transcription_mark_close", "", -1).meta = { kind, key };
   } else {
     const value = state.src.slice(contentStart, end).replace(/\\(.)/g, "$1").trim();
-    if (value === "" && kind !== "gap") return mistake(`the ${kind === "page" ? "page number" : "folio"} after "${kind}:"`);
+    if (value === "" && kind !== "gap")
+      return mistake(`the ${kind === "page" ? "page number" : "folio"} after "${kind}:"`);
     const token = state.push("transcription_mark_value", "", 0);
     token.meta = { kind };
     token.content = value;

@@ -43,9 +43,23 @@ function checkNotes(state: StateCore): void {
   for (const { label, line } of env[DEFINITIONS] ?? []) {
     const found = `[^${label}]:`;
     if (seen.has(label)) {
-      reportTextProblem(env, new MarkSyntaxError(line, found, `each note's label once: a second note "${label}" is defined here (give it a label of its own)`));
+      reportTextProblem(
+        env,
+        new MarkSyntaxError(
+          line,
+          found,
+          `each note's label once: a second note "${label}" is defined here (give it a label of its own)`,
+        ),
+      );
     } else if ((env.footnotes?.refs?.[`:${label}`] ?? -1) < 0) {
-      reportTextProblem(env, new MarkSyntaxError(line, found, `a reference [^${label}] to this note in the text (a note never referenced is not printed)`));
+      reportTextProblem(
+        env,
+        new MarkSyntaxError(
+          line,
+          found,
+          `a reference [^${label}] to this note in the text (a note never referenced is not printed)`,
+        ),
+      );
     }
     seen.add(label);
   }
@@ -56,7 +70,14 @@ function checkNotes(state: StateCore): void {
       for (const match of child.content.matchAll(UNDEFINED_REFERENCE)) {
         const before = token.content.slice(0, Math.max(0, token.content.indexOf(match[0])));
         const line = (token.map?.[0] ?? 0) + 1 + before.split("\n").length - 1;
-        reportTextProblem(env, new MarkSyntaxError(line, match[0], `a note defined for this reference: a line "[^${match[1]}]: …" after the text (write \\[^ for literal text)`));
+        reportTextProblem(
+          env,
+          new MarkSyntaxError(
+            line,
+            match[0],
+            `a note defined for this reference: a line "[^${match[1]}]: …" after the text (write \\[^ for literal text)`,
+          ),
+        );
       }
     }
   }

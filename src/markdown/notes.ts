@@ -65,8 +65,10 @@ export function editionNotes(md: MarkdownIt, settings: NoteSettings): void {
   const { labels } = settings;
   const rules = md.renderer.rules;
   // Every id of a note comes from model/ids.ts, which the TEI export uses too.
-  const idOf = (env: unknown, id: number, part: "fn" | "fnref" | "sn", subId = 0) => noteId((env as NoteEnv).docId, id + 1, part, subId);
-  const accessibleName = (kind: NoteKind, n: string) => `${kind === "translator" ? labels.translatorNote : labels.note} ${n}`;
+  const idOf = (env: unknown, id: number, part: "fn" | "fnref" | "sn", subId = 0) =>
+    noteId((env as NoteEnv).docId, id + 1, part, subId);
+  const accessibleName = (kind: NoteKind, n: string) =>
+    `${kind === "translator" ? labels.translatorNote : labels.note} ${n}`;
 
   md.core.ruler.after("footnote_tail", "edition_notes", (state) => {
     // Inline rendering (a source note's own Markdown, among others) has no notes section.
@@ -94,7 +96,8 @@ export function editionNotes(md: MarkdownIt, settings: NoteSettings): void {
     // The sidenote follows the first reference to a note only.
     if (subId > 0) return ref;
     const text = (env as NoteEnv)[SIDENOTES]?.get(id) ?? "";
-    const kindLabel = kind === "translator" ? `<span class="de-note-kind">${escapeHtml(labels.translatorNote)}:</span> ` : "";
+    const kindLabel =
+      kind === "translator" ? `<span class="de-note-kind">${escapeHtml(labels.translatorNote)}:</span> ` : "";
     return (
       // The sidenote repeats the endnote: search indexes the endnote only.
       `${ref}<span class="de-sidenote de-note-${kind}" id="${idOf(env, id, "sn")}" role="note" aria-label="${aria}" tabindex="-1" data-pagefind-ignore>` +
@@ -121,7 +124,8 @@ export function editionNotes(md: MarkdownIt, settings: NoteSettings): void {
   rules.footnote_open = (tokens, idx, _options, env) => {
     const { id, label } = tokens[idx]!.meta as { id: number; label?: string };
     const kind = noteKind(label);
-    const kindLabel = kind === "translator" ? `<span class="de-note-kind">${escapeHtml(labels.translatorNote)}</span>\n` : "";
+    const kindLabel =
+      kind === "translator" ? `<span class="de-note-kind">${escapeHtml(labels.translatorNote)}</span>\n` : "";
     return `<li id="${idOf(env, id, "fn")}" class="de-note de-note-${kind}" value="${id + 1}" tabindex="-1">${kindLabel}`;
   };
 

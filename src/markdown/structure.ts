@@ -16,7 +16,8 @@ const OPENING = new Set<MarkKind>(["salute", "dateline"]);
 
 const isBlank = (t: Token) => (t.type === "text" && t.content.trim() === "") || t.type === "softbreak";
 /** A page or folio break: it may stand before or after the line it breaks without changing what the line is. */
-const isMilestone = (t: Token) => t.type === "transcription_mark_value" && (t.meta.kind === "page" || t.meta.kind === "folio");
+const isMilestone = (t: Token) =>
+  t.type === "transcription_mark_value" && (t.meta.kind === "page" || t.meta.kind === "folio");
 
 /**
  * The structure mark a paragraph's inline tokens are, or undefined: one mark spanning the
@@ -31,7 +32,12 @@ export function structureOf(children: readonly Token[]): StructureKind | undefin
   while (to > from && (isMilestone(parts[to - 1] as Token) || parts[to - 1]?.type === "footnote_ref")) to--;
   const first = parts[from];
   const last = parts[to - 1];
-  if (first?.type !== "transcription_mark_open" || last?.type !== "transcription_mark_close" || !STRUCTURE.has(first.meta.kind)) return undefined;
+  if (
+    first?.type !== "transcription_mark_open" ||
+    last?.type !== "transcription_mark_close" ||
+    !STRUCTURE.has(first.meta.kind)
+  )
+    return undefined;
   // The one mark must span the whole of it.
   let depth = 0;
   for (let i = from; i < to; i++) {
@@ -44,7 +50,8 @@ export function structureOf(children: readonly Token[]): StructureKind | undefin
 }
 
 /** A paragraph of page or folio breaks alone. */
-export const milestonesOnly = (children: readonly Token[]) => children.some(isMilestone) && children.every((t) => isMilestone(t) || isBlank(t));
+export const milestonesOnly = (children: readonly Token[]) =>
+  children.some(isMilestone) && children.every((t) => isMilestone(t) || isBlank(t));
 
 export interface DocumentParts {
   /** The first token of each top-level block, in order. */
@@ -66,7 +73,10 @@ export function documentParts(blocks: readonly Token[]): DocumentParts {
     const t = blocks[i] as Token;
     if (t.level === 0 && t.nesting !== -1 && t.type !== "inline") starts.push(i);
   }
-  const children = (n: number) => (blocks[starts[n] as number]?.type === "paragraph_open" ? (blocks[(starts[n] as number) + 1]?.children ?? []) : undefined);
+  const children = (n: number) =>
+    blocks[starts[n] as number]?.type === "paragraph_open"
+      ? (blocks[(starts[n] as number) + 1]?.children ?? [])
+      : undefined;
   const kindAt = (n: number) => {
     const inline = children(n);
     return inline ? structureOf(inline) : undefined;
@@ -112,7 +122,11 @@ function structureClasses(state: StateCore): void {
     const kind = structureOf(blocks[start + 1]?.children ?? []);
     if (!kind) return;
     const opening =
-      n >= parts.head && n < parts.head + parts.opener ? true : n >= parts.starts.length - parts.closer ? false : kind === "salute";
+      n >= parts.head && n < parts.head + parts.opener
+        ? true
+        : n >= parts.starts.length - parts.closer
+          ? false
+          : kind === "salute";
     token.attrJoin("class", opening ? OPENER_CLASS : CLOSER_CLASS);
   });
 }

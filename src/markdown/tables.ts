@@ -14,11 +14,13 @@ export interface TableLabels {
 }
 
 /** A cell's alignment, from the style markdown-it gives it (`|:-:|` is "center"). */
-export const cellAlignment = (token: Token): string | undefined => /text-align:\s*(left|center|right)/.exec(token.attrGet("style") ?? "")?.[1];
+export const cellAlignment = (token: Token): string | undefined =>
+  /text-align:\s*(left|center|right)/.exec(token.attrGet("style") ?? "")?.[1];
 
 export function editionTables(md: MarkdownIt, labels: TableLabels): void {
   const rules = md.renderer.rules;
-  rules.table_open = () => `<section class="de-table" aria-label="${escapeHtml(labels.table)}" tabindex="0">\n<table>\n`;
+  rules.table_open = () =>
+    `<section class="de-table" aria-label="${escapeHtml(labels.table)}" tabindex="0">\n<table>\n`;
   rules.table_close = () => "</table>\n</section>\n";
   // A pipe table's header cells are its first row's: each heads its column.
   const cell = (tag: "th" | "td") => (tokens: Token[], idx: number) => {

@@ -63,7 +63,10 @@ export const INDEX_KINDS: readonly RegisterKind[] = [...FRONT_MATTER_KINDS, "ter
  * One index per kind of register entry, from the editions' register uses: each entry with every
  * document that lists or mentions it, across editions.
  */
-export function registerIndex(uses: readonly RegisterUse[], url: (kind: RegisterKind, key?: string) => string): IndexKind[] {
+export function registerIndex(
+  uses: readonly RegisterUse[],
+  url: (kind: RegisterKind, key?: string) => string,
+): IndexKind[] {
   const entries = new Map<string, IndexEntry & { seen: Set<EditionDocument>; sortName: string }>();
   for (const use of uses) {
     const id = `${use.kind}:${use.key}`;
@@ -89,7 +92,9 @@ export function registerIndex(uses: readonly RegisterUse[], url: (kind: Register
   }
   const byKind = new Map<RegisterKind, (IndexEntry & { sortName: string })[]>();
   for (const { seen: _seen, ...entry } of entries.values()) {
-    entry.documents.sort((a, b) => (dateSortKey(a.date) < dateSortKey(b.date) ? -1 : dateSortKey(a.date) > dateSortKey(b.date) ? 1 : 0));
+    entry.documents.sort((a, b) =>
+      dateSortKey(a.date) < dateSortKey(b.date) ? -1 : dateSortKey(a.date) > dateSortKey(b.date) ? 1 : 0,
+    );
     const list = byKind.get(entry.kind);
     if (list) list.push(entry);
     else byKind.set(entry.kind, [entry]);

@@ -104,7 +104,9 @@ function withTimeOfDay(date: DocumentDate & { time: string }, locale?: string): 
 
 /** The offset from UTC of the date's time of day in its zone ("+08:00"), or "" where it names no zone or time. */
 export function timeOffset(date: DocumentDate): string {
-  return date.time && date.day !== undefined && date.timeZone ? withTimeOfDay({ ...date, time: date.time }).toFormat("ZZ") : "";
+  return date.time && date.day !== undefined && date.timeZone
+    ? withTimeOfDay({ ...date, time: date.time }).toFormat("ZZ")
+    : "";
 }
 
 /** The value of an HTML `<time datetime>` attribute: the date, and the time with its offset. */

@@ -8,7 +8,13 @@ import { dateSortKey, type DocumentDate } from "./date.js";
 import { documentId, entryId, mentionId } from "./ids.js";
 import { EditionValidationError, type Problem } from "./errors.js";
 import { fieldsAt, problemsFromZod } from "./issues.js";
-import { documentSchema, editionSchemaFor, type DocumentMetadata, type EditionMetadata, type SchemaSettings } from "./schema.js";
+import {
+  documentSchema,
+  editionSchemaFor,
+  type DocumentMetadata,
+  type EditionMetadata,
+  type SchemaSettings,
+} from "./schema.js";
 import { unknownFields } from "./fields.js";
 import { withFieldOrder, type Telegram } from "./telegram.js";
 import {
@@ -49,7 +55,10 @@ export interface SourceFile {
   data: Record<string, unknown>;
 }
 
-export interface EditionDocument extends Omit<DocumentMetadata, "date" | "dateApproximate" | "time" | "timeZone" | "telegram"> {
+export interface EditionDocument extends Omit<
+  DocumentMetadata,
+  "date" | "dateApproximate" | "time" | "timeZone" | "telegram"
+> {
   /** "talks/cable": unique in the site, stable across builds. */
   id: string;
   slug: string;
@@ -128,13 +137,25 @@ function mentionUses(mentions: readonly Mention[], where: SourceFile | "sourceNo
     kind: MENTIONS[m.kind],
     key: m.key,
     // A mention's line in the file is worked out only for a problem: it means reading the file.
-    field: typeof where === "string" ? () => `${where} (line ${m.line} of the field)` : () => `line ${m.line + (where.bodyOffset?.() ?? 0)}`,
+    field:
+      typeof where === "string"
+        ? () => `${where} (line ${m.line} of the field)`
+        : () => `line ${m.line + (where.bodyOffset?.() ?? 0)}`,
   }));
 }
 
 /** An edition as its folder alone gives it: its name made from the folder's, no editors. */
 function unnamedEdition(slug: string, url: string, inputPath?: string): Edition {
-  return modelObject<Edition>({ slug, title: humanise(slug), editors: [], url, ...(inputPath ? { inputPath } : {}), documents: [], register: [], mentions: [] });
+  return modelObject<Edition>({
+    slug,
+    title: humanise(slug),
+    editors: [],
+    url,
+    ...(inputPath ? { inputPath } : {}),
+    documents: [],
+    register: [],
+    mentions: [],
+  });
 }
 
 function humanise(slug: string): string {
@@ -181,7 +202,9 @@ export function checkEditions(
   const editionsByInputPath = new Map<string, Edition>();
 
   for (const index of indexes) {
-    problems.push(...unknownFields(index.data, index.frontMatterKeys ?? [], editionFields, index.file, "fields.edition"));
+    problems.push(
+      ...unknownFields(index.data, index.frontMatterKeys ?? [], editionFields, index.file, "fields.edition"),
+    );
     const result = editionSchema.safeParse(index.data);
     if (!result.success) {
       problems.push(...problemsFromZod(result.error, index.data, index.file, editionSchema));
@@ -194,7 +217,12 @@ export function checkEditions(
     const mentions = scanMentions(index.text ?? "");
     // The edition's summary is shown as plain text (on the home page): its mentions are checked, and shown as their words.
     const summaryUses = result.data.summary ? mentionUses(scanMentions(result.data.summary), "summary") : [];
-    const found = keyProblems([...mentionUses(mentions, index), ...summaryUses], index.file, register, settings.registerSource);
+    const found = keyProblems(
+      [...mentionUses(mentions, index), ...summaryUses],
+      index.file,
+      register,
+      settings.registerSource,
+    );
     problems.push(...found);
     const { editors, summary, ...metadata } = result.data;
     const edition: Edition = modelObject({
@@ -216,21 +244,45 @@ export function checkEditions(
   const idsTaken = new Map<string, string>();
   for (const source of documents) {
     if (source.frontMatterKeys?.length === 0) {
-      problems.push({ file: source.file, field: "(front matter)", value: undefined, found: "none", expected: "front matter at the top of the file: a line ---, the fields (at least title and date), and a line --- again" });
+      problems.push({
+        file: source.file,
+        field: "(front matter)",
+        value: undefined,
+        found: "none",
+        expected:
+          "front matter at the top of the file: a line ---, the fields (at least title and date), and a line --- again",
+      });
       continue;
     }
     // An edition's register page has the address of a document named "register" at its top.
     if (source.id === `${source.edition}/register`) {
-      problems.push({ file: source.file, field: "(file name)", value: "register", found: '"register.md"', expected: "another name: the edition's register page has this address (/register/ inside the edition)" });
+      problems.push({
+        file: source.file,
+        field: "(file name)",
+        value: "register",
+        found: '"register.md"',
+        expected: "another name: the edition's register page has this address (/register/ inside the edition)",
+      });
       continue;
     }
-    const unknown = unknownFields(source.data, source.frontMatterKeys ?? [], documentFields, source.file, "fields.document");
+    const unknown = unknownFields(
+      source.data,
+      source.frontMatterKeys ?? [],
+      documentFields,
+      source.file,
+      "fields.document",
+    );
     problems.push(...unknown);
     // Its notes', mentions' and page breaks' ids start with it: two documents must not share it.
     const docId = documentId(source.id);
     const taken = idsTaken.get(docId);
     if (taken) {
-      problems.push({ file: source.file, field: "(file name)", value: source.id, expected: `a path whose id ("${docId}") differs from ${taken}'s: rename one of the two files` });
+      problems.push({
+        file: source.file,
+        field: "(file name)",
+        value: source.id,
+        expected: `a path whose id ("${docId}") differs from ${taken}'s: rename one of the two files`,
+      });
     } else idsTaken.set(docId, source.file);
     const result = schema.safeParse(source.data);
     if (!result.success) {
@@ -243,7 +295,9 @@ export function checkEditions(
     const noteMentions = result.data.sourceNote ? scanMentions(result.data.sourceNote, counts) : [];
     const summaryMentions = result.data.summary ? scanMentions(result.data.summary) : [];
     const uses = [
-      ...FRONT_MATTER_KINDS.flatMap((kind) => result.data[kind].map((key, i) => ({ kind, key, field: `${kind}.${i}` }))),
+      ...FRONT_MATTER_KINDS.flatMap((kind) =>
+        result.data[kind].map((key, i) => ({ kind, key, field: `${kind}.${i}` })),
+      ),
       ...mentionUses(mentions, source),
       ...mentionUses(noteMentions, "sourceNote"),
       ...mentionUses(summaryMentions, "summary"),
@@ -304,7 +358,15 @@ function registerUses(edition: Edition, register: Register): RegisterUse[] {
     const id = `${kind}:${key}`;
     let found = uses.get(id);
     if (!found) {
-      found = { kind, key, anchor: entryId(kind, key), entry: register[kind]![key]!, mentions: [], documents: [], introduction: [] };
+      found = {
+        kind,
+        key,
+        anchor: entryId(kind, key),
+        entry: register[kind]![key]!,
+        mentions: [],
+        documents: [],
+        introduction: [],
+      };
       uses.set(id, found);
     }
     return found;

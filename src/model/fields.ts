@@ -43,7 +43,11 @@ export const dateField = z
     if (!date) {
       // A time written into the date belongs in a field of its own.
       const withTime = typeof value === "string" && /^\d{4}-\d{2}-\d{2}[ T]\d/.test(value);
-      ctx.issues.push({ code: "custom", message: withTime ? `${DATE_EXPECTED}, with the time in a field of its own (time: "10:00")` : DATE_EXPECTED, input: value });
+      ctx.issues.push({
+        code: "custom",
+        message: withTime ? `${DATE_EXPECTED}, with the time in a field of its own (time: "10:00")` : DATE_EXPECTED,
+        input: value,
+      });
       return z.NEVER;
     }
     return date;
@@ -57,16 +61,14 @@ export const dateField = z
   });
 
 /** A web address, which only http and https may be. */
-export const webAddress = z
-  .string({ error: "a web address" })
-  .refine((value) => {
-    try {
-      const { protocol } = new URL(value);
-      return protocol === "https:" || protocol === "http:";
-    } catch {
-      return false;
-    }
-  }, "a web address starting with https:// or http://");
+export const webAddress = z.string({ error: "a web address" }).refine((value) => {
+  try {
+    const { protocol } = new URL(value);
+    return protocol === "https:" || protocol === "http:";
+  } catch {
+    return false;
+  }
+}, "a web address starting with https:// or http://");
 
 /** The types a site's own field may take, as the `fields` option names them. */
 export const FIELD_TYPES = {
@@ -102,7 +104,8 @@ function distance(a: string, b: string): number {
     for (let j = 1; j <= y.length; j++) {
       const row = d[i]!;
       row[j] = Math.min(d[i - 1]![j]! + 1, row[j - 1]! + 1, d[i - 1]![j - 1]! + (x[i - 1] === y[j - 1] ? 0 : 1));
-      if (i > 1 && j > 1 && x[i - 1] === y[j - 2] && x[i - 2] === y[j - 1]) row[j] = Math.min(row[j]!, d[i - 2]![j - 2]! + 1);
+      if (i > 1 && j > 1 && x[i - 1] === y[j - 2] && x[i - 2] === y[j - 1])
+        row[j] = Math.min(row[j]!, d[i - 2]![j - 2]! + 1);
     }
   }
   return d[x.length]![y.length]!;
@@ -127,7 +130,13 @@ export function nearestName(key: string, known: readonly string[]): string | und
  * A Problem for an unknown key at `path` ("clasification", "telegram.devise"), naming the nearest
  * of `known`, or listing them where none is near.
  */
-export function unknownFieldProblem(file: string, path: string, value: unknown, known: readonly string[], declare?: string): Problem {
+export function unknownFieldProblem(
+  file: string,
+  path: string,
+  value: unknown,
+  known: readonly string[],
+  declare?: string,
+): Problem {
   const key = path.split(".").at(-1) as string;
   const reserved = declare && Object.hasOwn(RESERVED_KEYS, key) ? RESERVED_KEYS[key] : undefined;
   const near = nearestName(key, known);

@@ -41,16 +41,19 @@ export function keyPart(key: string): string {
 }
 
 const singular = (kind: MentionKind | RegisterKind): string =>
-  (Object.keys(MENTIONS) as MentionKind[]).find((k) => k === kind || MENTIONS[k] === kind) ?? (kind === "subjects" ? "subject" : kind);
+  (Object.keys(MENTIONS) as MentionKind[]).find((k) => k === kind || MENTIONS[k] === kind) ??
+  (kind === "subjects" ? "subject" : kind);
 
 /** A register entry on its register page: "person-han-nianlong", "person-le.duan". */
 export const entryId = (kind: MentionKind | RegisterKind, key: string) => `${singular(kind)}-${keyPart(key)}`;
 
 /** A mention in its document: "<docId>-person-han-nianlong-1" for the key's first mention there. */
-export const mentionId = (docId: string, kind: MentionKind, key: string, occurrence: number) => `${docId}-${entryId(kind, key)}-${occurrence}`;
+export const mentionId = (docId: string, kind: MentionKind, key: string, occurrence: number) =>
+  `${docId}-${entryId(kind, key)}-${occurrence}`;
 
 /** A page or folio break: "<docId>-page-11"; a value that is not a plain key is written as `keyPart` writes it. */
-export const breakId = (docId: string | undefined, kind: "page" | "folio", value: string) => `${docId ? `${docId}-` : ""}${kind}-${keyPart(value)}`;
+export const breakId = (docId: string | undefined, kind: "page" | "folio", value: string) =>
+  `${docId ? `${docId}-` : ""}${kind}-${keyPart(value)}`;
 
 /**
  * A note's ids, as markdown-it-footnote names them: its endnote (`fn-<docId>-1`), the reference to

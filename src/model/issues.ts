@@ -66,12 +66,7 @@ export function fieldsAt(schema: z.core.$ZodType, path: readonly string[]): stri
  * One Problem per zod issue, with the field's dotted path and the value found there. An unknown
  * key becomes one Problem per key, naming the key and the fields allowed beside it.
  */
-export function problemsFromZod(
-  error: z.ZodError,
-  data: unknown,
-  file: string,
-  schema: z.core.$ZodType,
-): Problem[] {
+export function problemsFromZod(error: z.ZodError, data: unknown, file: string, schema: z.core.$ZodType): Problem[] {
   const allowedKeys = (path: string[]) => fieldsAt(schema, path);
   return error.issues.flatMap((issue) => {
     const path = issue.path.map(String);

@@ -16,14 +16,16 @@ export type RegisterKind = (typeof REGISTER_KINDS)[number];
 export const FRONT_MATTER_KINDS = ["people", "places", "subjects"] as const satisfies readonly RegisterKind[];
 
 /** Mention marks and the register each points into. */
-export const MENTIONS = { person: "people", place: "places", term: "terms" } as const satisfies Record<string, RegisterKind>;
+export const MENTIONS = { person: "people", place: "places", term: "terms" } as const satisfies Record<
+  string,
+  RegisterKind
+>;
 export type MentionKind = keyof typeof MENTIONS;
 export const isMentionKind = (name: string): name is MentionKind => Object.hasOwn(MENTIONS, name);
 
-
 const registerEntryShape = {
   name: text.describe("The name as the register lists it"),
-  sortName: text.optional().describe("The name to sort by, where it differs (\"Le Duan\" under L)"),
+  sortName: text.optional().describe('The name to sort by, where it differs ("Le Duan" under L)'),
   identification: text.optional().describe("A short identification, as FRUS's list of persons gives it"),
   references: z
     .union([text, z.array(text)], { error: "text, or a list of texts" })
@@ -48,7 +50,12 @@ export function validateRegister(
   const problems: Problem[] = [];
   if (raw === undefined) return { register, problems };
   if (!raw || typeof raw !== "object") {
-    problems.push({ file: source, field: "(register)", value: raw, expected: `files ${REGISTER_KINDS.map((k) => `${k}.json`).join(", ")} in ${source}/` });
+    problems.push({
+      file: source,
+      field: "(register)",
+      value: raw,
+      expected: `files ${REGISTER_KINDS.map((k) => `${k}.json`).join(", ")} in ${source}/`,
+    });
     return { register, problems };
   }
   for (const kind of REGISTER_KINDS) {
@@ -56,14 +63,20 @@ export function validateRegister(
     if (entries === undefined) continue;
     const file = `${source}/${kind}.json`;
     if (!entries || typeof entries !== "object" || Array.isArray(entries)) {
-      problems.push({ file, field: "(entries)", value: entries, expected: 'an object whose keys are register keys: { "han-nianlong": { "name": "Han Nianlong" } }' });
+      problems.push({
+        file,
+        field: "(entries)",
+        value: entries,
+        expected: 'an object whose keys are register keys: { "han-nianlong": { "name": "Han Nianlong" } }',
+      });
       continue;
     }
     const normalised: Record<string, RegisterEntry> = {};
     for (const [key, entry] of Object.entries(entries)) {
       const result = schema.safeParse(entry);
       const found = result.success ? [] : problemsFromZod(result.error, entry, file, schema);
-      if (entry && typeof entry === "object" && !Array.isArray(entry)) found.push(...unknownFields(entry, Object.keys(entry), known, file, "fields.register"));
+      if (entry && typeof entry === "object" && !Array.isArray(entry))
+        found.push(...unknownFields(entry, Object.keys(entry), known, file, "fields.register"));
       // An entry whose only fault is an unknown field stays in the register: the documents that use it are not at fault.
       if (result.success) normalised[key] = result.data;
       problems.push(...found.map((p) => ({ ...p, field: `${key}.${p.field}` })));
@@ -110,7 +123,8 @@ export function scanMentions(markdown: string, counts = new Map<string, number>(
 }
 
 /** Text with its mentions reduced to their words, for where it is shown as plain text (a summary). */
-export const withoutMentions = (text: string) => text.replace(/(?<!\\)\{(?:person|place|term)[ \t]+[^\s:{}]+:[ \t]?([^{}]*)\}/g, "$1");
+export const withoutMentions = (text: string) =>
+  text.replace(/(?<!\\)\{(?:person|place|term)[ \t]+[^\s:{}]+:[ \t]?([^{}]*)\}/g, "$1");
 
 /** Problems with register keys: each key a document uses must be in the register of its kind. */
 export function keyProblems(

@@ -17,9 +17,7 @@ import { telegramSchema, type TelegramSettings } from "./telegram.js";
 import { dateField, oneOrMany, ownFieldsShape, text, webAddress as url, type FieldSpec } from "./fields.js";
 
 /** Call numbers and page ranges may be written as numbers (`pages: 12`); kept as text. */
-const textOrNumber = z
-  .union([text, z.number()], { error: "text or a number" })
-  .transform((value) => String(value));
+const textOrNumber = z.union([text, z.number()], { error: "text or a number" }).transform((value) => String(value));
 
 /**
  * `unknown`: the editor looked and the source does not say (an archive, a call number, a
@@ -28,7 +26,16 @@ const textOrNumber = z
  */
 const UNKNOWN = /^\s*unknown\s*$/i;
 const orUnknown = <T extends z.ZodType>(schema: T, expected: string) =>
-  z.union([z.string().regex(UNKNOWN).transform((): null => null), schema], { error: `${expected}, or unknown` });
+  z.union(
+    [
+      z
+        .string()
+        .regex(UNKNOWN)
+        .transform((): null => null),
+      schema,
+    ],
+    { error: `${expected}, or unknown` },
+  );
 
 const language = z.string({ error: LANGUAGE_EXPECTED }).refine(isKnownLanguage, LANGUAGE_EXPECTED);
 
@@ -43,8 +50,6 @@ const fullDate = z
     return { ...date, approximate: false } satisfies DocumentDate;
   })
   .meta({ description: "a full date written YYYY-MM-DD", type: "string", format: "date" });
-
-
 
 const registerKey = z
   .string({ error: "a register key" })
@@ -79,7 +84,10 @@ export function documentSchema(settings: SchemaSettings) {
     .object({
       title: text.describe("The document's title as the edition gives it"),
       date: dateField,
-      dateApproximate: z.boolean({ error: "true or false" }).default(false).describe("The date is approximate (shown as c. 1979)"),
+      dateApproximate: z
+        .boolean({ error: "true or false" })
+        .default(false)
+        .describe("The date is approximate (shown as c. 1979)"),
       time: z.string({ error: TIME_EXPECTED }).refine(isValidTime, TIME_EXPECTED).optional(),
       timeZone: z.string({ error: ZONE_EXPECTED }).refine(isValidTimeZone, ZONE_EXPECTED).optional(),
       type: oneOf(documentTypes, "document types").optional().describe("The kind of document"),
@@ -96,7 +104,10 @@ export function documentSchema(settings: SchemaSettings) {
           {
             language,
             translator: orUnknown(
-              oneOrMany.refine((names) => !names.some((name) => UNKNOWN.test(name)), "the translators' names, or unknown alone"),
+              oneOrMany.refine(
+                (names) => !names.some((name) => UNKNOWN.test(name)),
+                "the translators' names, or unknown alone",
+              ),
               "text, or a list of texts",
             ).optional(),
           },
@@ -113,11 +124,15 @@ export function documentSchema(settings: SchemaSettings) {
         .optional()
         .describe("The publication this text was taken from"),
       summary: text.optional(),
-      sourceNote: text.optional().describe("The source note, where the editor writes it (Markdown); otherwise built from the record"),
+      sourceNote: text
+        .optional()
+        .describe("The source note, where the editor writes it (Markdown); otherwise built from the record"),
       credits: text.optional(),
       classification: (classifications?.length ? oneOf(classifications, "classifications") : text).optional(),
       handling: oneOrMany.optional(),
-      telegram: telegramSchema(settings).optional().describe("The header of a telegram, in the order the original prints it"),
+      telegram: telegramSchema(settings)
+        .optional()
+        .describe("The header of a telegram, in the order the original prints it"),
       subjects: keyList.default([]),
       people: keyList.default([]),
       places: keyList.default([]),
@@ -125,10 +140,20 @@ export function documentSchema(settings: SchemaSettings) {
     })
     .superRefine((doc, ctx) => {
       if (doc.time && doc.date.day === undefined) {
-        ctx.addIssue({ code: "custom", path: ["time"], input: doc.time, message: "no time unless the date is a full date (YYYY-MM-DD)" });
+        ctx.addIssue({
+          code: "custom",
+          path: ["time"],
+          input: doc.time,
+          message: "no time unless the date is a full date (YYYY-MM-DD)",
+        });
       }
       if (doc.timeZone && !doc.time) {
-        ctx.addIssue({ code: "custom", path: ["timeZone"], input: doc.timeZone, message: "a time zone only together with a time" });
+        ctx.addIssue({
+          code: "custom",
+          path: ["timeZone"],
+          input: doc.timeZone,
+          message: "a time zone only together with a time",
+        });
       }
     });
 }
@@ -146,7 +171,8 @@ const editionShape = {
 };
 
 /** The front matter of an edition's index.md, with the site's own edition fields. */
-export const editionSchemaFor = (fields?: OwnFields) => z.object({ ...editionShape, ...ownFieldsShape(fields?.edition) });
+export const editionSchemaFor = (fields?: OwnFields) =>
+  z.object({ ...editionShape, ...ownFieldsShape(fields?.edition) });
 export const editionSchema = editionSchemaFor();
 
 export type EditionMetadata = z.output<typeof editionSchema>;

@@ -61,7 +61,9 @@ export function telegramSchema(settings: TelegramSettings) {
   return z
     .object(
       {
-        heading: line.optional().describe('The receiving office or heading, as printed ("Fujian Province Telegram Received")'),
+        heading: line
+          .optional()
+          .describe('The receiving office or heading, as printed ("Fujian Province Telegram Received")'),
         from: line.optional(),
         to: lines.optional(),
         copies: lines.optional(),
@@ -72,10 +74,13 @@ export function telegramSchema(settings: TelegramSettings) {
         dateTimeGroup: line.optional(),
         principalAgency: line.optional().describe("The principal agency responsible"),
         distribution: lines.optional().describe("Distribution, or those it was already transmitted to"),
-        lines: z.array(extraLine, { error: "a list of lines" }).optional().describe("Further lines of the header, in order"),
+        lines: z
+          .array(extraLine, { error: "a list of lines" })
+          .optional()
+          .describe("Further lines of the header, in order"),
         labels: z
           .object(Object.fromEntries(LABELLED_FIELDS.map((f) => [f, label])) as Record<LabelledField, typeof label>, {
-            error: "a group of labels, such as { device: \"Device No.\" }",
+            error: 'a group of labels, such as { device: "Device No." }',
           })
           .partial()
           .strict()
@@ -98,7 +103,8 @@ export interface Telegram extends TelegramMetadata {
 export function withFieldOrder(parsed: TelegramMetadata, raw: unknown): Telegram {
   const written = raw && typeof raw === "object" ? Object.keys(raw) : [];
   const order = written.filter(
-    (key): key is TelegramField => (TELEGRAM_FIELDS as readonly string[]).includes(key) && parsed[key as TelegramField] !== undefined,
+    (key): key is TelegramField =>
+      (TELEGRAM_FIELDS as readonly string[]).includes(key) && parsed[key as TelegramField] !== undefined,
   );
   return { ...parsed, order };
 }

@@ -34,11 +34,13 @@ export function chronologyHtml(years: readonly ChronologyYear[], context: Contex
     (year) => html`<section class="de-year" aria-labelledby="year-${year.year}">
 <h2 id="year-${year.year}">${year.year}</h2>
 ${year.months.map(
-      (month) => html`<h3 class="de-month" id="${month.month ? `month-${year.year}-${String(month.month).padStart(2, "0")}` : `month-${year.year}-undated`}">${
-        month.month ? monthName(year.year, month.month, context.locale) : `${year.year}: ${context.labels.monthUnknown}`
-      }</h3>
+  (
+    month,
+  ) => html`<h3 class="de-month" id="${month.month ? `month-${year.year}-${String(month.month).padStart(2, "0")}` : `month-${year.year}-undated`}">${
+    month.month ? monthName(year.year, month.month, context.locale) : `${year.year}: ${context.labels.monthUnknown}`
+  }</h3>
 <ol class="de-listing">${month.documents.map((doc) => documentItem(doc, context, 4))}</ol>`,
-    )}
+)}
 </section>
 `,
   )}`;
@@ -47,9 +49,10 @@ ${year.months.map(
 /** An index of one kind: every entry, with how many documents it has. */
 export function indexKindHtml(index: IndexKind, context: Context): SafeHtml {
   return html`<ul class="de-index">${index.entries.map(
-    (entry) => html`<li><a href="${context.url(entry.url)}">${entry.name}</a> <span class="de-count">(${entry.documents.length})</span>${
-      entry.identification ? html` <span class="de-identification">${entry.identification}</span>` : ""
-    }</li>`,
+    (entry) =>
+      html`<li><a href="${context.url(entry.url)}">${entry.name}</a> <span class="de-count">(${entry.documents.length})</span>${
+        entry.identification ? html` <span class="de-identification">${entry.identification}</span>` : ""
+      }</li>`,
   )}</ul>`;
 }
 
@@ -67,6 +70,7 @@ export interface NavigationLink {
 /** The site's navigation: editions, chronology, the indexes the site has, search. */
 export function siteNavigationHtml(links: readonly NavigationLink[], current: string, context: Context): SafeHtml {
   return html`<nav class="de-site-nav" aria-label="${context.labels.siteNavigation}"><ul>${links.map(
-    (link) => html`<li><a href="${context.url(link.url)}"${current === link.url ? html` aria-current="page"` : ""}>${link.label}</a></li>`,
+    (link) =>
+      html`<li><a href="${context.url(link.url)}"${current === link.url ? html` aria-current="page"` : ""}>${link.label}</a></li>`,
   )}</ul></nav>`;
 }

@@ -32,12 +32,14 @@ li { margin: 0.5rem 0; font-family: ui-monospace, monospace; white-space: pre-wr
 <main class="de-build-report">
 <h1>The build stopped: ${count}</h1>
 <p>No page was written. Fix these and save: this page gives way to the site on the next good build.</p>
-${[...files].map(([file, lines]) => html`<section>
+${[...files].map(
+  ([file, lines]) => html`<section>
 <h2>${file}</h2>
 <ul>
 ${lines.map((line) => html`<li>${line}</li>\n`)}</ul>
 </section>
-`)}</main>
+`,
+)}</main>
 </body>
 </html>
 `;

@@ -21,7 +21,13 @@ export const DOWNLOADS = [
  * the browser can copy. `downloads` is false where the page's URL is not a folder the files can
  * sit in.
  */
-export function citeBoxHtml(idPrefix: string, entries: CitationEntry[], labels: Labels, downloads: boolean, tei = true): SafeHtml {
+export function citeBoxHtml(
+  idPrefix: string,
+  entries: CitationEntry[],
+  labels: Labels,
+  downloads: boolean,
+  tei = true,
+): SafeHtml {
   return html`<section class="de-cite" aria-labelledby="${idPrefix}cite-heading" data-copied="${labels.copied}" data-failed="${labels.copyFailed}">
 <h2 id="${idPrefix}cite-heading">${labels.citeThis}</h2>
 <dl class="de-citations">${entries.map(
@@ -29,10 +35,12 @@ export function citeBoxHtml(idPrefix: string, entries: CitationEntry[], labels: 
 <div><dt>${label}</dt><dd><p class="de-citation" id="${idPrefix}cite-${style}">${raw(citation.html)}</p><button type="button" class="de-copy" data-copy="${idPrefix}cite-${style}" aria-label="${labels.copy}: ${label}" hidden>${labels.copy}</button></dd></div>`,
   )}
 </dl>
-${downloads
+${
+  downloads
     ? html`<p class="de-downloads">${labels.downloadRecord} ${DOWNLOADS.filter((d) => tei || d.label !== "TEI").map(
         (d, i) => html`${i ? ", " : ""}<a href="${d.file}" download>${d.label}</a>`,
       )}</p>`
-    : ""}
+    : ""
+}
 </section>`;
 }

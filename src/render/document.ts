@@ -49,9 +49,7 @@ export function documentMetadataHtml(doc: EditionDocument, context: RenderContex
     : undefined;
   const source = doc.source
     ? html`${link(doc.source.url, doc.source.title)}${doc.source.publisher ? `, ${doc.source.publisher}` : ""}${
-        doc.source.accessed
-          ? html` (${labels.accessed} ${dateHtml(doc.source.accessed, context)})`
-          : ""
+        doc.source.accessed ? html` (${labels.accessed} ${dateHtml(doc.source.accessed, context)})` : ""
       }`
     : undefined;
   const registerRows = FRONT_MATTER_KINDS.map((kind) =>
@@ -90,7 +88,10 @@ export function documentNavigationHtml(doc: EditionDocument, context: Pick<Rende
 }
 
 /** The edition's table of contents: number, date, type, title and summary of each document. */
-export function editionContentsHtml(edition: Edition, context: Pick<RenderContext, "locale" | "labels" | "url">): SafeHtml {
+export function editionContentsHtml(
+  edition: Edition,
+  context: Pick<RenderContext, "locale" | "labels" | "url">,
+): SafeHtml {
   if (!edition.documents.length) return html`<p class="de-empty">${context.labels.noDocuments}</p>`;
   return html`<ol class="de-contents">${edition.documents.map(
     (doc) => html`<li value="${doc.number}" id="document-${doc.number}"><article>
@@ -102,7 +103,10 @@ ${doc.summary ? html`<p class="de-summary">${doc.summary}</p>` : ""}
 }
 
 /** The site's editions: title, subtitle, summary and how many documents each holds. */
-export function editionListHtml(editions: readonly Edition[], context: Pick<RenderContext, "labels" | "url">): SafeHtml {
+export function editionListHtml(
+  editions: readonly Edition[],
+  context: Pick<RenderContext, "labels" | "url">,
+): SafeHtml {
   const { labels, url } = context;
   const count = (n: number) =>
     n === 1 ? labels.documentCountOne : labels.documentCountOther.replace("{count}", String(n));

@@ -8,7 +8,9 @@ const XML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&
 const NOT_XML = /[^\u0009\u000A\u000D\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 
 export function escapeXml(value: unknown): string {
-  return String(value ?? "").replace(NOT_XML, "").replace(/[&<>"']/g, (c) => XML_ESCAPES[c] as string);
+  return String(value ?? "")
+    .replace(NOT_XML, "")
+    .replace(/[&<>"']/g, (c) => XML_ESCAPES[c] as string);
 }
 
 /** A stable id for an entry where the site's URL is not known: a name-based UUID of the document's id. */

@@ -50,13 +50,17 @@ const openTag = (kind: MarkKind, labels: Labels, extra = "") =>
 const closeTag = (kind: MarkKind) => `${SHAPE[kind].after}</${SHAPE[kind].tag}>`;
 
 /** ` id="…"`, or nothing in a note's sidenote copy: the endnote carries the note's ids. */
-const idAttribute = (env: Record<string | symbol, unknown>, id: string) => (env[SIDENOTE_COPY] ? "" : ` id="${escapeHtml(id)}"`);
+const idAttribute = (env: Record<string | symbol, unknown>, id: string) =>
+  env[SIDENOTE_COPY] ? "" : ` id="${escapeHtml(id)}"`;
 
 /**
  * `registerUrl` gives the URL of the register page for the page being rendered (its edition's),
  * or nothing where the page belongs to no edition: a mention there is printed without a link.
  */
-export function markRenderer(labels: Labels, registerUrl: (env: Record<string, unknown>) => string | undefined = () => undefined): MarkRenderer {
+export function markRenderer(
+  labels: Labels,
+  registerUrl: (env: Record<string, unknown>) => string | undefined = () => undefined,
+): MarkRenderer {
   return {
     open(kind, env, key, occurrence = 1) {
       if (MARKS[kind] !== "mention" || key === undefined) return openTag(kind, labels);
@@ -88,7 +92,14 @@ export function markRenderer(labels: Labels, registerUrl: (env: Record<string, u
  */
 function sample(kind: MarkKind, labels: Labels): SafeHtml {
   const word = escapeHtml(labels.markSample);
-  const inner = kind === "page" ? gen(`[${escapeHtml(labels.page)} 1]`) : kind === "folio" ? gen(`[${escapeHtml(labels.folio)} 1r]`) : kind === "gap" ? gen("[…]") : word;
+  const inner =
+    kind === "page"
+      ? gen(`[${escapeHtml(labels.page)} 1]`)
+      : kind === "folio"
+        ? gen(`[${escapeHtml(labels.folio)} 1r]`)
+        : kind === "gap"
+          ? gen("[…]")
+          : word;
   return raw(`${openTag(kind, labels)}${inner}${closeTag(kind)}`);
 }
 

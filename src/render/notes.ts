@@ -25,7 +25,10 @@ export function notKnownText(doc: Pick<EditionDocument, "archive" | "callNumber"
  * Translated from Chinese by David Cowhig. Text from the Wilson Center Digital Archive."
  * Built from the document's record; empty where the record has none of it.
  */
-export function sourceNoteHtml(doc: EditionDocument, context: { labels: Labels; locale: string }): SafeHtml | undefined {
+export function sourceNoteHtml(
+  doc: EditionDocument,
+  context: { labels: Labels; locale: string },
+): SafeHtml | undefined {
   const { labels, locale } = context;
   const pages = doc.pages
     ? `${/[-–,]/.test(doc.pages) ? labels.sourceNotePages : labels.sourceNotePage} ${doc.pages}`
@@ -42,7 +45,10 @@ export function sourceNoteHtml(doc: EditionDocument, context: { labels: Labels; 
         .replace("{language}", language)
         .replace("{translator}", translator)
     : doc.translation?.translator === null
-      ? (doc.originalLanguage ? labels.sourceNoteTranslatedTranslatorNotKnown : labels.sourceNoteTranslatorNotKnown).replace("{language}", language)
+      ? (doc.originalLanguage
+          ? labels.sourceNoteTranslatedTranslatorNotKnown
+          : labels.sourceNoteTranslatorNotKnown
+        ).replace("{language}", language)
       : undefined;
   const [before, after] = labels.sourceNoteTextFrom.split("{source}") as [string, string | undefined];
   const source = doc.source

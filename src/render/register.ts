@@ -11,25 +11,40 @@ const HEADINGS: Record<RegisterKind, keyof Labels> = {
   terms: "registerTerms",
 };
 
-function entryHtml(use: RegisterUse, edition: Edition, context: { labels: Labels; url: (path: string) => string }): SafeHtml {
+function entryHtml(
+  use: RegisterUse,
+  edition: Edition,
+  context: { labels: Labels; url: (path: string) => string },
+): SafeHtml {
   const { labels, url } = context;
   const { entry } = use;
   const times = (occurrence: number) => (occurrence > 1 ? ` (${occurrence})` : "");
   const mentions = [
-    ...use.introduction.map((m) => html`<a href="${url(edition.url)}#${m.anchor}">${labels.introduction}${times(m.occurrence)}</a>`),
-    ...use.mentions.map((m) => html`<a href="${url(m.doc.url)}#${m.anchor}">${labels.document} ${m.doc.number}${times(m.occurrence)}</a>`),
+    ...use.introduction.map(
+      (m) => html`<a href="${url(edition.url)}#${m.anchor}">${labels.introduction}${times(m.occurrence)}</a>`,
+    ),
+    ...use.mentions.map(
+      (m) => html`<a href="${url(m.doc.url)}#${m.anchor}">${labels.document} ${m.doc.number}${times(m.occurrence)}</a>`,
+    ),
   ].map((link, i) => html`${i ? ", " : ""}${link}`);
-  const documents = use.documents.map((doc, i) => html`${i ? ", " : ""}<a href="${url(doc.url)}">${labels.document} ${doc.number}</a>`);
+  const documents = use.documents.map(
+    (doc, i) => html`${i ? ", " : ""}<a href="${url(doc.url)}">${labels.document} ${doc.number}</a>`,
+  );
   return html`<div class="de-register-entry" id="${use.anchor}"><dt>${entry.name}</dt>${[
     entry.identification ? html`\n<dd class="de-register-identification">${entry.identification}</dd>` : "",
-    entry.references?.length ? html`\n<dd class="de-register-references">${labels.registerReferences}: ${entry.references.join("; ")}</dd>` : "",
+    entry.references?.length
+      ? html`\n<dd class="de-register-references">${labels.registerReferences}: ${entry.references.join("; ")}</dd>`
+      : "",
     mentions.length ? html`\n<dd class="de-register-mentions">${labels.registerMentions}: ${mentions}</dd>` : "",
     documents.length ? html`\n<dd class="de-register-documents">${labels.registerListedIn}: ${documents}</dd>` : "",
   ]}</div>\n`;
 }
 
 /** The register of one edition, a section per kind of entry, each entry linking back to its mentions. */
-export function editionRegisterHtml(edition: Edition, context: { labels: Labels; url: (path: string) => string }): SafeHtml {
+export function editionRegisterHtml(
+  edition: Edition,
+  context: { labels: Labels; url: (path: string) => string },
+): SafeHtml {
   const sections = new Map<RegisterKind, RegisterUse[]>();
   for (const use of edition.register) {
     const list = sections.get(use.kind);

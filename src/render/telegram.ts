@@ -25,14 +25,20 @@ export function applyOverrides(telegram: Telegram | undefined, overrides: Telegr
   const fields = Object.keys(overrides).filter((key) => overrides[key as TelegramField] !== undefined);
   const unknown = fields.filter((key) => !(TELEGRAM_FIELDS as readonly string[]).includes(key));
   if (unknown.length) {
-    throw new Error(`telegramHeader: unknown field ${unknown.join(", ")}; expected one of ${TELEGRAM_FIELDS.join(", ")}`);
+    throw new Error(
+      `telegramHeader: unknown field ${unknown.join(", ")}; expected one of ${TELEGRAM_FIELDS.join(", ")}`,
+    );
   }
   if (!fields.length) return telegram;
   const base: Telegram = telegram ?? { order: [] };
   const merged = { ...base } as Record<string, unknown>;
   for (const field of fields) {
     const value = overrides[field as TelegramField];
-    merged[field] = Array.isArray(value) ? value.map(String) : LIST_FIELDS.has(field as TelegramField) ? [String(value)] : String(value);
+    merged[field] = Array.isArray(value)
+      ? value.map(String)
+      : LIST_FIELDS.has(field as TelegramField)
+        ? [String(value)]
+        : String(value);
   }
   const order = [...base.order, ...(fields as TelegramField[]).filter((f) => !base.order.includes(f))];
   return { ...(merged as TelegramMetadata), order };
@@ -46,7 +52,11 @@ export function telegramItems(telegram: Telegram, labels: Labels): Item[] {
     if (value === undefined) continue;
     if (field === "lines") {
       for (const line of telegram.lines ?? []) {
-        out.push(typeof line === "string" ? { line, field: "line" } : { label: line.label, values: [line.value], field: "line" });
+        out.push(
+          typeof line === "string"
+            ? { line, field: "line" }
+            : { label: line.label, values: [line.value], field: "line" },
+        );
       }
     } else if (UNLABELLED_FIELDS.has(field)) {
       out.push({ line: value as string, field });
@@ -72,10 +82,12 @@ export function telegramHeaderHtml(telegram: Telegram | undefined, labels: Label
   let rows: Row[] = [];
   const flush = () => {
     if (!rows.length) return;
-    parts.push(html`<dl class="de-telegram-fields">${rows.map(
-      (row) => html`<div class="de-telegram-${row.field}"><dt>${row.label}</dt>
+    parts.push(
+      html`<dl class="de-telegram-fields">${rows.map(
+        (row) => html`<div class="de-telegram-${row.field}"><dt>${row.label}</dt>
 ${row.values.map((value) => html`<dd>${value}</dd>`)}</div>`,
-    )}</dl>`);
+      )}</dl>`,
+    );
     rows = [];
   };
   for (const item of telegramItems(telegram, labels)) {
@@ -92,7 +104,10 @@ ${parts.map((part) => html`${part}\n`)}</header>`;
 }
 
 /** "Telegram From the Ministry of Foreign Affairs to the Embassy in Hanoi", as FRUS heads a telegram. */
-export function telegramHeadingText(doc: Pick<EditionDocument, "telegram" | "author" | "recipients">, labels: Labels): string {
+export function telegramHeadingText(
+  doc: Pick<EditionDocument, "telegram" | "author" | "recipients">,
+  labels: Labels,
+): string {
   const from = doc.telegram?.from ?? doc.author?.join(", ") ?? "";
   const to = (doc.telegram?.to ?? doc.recipients ?? []).join(", ");
   const template = to ? labels.telegramHeading : labels.telegramHeadingNoRecipient;

@@ -32,8 +32,10 @@ const lineOf = (token: Token): number | undefined => (token.map ? token.map[0] +
 
 const HTML_EXPECTED = 'Markdown, a transcription mark, <span lang="…">…</span> or <br>';
 /** The table an editor wrote in HTML, as a pipe table. */
-const TABLE_EXPECTED = "a Markdown pipe table (| Name | Office |, then |---|---|, then a row a line) in place of an HTML <table>";
-const htmlExpected = (source: string) => (/<\/?(table|thead|tbody|tr|td|th)\b/i.test(source) ? TABLE_EXPECTED : HTML_EXPECTED);
+const TABLE_EXPECTED =
+  "a Markdown pipe table (| Name | Office |, then |---|---|, then a row a line) in place of an HTML <table>";
+const htmlExpected = (source: string) =>
+  /<\/?(table|thead|tbody|tr|td|th)\b/i.test(source) ? TABLE_EXPECTED : HTML_EXPECTED;
 
 export interface TeiContext {
   /** The document's id (model/ids.ts), the prefix of its xml:ids. */
@@ -87,7 +89,10 @@ function collectNotes(tokens: Token[]): Notes {
   return notes;
 }
 
-export function teiBody(tokens: Token[], context: TeiContext): { opener: string[]; head: string[]; body: string[]; closer: string[] } {
+export function teiBody(
+  tokens: Token[],
+  context: TeiContext,
+): { opener: string[]; head: string[]; body: string[]; closer: string[] } {
   const notes = collectNotes(tokens);
   const blockEnd = tokens.findIndex((t) => t.type === "footnote_block_open");
   const blocks = blockEnd >= 0 ? tokens.slice(0, blockEnd) : tokens;
@@ -138,7 +143,11 @@ export function teiBody(tokens: Token[], context: TeiContext): { opener: string[
           out += "</ref>";
           break;
         case "image":
-          out += el("graphic", { url: token.attrGet("src") ?? "" }, token.content ? el("desc", {}, xml(token.content)) : undefined);
+          out += el(
+            "graphic",
+            { url: token.attrGet("src") ?? "" },
+            token.content ? el("desc", {}, xml(token.content)) : undefined,
+          );
           break;
         case "html_inline":
           out += htmlInline(token.content, stack);
@@ -190,7 +199,12 @@ export function teiBody(tokens: Token[], context: TeiContext): { opener: string[
     return el("pb", { n: value, type: kind === "folio" ? "folio" : undefined, "xml:id": first ? id : undefined });
   }
 
-  function markOpen(kind: MarkKind, key: string | undefined, occurrence: number | undefined, insideStructure: boolean): string {
+  function markOpen(
+    kind: MarkKind,
+    key: string | undefined,
+    occurrence: number | undefined,
+    insideStructure: boolean,
+  ): string {
     const mention = MENTION_ELEMENTS[kind];
     if (mention) {
       if (!context.registerUrl || !key) return `<${mention}>`;
@@ -220,7 +234,16 @@ export function teiBody(tokens: Token[], context: TeiContext): { opener: string[
     const here = line;
     const content = note ? blocksXml(note.blocks, "note") : "";
     line = here;
-    return el("note", { type: kind, n: id + 1, "xml:id": xmlId, resp: kind === "translator" ? context.translatorResp : context.editorResp }, content);
+    return el(
+      "note",
+      {
+        type: kind,
+        n: id + 1,
+        "xml:id": xmlId,
+        resp: kind === "translator" ? context.translatorResp : context.editorResp,
+      },
+      content,
+    );
   }
 
   /** The paragraphs and other blocks of a range of tokens. */
@@ -239,7 +262,11 @@ export function teiBody(tokens: Token[], context: TeiContext): { opener: string[
           break;
         }
         case "heading_open":
-          out += el(where === "note" ? "p" : "ab", { type: where === "note" ? undefined : "head" }, inline((range[i + 1] as Token).children ?? []));
+          out += el(
+            where === "note" ? "p" : "ab",
+            { type: where === "note" ? undefined : "head" },
+            inline((range[i + 1] as Token).children ?? []),
+          );
           i += 2;
           break;
         case "bullet_list_open":
@@ -285,7 +312,11 @@ export function teiBody(tokens: Token[], context: TeiContext): { opener: string[
         case "th_open":
         case "td_open": {
           const align = cellAlignment(token);
-          out += el("cell", { rend: align ? `align(${align})` : undefined }, inline((range[i + 1] as Token).children ?? []));
+          out += el(
+            "cell",
+            { rend: align ? `align(${align})` : undefined },
+            inline((range[i + 1] as Token).children ?? []),
+          );
           i += 2;
           break;
         }

@@ -24,7 +24,12 @@ function lastDay(year: number, month: number): number {
  */
 export function dateAttributes(date: DocumentDate): Record<string, string> {
   if (!date.approximate) {
-    return { when: date.time && date.day ? `${date.iso}T${date.time.length === 5 ? `${date.time}:00` : date.time}${timeOffset(date)}` : date.iso };
+    return {
+      when:
+        date.time && date.day
+          ? `${date.iso}T${date.time.length === 5 ? `${date.time}:00` : date.time}${timeOffset(date)}`
+          : date.iso,
+    };
   }
   const y = String(date.year).padStart(4, "0");
   const from = date.month ? `${y}-${pad(date.month)}-${pad(date.day ?? 1)}` : `${y}-01-01`;
@@ -51,7 +56,7 @@ const MARK_DESCRIPTIONS: Record<string, string> = {
   add: "add: words added by the author",
   gap: "gap: a passage omitted, illegible or not declassified, with its description",
   page: "pb: where a page of the original begins",
-  folio: "pb type=\"folio\": where a folio of the original begins",
+  folio: 'pb type="folio": where a folio of the original begins',
   person: "persName: a person identified in the edition's register",
   place: "placeName: a place identified in the edition's register",
   term: "term: a term explained in the edition's register",
@@ -61,20 +66,37 @@ const MARK_DESCRIPTIONS: Record<string, string> = {
 };
 
 function header(doc: EditionDocument, settings: TeiSettings, idPrefix: string): string {
-  const names = (values: readonly string[] | undefined, element: string) => (values ?? []).map((v) => el(element, {}, xml(v))).join("");
+  const names = (values: readonly string[] | undefined, element: string) =>
+    (values ?? []).map((v) => el(element, {}, xml(v))).join("");
   const translators = doc.translation?.translator ?? [];
   const titleStmt = el(
     "titleStmt",
     {},
     el("title", {}, xml(doc.title)) +
       names(doc.edition.editors, "editor") +
-      (translators.length ? el("respStmt", { "xml:id": `${idPrefix}-translator` }, el("resp", {}, "translated by") + names(translators, "name")) : "") +
+      (translators.length
+        ? el(
+            "respStmt",
+            { "xml:id": `${idPrefix}-translator` },
+            el("resp", {}, "translated by") + names(translators, "name"),
+          )
+        : "") +
       // A translator the editor marked unknown: a name left empty and said to be unknown, none invented.
       (doc.translation?.translator === null
-        ? el("respStmt", { "xml:id": `${idPrefix}-translator` }, el("resp", {}, "translated by") + el("name", {}) + el("note", {}, xml(settings.labels.sourceNoteTranslatorNotKnown)))
+        ? el(
+            "respStmt",
+            { "xml:id": `${idPrefix}-translator` },
+            el("resp", {}, "translated by") +
+              el("name", {}) +
+              el("note", {}, xml(settings.labels.sourceNoteTranslatorNotKnown)),
+          )
         : "") +
       (doc.edition.editors.length
-        ? el("respStmt", { "xml:id": `${idPrefix}-editor` }, el("resp", {}, "edited and annotated by") + names(doc.edition.editors, "name"))
+        ? el(
+            "respStmt",
+            { "xml:id": `${idPrefix}-editor` },
+            el("resp", {}, "edited and annotated by") + names(doc.edition.editors, "name"),
+          )
         : ""),
   );
   const publicationStmt = el(
@@ -102,7 +124,11 @@ function header(doc: EditionDocument, settings: TeiSettings, idPrefix: string): 
             (doc.callNumber ? el("idno", {}, xml(doc.callNumber)) : !doc.archive && !doc.collection ? "" : ""),
         ) +
           (doc.pages || doc.folios
-            ? el("msContents", {}, el("msItem", {}, el("locus", {}, xml(doc.pages ?? doc.folios)) + el("title", {}, xml(doc.title))))
+            ? el(
+                "msContents",
+                {},
+                el("msItem", {}, el("locus", {}, xml(doc.pages ?? doc.folios)) + el("title", {}, xml(doc.title))),
+              )
             : "") +
           (notKnown ? el("additional", {}, el("adminInfo", {}, el("note", {}, xml(notKnown)))) : ""),
       )
@@ -114,14 +140,18 @@ function header(doc: EditionDocument, settings: TeiSettings, idPrefix: string): 
         el("title", {}, xml(doc.source.title)) +
           (doc.source.publisher ? el("publisher", {}, xml(doc.source.publisher)) : "") +
           (doc.source.url ? el("ptr", { target: doc.source.url }) : "") +
-          (doc.source.accessed ? el("date", { type: "accessed", when: doc.source.accessed.iso }, xml(doc.source.accessed.iso)) : "") +
+          (doc.source.accessed
+            ? el("date", { type: "accessed", when: doc.source.accessed.iso }, xml(doc.source.accessed.iso))
+            : "") +
           notKnownNote,
       )
     : "";
   const sourceDesc = el(
     "sourceDesc",
     {},
-    msDesc || source ? msDesc + source : el("p", {}, "Transcribed for this edition.") + (notKnown ? el("p", {}, xml(notKnown)) : ""),
+    msDesc || source
+      ? msDesc + source
+      : el("p", {}, "Transcribed for this edition.") + (notKnown ? el("p", {}, xml(notKnown)) : ""),
   );
   const used = [...settings.marksUsed].map((kind) => MARK_DESCRIPTIONS[kind]).filter(Boolean) as string[];
   const encodingDesc = el(
@@ -131,7 +161,9 @@ function header(doc: EditionDocument, settings: TeiSettings, idPrefix: string): 
       "editorialDecl",
       {},
       el("p", {}, "The text is transcribed word for word from the source named in the source description.") +
-        (used.length ? el("p", {}, `Transcription marks in use: ${xml(used.join("; "))}.`) : el("p", {}, "No transcription marks are used.")),
+        (used.length
+          ? el("p", {}, `Transcription marks in use: ${xml(used.join("; "))}.`)
+          : el("p", {}, "No transcription marks are used.")),
     ),
   );
   const languages = [doc.originalLanguage, doc.translation?.language].filter((l): l is string => Boolean(l));
@@ -140,7 +172,13 @@ function header(doc: EditionDocument, settings: TeiSettings, idPrefix: string): 
       ? el(
           "correspDesc",
           {},
-          (doc.author?.length ? el("correspAction", { type: "sent" }, names(doc.author, "name") + el("date", dateAttributes(doc.date), xml(settings.dateText))) : "") +
+          (doc.author?.length
+            ? el(
+                "correspAction",
+                { type: "sent" },
+                names(doc.author, "name") + el("date", dateAttributes(doc.date), xml(settings.dateText)),
+              )
+            : "") +
             (doc.recipients?.length ? el("correspAction", { type: "received" }, names(doc.recipients, "name")) : ""),
         )
       : "";
@@ -149,7 +187,11 @@ function header(doc: EditionDocument, settings: TeiSettings, idPrefix: string): 
     {},
     el("creation", {}, el("date", dateAttributes(doc.date), xml(settings.dateText))) +
       (languages.length
-        ? el("langUsage", {}, [...new Set(languages)].map((l) => el("language", { ident: l }, xml(languageName(l, "en")))).join(""))
+        ? el(
+            "langUsage",
+            {},
+            [...new Set(languages)].map((l) => el("language", { ident: l }, xml(languageName(l, "en")))).join(""),
+          )
         : "") +
       correspondence,
   );
@@ -164,10 +206,16 @@ export function teiDocument(doc: EditionDocument, tokens: Token[], settings: Tei
     idPrefix,
     ...(settings.registerUrl ? { registerUrl: settings.registerUrl } : {}),
     ...(editorResp ? { editorResp } : {}),
-    ...(doc.translation?.translator?.length || doc.translation?.translator === null ? { translatorResp: `#${idPrefix}-translator` } : editorResp ? { translatorResp: editorResp } : {}),
+    ...(doc.translation?.translator?.length || doc.translation?.translator === null
+      ? { translatorResp: `#${idPrefix}-translator` }
+      : editorResp
+        ? { translatorResp: editorResp }
+        : {}),
   });
   const telegram = placesTelegramHeader(tokens) ? "" : telegramHeaderText(doc, settings.labels);
-  const sourceNote = settings.sourceNoteText ? el("note", { type: "source", resp: editorResp }, xml(settings.sourceNoteText)) : "";
+  const sourceNote = settings.sourceNoteText
+    ? el("note", { type: "source", resp: editorResp }, xml(settings.sourceNoteText))
+    : "";
   // TEI's body holds at least a paragraph or the like: page breaks alone are not one.
   const bodyXml = text.body.join("");
   const hasText = /<(?!pb\b|milestone\b)[A-Za-z]/.test(bodyXml);
@@ -194,9 +242,25 @@ export function teiCorpusStart(edition: Edition, settings: { pageUrl: string }):
     el(
       "fileDesc",
       {},
-      el("titleStmt", {}, el("title", {}, xml(edition.title)) + edition.editors.map((e) => el("editor", {}, xml(e))).join("")) +
-        el("publicationStmt", {}, el("publisher", {}, xml(edition.title)) + el("idno", { type: "URI" }, xml(settings.pageUrl))) +
-        el("sourceDesc", {}, el("p", {}, `The ${edition.documents.length} documents of this edition, each with its own source description.`)),
+      el(
+        "titleStmt",
+        {},
+        el("title", {}, xml(edition.title)) + edition.editors.map((e) => el("editor", {}, xml(e))).join(""),
+      ) +
+        el(
+          "publicationStmt",
+          {},
+          el("publisher", {}, xml(edition.title)) + el("idno", { type: "URI" }, xml(settings.pageUrl)),
+        ) +
+        el(
+          "sourceDesc",
+          {},
+          el(
+            "p",
+            {},
+            `The ${edition.documents.length} documents of this edition, each with its own source description.`,
+          ),
+        ),
     ),
   );
   return `<?xml version="1.0" encoding="UTF-8"?>

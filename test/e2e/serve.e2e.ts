@@ -38,7 +38,18 @@ describe.skipIf(!run)("a failed build while Eleventy serves the site", () => {
     base = `http://localhost:${port}`;
     eleventy = spawn(
       process.execPath,
-      ["node_modules/@11ty/eleventy/cmd.cjs", "--serve", "--port", String(port), "--input", site, "--output", path.join(site, "_site"), "--config", path.join(site, "eleventy.config.js")],
+      [
+        "node_modules/@11ty/eleventy/cmd.cjs",
+        "--serve",
+        "--port",
+        String(port),
+        "--input",
+        site,
+        "--output",
+        path.join(site, "_site"),
+        "--config",
+        path.join(site, "eleventy.config.js"),
+      ],
       { stdio: ["ignore", "pipe", "pipe"] },
     );
     eleventy.stdout?.on("data", (chunk) => (output += chunk));

@@ -125,8 +125,10 @@ describe.skipIf(!run)("the sample site in Chromium", () => {
 
   it("reaches every link and button of the cable page by keyboard, each with a visible focus", async () => {
     const page = await open(CABLE);
-    const expected = await page.evaluate(() =>
-      [...document.querySelectorAll("a[href], button")].filter((e) => (e as HTMLElement).offsetParent !== null).length,
+    const expected = await page.evaluate(
+      () =>
+        [...document.querySelectorAll("a[href], button")].filter((e) => (e as HTMLElement).offsetParent !== null)
+          .length,
     );
     const reached = new Set<string>();
     for (let i = 0; i < expected + 5; i++) {
@@ -170,27 +172,41 @@ describe.skipIf(!run)("the sample site in Chromium", () => {
       register: "/editions/sino-vietnamese-talks-1979/register/",
       search: "/search/",
     };
-    it.each(Object.entries(PAGES).flatMap(([name, path]) => [[name, path, "light"], [name, path, "dark"]] as const))(
-      "%s page (%s, %s colours) has no violations",
-      async (_name, path, scheme) => {
-        const context = await browser.newContext({ viewport: DESKTOP, colorScheme: scheme });
-        const page = await context.newPage();
-        await page.goto(base + path);
-        if (path === "/search/") {
-          await page.locator("input.pagefind-ui__search-input").fill("Hanoi");
-          await page.locator(".pagefind-ui__result").first().waitFor({ timeout: 15_000 });
-        }
-        await page.addScriptTag({ content: AXE });
-        const violations = await page.evaluate(async () => {
-          const axe = (window as unknown as { axe: { run(ctx: Document, options: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
-          const result = await axe.run(document, {
-            runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
-          });
-          return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+    it.each(
+      Object.entries(PAGES).flatMap(
+        ([name, path]) =>
+          [
+            [name, path, "light"],
+            [name, path, "dark"],
+          ] as const,
+      ),
+    )("%s page (%s, %s colours) has no violations", async (_name, path, scheme) => {
+      const context = await browser.newContext({ viewport: DESKTOP, colorScheme: scheme });
+      const page = await context.newPage();
+      await page.goto(base + path);
+      if (path === "/search/") {
+        await page.locator("input.pagefind-ui__search-input").fill("Hanoi");
+        await page.locator(".pagefind-ui__result").first().waitFor({ timeout: 15_000 });
+      }
+      await page.addScriptTag({ content: AXE });
+      const violations = await page.evaluate(async () => {
+        const axe = (
+          window as unknown as {
+            axe: {
+              run(
+                ctx: Document,
+                options: object,
+              ): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
+            };
+          }
+        ).axe;
+        const result = await axe.run(document, {
+          runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
         });
-        expect(violations).toEqual([]);
-        await context.close();
-      },
-    );
+        return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+      });
+      expect(violations).toEqual([]);
+      await context.close();
+    });
   });
 });

@@ -41,7 +41,12 @@ describe.skipIf(!browserAvailable())("a document with a table in Chromium", () =
       // The fixture's table is narrow: made as wide as a table of many columns would be.
       (document.querySelector(".de-table table") as HTMLElement).style.minWidth = "900px";
       const region = document.querySelector(".de-table") as HTMLElement;
-      return { page: document.documentElement.scrollWidth, window: window.innerWidth, region: region.clientWidth, table: region.scrollWidth };
+      return {
+        page: document.documentElement.scrollWidth,
+        window: window.innerWidth,
+        region: region.clientWidth,
+        table: region.scrollWidth,
+      };
     });
     expect(widths.page).toBeLessThanOrEqual(widths.window);
     expect(widths.table).toBeGreaterThan(widths.region);
@@ -67,8 +72,19 @@ describe.skipIf(!browserAvailable())("a document with a table in Chromium", () =
     const page = await open(DESKTOP);
     await page.addScriptTag({ content: AXE });
     const violations = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run(ctx: Document, options: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
-      const result = await axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] } });
+      const axe = (
+        window as unknown as {
+          axe: {
+            run(
+              ctx: Document,
+              options: object,
+            ): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
+          };
+        }
+      ).axe;
+      const result = await axe.run(document, {
+        runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
+      });
       return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
     });
     expect(violations).toEqual([]);
@@ -79,7 +95,9 @@ describe.skipIf(!browserAvailable())("a document with a table in Chromium", () =
     const page = await open(PHONE);
     await page.emulateMedia({ media: "print" });
     expect(await page.locator(".de-table").evaluate((r) => getComputedStyle(r).overflowX)).toBe("visible");
-    expect(await page.locator(".de-table thead").evaluate((h) => getComputedStyle(h).display)).toBe("table-header-group");
+    expect(await page.locator(".de-table thead").evaluate((h) => getComputedStyle(h).display)).toBe(
+      "table-header-group",
+    );
     await page.context().close();
   });
 });

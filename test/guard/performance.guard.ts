@@ -35,13 +35,19 @@ describe("the performance guard", () => {
     // Three rounds, each a baseline build then a plugin build, so that the two builds of a round
     // meet the same moment of a shared machine; the best round's ratio is the plugin's.
     const rounds = [1, 2, 3].map((round) => {
-      const baseline = build(path.join(dir, "baseline"), path.join(dir, `baseline-out-${round}`), "bench/baseline/eleventy.config.js");
+      const baseline = build(
+        path.join(dir, "baseline"),
+        path.join(dir, `baseline-out-${round}`),
+        "bench/baseline/eleventy.config.js",
+      );
       const plugin = build(path.join(dir, "plugin"), path.join(dir, `plugin-out-${round}`), "bench/plugin.config.js");
       return { baseline, plugin, ratio: plugin / baseline };
     });
     const ratio = Math.min(...rounds.map((r) => r.ratio));
     for (const r of rounds) {
-      console.log(`performance guard: baseline ${Math.round(r.baseline)} ms, plugin ${Math.round(r.plugin)} ms, ratio ${r.ratio.toFixed(2)}`);
+      console.log(
+        `performance guard: baseline ${Math.round(r.baseline)} ms, plugin ${Math.round(r.plugin)} ms, ratio ${r.ratio.toFixed(2)}`,
+      );
     }
     expect(ratio).toBeLessThanOrEqual(GUARD);
   }, 180_000);

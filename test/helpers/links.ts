@@ -13,7 +13,9 @@ export function brokenLinks(output: string): string[] {
   const idsOf = (file: string) => {
     let found = ids.get(file);
     if (!found) {
-      found = new Set([...readFileSync(path.join(output, file), "utf8").matchAll(/\sid="([^"]+)"/g)].map((m) => m[1] as string));
+      found = new Set(
+        [...readFileSync(path.join(output, file), "utf8").matchAll(/\sid="([^"]+)"/g)].map((m) => m[1] as string),
+      );
       ids.set(file, found);
     }
     return found;
@@ -23,7 +25,8 @@ export function brokenLinks(output: string): string[] {
     if (resolved.host !== "site.invalid") return undefined;
     let file = decodeURIComponent(resolved.pathname).slice(1);
     try {
-      if (file === "" || file.endsWith("/") || statSync(path.join(output, file)).isDirectory()) file = path.posix.join(file, "index.html");
+      if (file === "" || file.endsWith("/") || statSync(path.join(output, file)).isDirectory())
+        file = path.posix.join(file, "index.html");
       statSync(path.join(output, file));
       return file;
     } catch {
@@ -42,7 +45,8 @@ export function brokenLinks(output: string): string[] {
         continue;
       }
       const fragment = decodeURIComponent(new URL(href, "https://site.invalid/").hash.slice(1));
-      if (fragment && file.endsWith(".html") && !idsOf(file).has(fragment)) broken.push(`${page}: ${href} (no id "${fragment}")`);
+      if (fragment && file.endsWith(".html") && !idsOf(file).has(fragment))
+        broken.push(`${page}: ${href} (no id "${fragment}")`);
     }
   }
   return broken;

@@ -54,7 +54,12 @@ function findByClass(page: string, className: string, from = 0) {
   for (let match = pattern.exec(page); match; match = pattern.exec(page)) {
     depth += match[1] ? -1 : 1;
     if (depth === 0) {
-      return { start: found.index, contentStart: found.index + found[0].length, contentEnd: match.index, end: match.index + match[0].length };
+      return {
+        start: found.index,
+        contentStart: found.index + found[0].length,
+        contentEnd: match.index,
+        end: match.index + match[0].length,
+      };
     }
   }
   throw new Error(`unclosed ${tag}`);
@@ -96,7 +101,15 @@ export async function buildFailure(input: string, configPath: string, output = t
     () => undefined,
     (e: unknown) => e,
   );
-  let cause = error as { name?: string; message: string; problems?: { file: string; field: string }[]; originalError?: unknown; cause?: unknown } | undefined;
+  let cause = error as
+    | {
+        name?: string;
+        message: string;
+        problems?: { file: string; field: string }[];
+        originalError?: unknown;
+        cause?: unknown;
+      }
+    | undefined;
   while (cause && !Array.isArray(cause.problems)) {
     cause = (cause.originalError ?? cause.cause) as typeof cause;
   }
