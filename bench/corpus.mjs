@@ -32,7 +32,7 @@ function documentFor(i) {
   return frontMatter
     .replace(/^title: .*$/m, `title: "Cable ${i + 1} from the Foreign Ministry on the talks"`)
     .replace(/^date: .*$/m, `date: ${date}${i % 11 === 0 ? "\ndateApproximate: true" : ""}`)
-    .replace(/^subjects:\n(  - .*\n?)+/m, `subjects:\n  - ${SUBJECTS[i % 2]}\n`);
+    .replace(/^subjects:\n( {2}- .*\n?)+/m, `subjects:\n  - ${SUBJECTS[i % 2]}\n`);
 }
 
 /** Writes the edition of n documents under the bench folder; returns its folder (plugin/ and baseline/ inside). */

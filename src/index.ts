@@ -19,7 +19,9 @@ export default function documentaryEdition(eleventyConfig: EleventyConfig, userO
   try {
     eleventyConfig.versionCheck(pkg["11ty"].compatibility);
   } catch (error) {
-    throw new Error(`[${pkg.name}] needs Eleventy ${pkg["11ty"].compatibility}: ${(error as Error).message}`);
+    throw new Error(`[${pkg.name}] needs Eleventy ${pkg["11ty"].compatibility}: ${(error as Error).message}`, {
+      cause: error,
+    });
   }
   try {
     installPlugin(eleventyConfig, resolveOptions(userOptions));

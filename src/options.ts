@@ -282,5 +282,5 @@ export function resolveOptions(input: unknown): Options {
       "the plugin options",
     );
   }
-  return { ...result.data, labels: { ...DEFAULT_LABELS, ...result.data.labels } as Labels };
+  return { ...result.data, labels: { ...DEFAULT_LABELS, ...result.data.labels } };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { escapeHtml, html, isSafeUrl } from "../src/render/html.js";
+import { escapeHtml, html, isSafeUrl } from "../src/markup/html.js";
 import {
   documentMetadataHtml,
   documentNavigationHtml,

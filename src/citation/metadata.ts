@@ -4,7 +4,7 @@
  */
 import type { EditionDocument } from "../model/edition.js";
 import { languageName } from "../model/language.js";
-import { html, raw, type SafeHtml } from "../render/html.js";
+import { html, raw, type SafeHtml } from "../markup/html.js";
 import type { CslDate, CslItem, CslName } from "./record.js";
 
 const nameText = (n: CslName) => n.literal ?? [n.given, n.family].filter(Boolean).join(" ");

@@ -1,5 +1,5 @@
 /** Pieces of formatted citations: text that renders both as plain text and as escaped HTML. */
-import { escapeHtml } from "../render/html.js";
+import { escapeHtml } from "../markup/html.js";
 
 export type Piece = string | { italic: string };
 

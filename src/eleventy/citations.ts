@@ -10,7 +10,7 @@ import type { Edition, EditionDocument, EditionModel } from "../model/edition.js
 import { documentId } from "../model/ids.js";
 import type { Options } from "../options.js";
 import { citeBoxHtml, DOWNLOADS } from "../render/cite.js";
-import type { SafeHtml } from "../render/html.js";
+import type { SafeHtml } from "../markup/html.js";
 import type { EleventyConfig } from "./config.js";
 import type { SideFiles } from "./side-files.js";
 
@@ -23,8 +23,8 @@ async function loadCslStyles(styles: Record<string, string>): Promise<CustomForm
     plugins: { config: { get(name: string): { styles: { add(n: string, xml: string): void } } } };
   };
   try {
-    core = (await import("@citation-js/core" as string)) as typeof core;
-    await import("@citation-js/plugin-csl" as string);
+    core = (await import("@citation-js/core")) as typeof core;
+    await import("@citation-js/plugin-csl");
   } catch {
     throw new Error(
       "[documentary-edition] the option cslStyles needs citation-js: npm install @citation-js/core @citation-js/plugin-csl",

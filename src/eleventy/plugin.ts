@@ -27,7 +27,7 @@ import { languageName } from "../model/language.js";
 import { TEXT_PROBLEMS, type MarkKind, type MarkSyntaxError } from "../markdown/marks.js";
 import { markLegendHtml, markRenderer } from "../render/marks.js";
 import { sourceNoteHtml } from "../render/notes.js";
-import { escapeHtml } from "../render/html.js";
+import { escapeHtml } from "../markup/html.js";
 import { applyOverrides, telegramHeaderHtml, telegramHeadingText } from "../render/telegram.js";
 import { argumentOf, frontMatterLines, textProblem, telegramArguments } from "./text.js";
 import { BuildReport } from "./report.js";

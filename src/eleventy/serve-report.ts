@@ -60,11 +60,17 @@ export class ServeReport {
         },
       ],
     });
-    const report = this;
+    const serving = () => this.serving;
     config.addTransform(
       "documentary-edition-serve-report",
       function (this: { page?: { outputPath?: unknown } }, content: unknown) {
-        if (!report.serving || typeof content !== "string" || !String(this.page?.outputPath ?? "").endsWith(".html"))
+        const outputPath = this.page?.outputPath;
+        if (
+          !serving() ||
+          typeof content !== "string" ||
+          typeof outputPath !== "string" ||
+          !outputPath.endsWith(".html")
+        )
           return content;
         const at = content.lastIndexOf("</body>");
         return at < 0 ? content + RELOAD_ON_ERROR : content.slice(0, at) + RELOAD_ON_ERROR + content.slice(at);

@@ -108,7 +108,9 @@ export class SideFiles {
       current = target;
       writeSync(fd, end);
     } catch (failure) {
-      throw new Error(`${FAILED}${current}: ${failure instanceof Error ? failure.message : String(failure)}`);
+      throw new Error(`${FAILED}${current}: ${failure instanceof Error ? failure.message : String(failure)}`, {
+        cause: failure,
+      });
     } finally {
       if (fd !== undefined) closeSync(fd);
     }

@@ -9,7 +9,7 @@ import type { Problem } from "../model/errors.js";
 import { frontMatterLines } from "./text.js";
 import type { Edition, EditionDocument, EditionModel } from "../model/edition.js";
 import type { Options } from "../options.js";
-import { textOfHtml } from "../render/html.js";
+import { textOfHtml } from "../markup/html.js";
 import { TeiError } from "../tei/body.js";
 import { corpusMember, TEI_CORPUS_END, teiCorpusStart, teiDocument } from "../tei/document.js";
 import type { EleventyConfig } from "./config.js";

@@ -45,7 +45,7 @@ export function documentaryMarkdown(md: MarkdownIt, settings: MarkdownSettings):
   editionTables(md, settings.notes.labels);
   documentStructure(md);
   md.render = (src: string, env: Record<string, unknown> = {}) => {
-    const local: Record<string | symbol, unknown> = Object.create(env);
+    const local = Object.create(env) as Record<string | symbol, unknown>;
     local.footnotes = undefined;
     const docId = settings.docIdFor(env);
     if (docId !== undefined) local.docId = docId;

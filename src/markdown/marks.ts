@@ -5,6 +5,7 @@
  * and a colon is written `\{`. Marks nest inside emphasis and links, and emphasis inside marks.
  */
 import type MarkdownIt from "markdown-it";
+import type Token from "markdown-it/lib/token.mjs";
 import type StateCore from "markdown-it/lib/rules_core/state_core.mjs";
 import type StateInline from "markdown-it/lib/rules_inline/state_inline.mjs";
 
@@ -52,6 +53,15 @@ export class MarkSyntaxError extends Error {
 
 /** Where in the env the rule keeps the marks a page used, and the current block's first line. */
 export const MARKS_USED = Symbol("transcription marks used");
+
+/** What a mark's token carries: its kind, and for a mention its register key and occurrence. */
+export interface MarkMeta {
+  kind: MarkKind;
+  key?: string;
+  occurrence?: number;
+}
+/** A mark token's meta, typed (markdown-it types every token's `meta` as any). */
+export const markOf = (token: Token): MarkMeta => token.meta as MarkMeta;
 /** Where in the env the text's mistakes are gathered, as it is parsed. */
 export const TEXT_PROBLEMS = Symbol("mistakes found in the text");
 const BLOCK_LINE = Symbol("line of the block being parsed");
@@ -118,7 +128,7 @@ function transcriptionMark(state: StateInline, silent: boolean): boolean {
     end >= 0 ? Math.min(end + 1, start + 80) : Math.min(state.posMax, contentStart + 30),
   );
   const mistake = (expected: string) => {
-    reportTextProblem(state.env, new MarkSyntaxError(lineOf(state, start), found, expected));
+    reportTextProblem(state.env as object, new MarkSyntaxError(lineOf(state, start), found, expected));
     return false;
   };
   if (!Object.hasOwn(MARKS, name)) {
@@ -141,21 +151,21 @@ function transcriptionMark(state: StateInline, silent: boolean): boolean {
     // order of the Markdown (footnotes where they are written), as the register numbers it.
     let occurrence: number | undefined;
     if (key !== undefined) {
-      const seen = (env[MENTIONS_SEEN] ??= new Map());
+      const seen = (env[MENTIONS_SEEN] ??= new Map<string, number>());
       occurrence = (seen.get(`${kind} ${key}`) ?? 0) + 1;
       seen.set(`${kind} ${key}`, occurrence);
     }
-    state.push("transcription_mark_open", "", 1).meta = { kind, key, occurrence };
+    state.push("transcription_mark_open", "", 1).meta = { kind, key, occurrence } satisfies MarkMeta;
     state.pos = contentStart;
     state.posMax = end;
     state.md.inline.tokenize(state);
-    state.push("transcription_mark_close", "", -1).meta = { kind, key };
+    state.push("transcription_mark_close", "", -1).meta = { kind, key } satisfies MarkMeta;
   } else {
     const value = state.src.slice(contentStart, end).replace(/\\(.)/g, "$1").trim();
     if (value === "" && kind !== "gap")
       return mistake(`the ${kind === "page" ? "page number" : "folio"} after "${kind}:"`);
     const token = state.push("transcription_mark_value", "", 0);
-    token.meta = { kind };
+    token.meta = { kind } satisfies MarkMeta;
     token.content = value;
   }
   state.pos = end + 1;
@@ -182,10 +192,15 @@ export interface MarkRenderer {
 export function transcriptionMarks(md: MarkdownIt, renderer: MarkRenderer): void {
   md.core.ruler.at("inline", inlineWithLines);
   md.inline.ruler.before("emphasis", "transcription_mark", transcriptionMark);
-  md.renderer.rules.transcription_mark_open = (tokens, idx, _options, env) =>
-    renderer.open(tokens[idx]!.meta.kind, env, tokens[idx]!.meta.key, tokens[idx]!.meta.occurrence);
-  md.renderer.rules.transcription_mark_close = (tokens, idx, _options, env) =>
-    renderer.close(tokens[idx]!.meta.kind, env, tokens[idx]!.meta.key);
-  md.renderer.rules.transcription_mark_value = (tokens, idx, _options, env) =>
-    renderer.value(tokens[idx]!.meta.kind, tokens[idx]!.content, env);
+  const env = (given: unknown) => given as Record<string, unknown>;
+  md.renderer.rules.transcription_mark_open = (tokens, idx, _options, given) => {
+    const { kind, key, occurrence } = markOf(tokens[idx]!);
+    return renderer.open(kind, env(given), key, occurrence);
+  };
+  md.renderer.rules.transcription_mark_close = (tokens, idx, _options, given) => {
+    const { kind, key } = markOf(tokens[idx]!);
+    return renderer.close(kind, env(given), key);
+  };
+  md.renderer.rules.transcription_mark_value = (tokens, idx, _options, given) =>
+    renderer.value(markOf(tokens[idx]!).kind, tokens[idx]!.content, env(given));
 }

@@ -3,6 +3,7 @@
  * (printed as the literal `[^label]`), a note defined twice (the second silently wins), a note
  * defined and never referenced (silently dropped). Each is reported as a mistake in the text.
  */
+import { footnoteOf } from "./notes.js";
 import type MarkdownIt from "markdown-it";
 import type StateCore from "markdown-it/lib/rules_core/state_core.mjs";
 import { MarkSyntaxError, reportTextProblem } from "./marks.js";
@@ -31,7 +32,7 @@ function noteDefinitions(state: StateCore): void {
         break;
       }
     }
-    definitions.push({ label: tokens[i]!.meta.label as string, line });
+    definitions.push({ label: footnoteOf(tokens[i]!).label ?? "", line });
   }
   (state.env as NoteCheckEnv)[DEFINITIONS] = definitions;
 }

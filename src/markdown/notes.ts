@@ -11,8 +11,18 @@
 import type MarkdownIt from "markdown-it";
 import type StateCore from "markdown-it/lib/rules_core/state_core.mjs";
 import { fragment, noteId, notesId } from "../model/ids.js";
-import { escapeHtml } from "../render/html.js";
+import { escapeHtml } from "../markup/html.js";
+import type Token from "markdown-it/lib/token.mjs";
 import { SIDENOTE_COPY } from "./marks.js";
+
+/** What markdown-it-footnote puts on a note's tokens: the note's index and its label as written. */
+export interface FootnoteMeta {
+  id: number;
+  label?: string;
+  subId?: number;
+}
+/** A footnote token's meta, typed (markdown-it types every token's `meta` as any). */
+export const footnoteOf = (token: Token): FootnoteMeta => token.meta as FootnoteMeta;
 
 export type NoteKind = "editorial" | "translator";
 
@@ -48,7 +58,7 @@ function collectSidenotes(state: StateCore): Map<number, string> {
   env[SIDENOTE_COPY] = true;
   for (const token of state.tokens) {
     if (token.type === "footnote_open") {
-      id = token.meta.id;
+      id = footnoteOf(token).id;
       parts = [];
     } else if (token.type === "inline" && id >= 0) {
       parts.push(state.md.renderer.renderInline(token.children ?? [], state.md.options, state.env));
@@ -75,7 +85,7 @@ export function editionNotes(md: MarkdownIt, settings: NoteSettings): void {
     if (state.inlineMode) return;
     const env = state.env as NoteEnv;
     env[SIDENOTES] = collectSidenotes(state);
-    const source = settings.sourceNote(state.env, md);
+    const source = settings.sourceNote(state.env as Record<string, unknown>, md);
     if (source) env[SOURCE_NOTE] = source;
     // A document with a source note and no footnotes still gets its notes section.
     if (source && !state.tokens.some((t) => t.type === "footnote_block_open")) {

@@ -8,7 +8,7 @@
 import type MarkdownIt from "markdown-it";
 import type StateCore from "markdown-it/lib/rules_core/state_core.mjs";
 import type Token from "markdown-it/lib/token.mjs";
-import type { MarkKind } from "./marks.js";
+import { markOf, type MarkKind } from "./marks.js";
 
 export type StructureKind = Extract<MarkKind, "salute" | "signed" | "dateline">;
 export const STRUCTURE = new Set<MarkKind>(["salute", "signed", "dateline"]);
@@ -17,7 +17,7 @@ const OPENING = new Set<MarkKind>(["salute", "dateline"]);
 const isBlank = (t: Token) => (t.type === "text" && t.content.trim() === "") || t.type === "softbreak";
 /** A page or folio break: it may stand before or after the line it breaks without changing what the line is. */
 const isMilestone = (t: Token) =>
-  t.type === "transcription_mark_value" && (t.meta.kind === "page" || t.meta.kind === "folio");
+  t.type === "transcription_mark_value" && (markOf(t).kind === "page" || markOf(t).kind === "folio");
 
 /**
  * The structure mark a paragraph's inline tokens are, or undefined: one mark spanning the
@@ -35,7 +35,7 @@ export function structureOf(children: readonly Token[]): StructureKind | undefin
   if (
     first?.type !== "transcription_mark_open" ||
     last?.type !== "transcription_mark_close" ||
-    !STRUCTURE.has(first.meta.kind)
+    !STRUCTURE.has(markOf(first).kind)
   )
     return undefined;
   // The one mark must span the whole of it.
@@ -46,7 +46,7 @@ export function structureOf(children: readonly Token[]): StructureKind | undefin
     if (t.type === "transcription_mark_close") depth--;
     if (depth === 0 && i < to - 1) return undefined;
   }
-  return first.meta.kind as StructureKind;
+  return markOf(first).kind as StructureKind;
 }
 
 /** A paragraph of page or folio breaks alone. */

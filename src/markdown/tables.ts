@@ -6,7 +6,7 @@
  */
 import type MarkdownIt from "markdown-it";
 import type Token from "markdown-it/lib/token.mjs";
-import { escapeHtml } from "../render/html.js";
+import { escapeHtml } from "../markup/html.js";
 
 export interface TableLabels {
   /** The name of a table's scrolling region. */

@@ -28,8 +28,10 @@ export function describeValue(value: unknown): string {
   }
   let text: string;
   try {
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string -- JSON prints nothing for a function or a symbol
     text = JSON.stringify(value) ?? String(value);
   } catch {
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string -- JSON could not print it (a cycle, a BigInt)
     text = String(value);
   }
   return text.length > MAX_VALUE_LENGTH ? `${text.slice(0, MAX_VALUE_LENGTH - 1)}…` : text;

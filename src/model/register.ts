@@ -75,8 +75,10 @@ export function validateRegister(
     for (const [key, entry] of Object.entries(entries)) {
       const result = schema.safeParse(entry);
       const found = result.success ? [] : problemsFromZod(result.error, entry, file, schema);
-      if (entry && typeof entry === "object" && !Array.isArray(entry))
-        found.push(...unknownFields(entry, Object.keys(entry), known, file, "fields.register"));
+      if (entry && typeof entry === "object" && !Array.isArray(entry)) {
+        const fields = entry as Record<string, unknown>;
+        found.push(...unknownFields(fields, Object.keys(fields), known, file, "fields.register"));
+      }
       // An entry whose only fault is an unknown field stays in the register: the documents that use it are not at fault.
       if (result.success) normalised[key] = result.data;
       problems.push(...found.map((p) => ({ ...p, field: `${key}.${p.field}` })));

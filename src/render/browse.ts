@@ -5,7 +5,7 @@ import type { EditionDocument } from "../model/edition.js";
 import type { RegisterKind } from "../model/register.js";
 import type { Labels } from "../options.js";
 import { dateHtml, type RenderContext } from "./document.js";
-import { html, type SafeHtml } from "./html.js";
+import { html, type SafeHtml } from "../markup/html.js";
 
 type Context = Pick<RenderContext, "locale" | "labels" | "url">;
 

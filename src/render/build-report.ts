@@ -4,7 +4,7 @@
  * script to it, so the page comes back on the next good save.
  */
 import { formatProblem, type Problem } from "../model/errors.js";
-import { html, type SafeHtml } from "./html.js";
+import { html, type SafeHtml } from "../markup/html.js";
 
 export function buildReportHtml(problems: readonly Problem[]): SafeHtml {
   const files = new Map<string, string[]>();

@@ -1,7 +1,7 @@
 /** The "Cite this document" box: the citation in each style, copy buttons, and the downloads. */
 import type { Formatted } from "../citation/text.js";
 import type { Labels } from "../options.js";
-import { html, raw, type SafeHtml } from "./html.js";
+import { html, raw, type SafeHtml } from "../markup/html.js";
 
 export interface CitationEntry {
   style: string;

@@ -4,7 +4,7 @@ import type { Edition, EditionDocument, Register } from "../model/edition.js";
 import { FRONT_MATTER_KINDS } from "../model/register.js";
 import { languageName } from "../model/language.js";
 import type { Labels } from "../options.js";
-import { html, isSafeUrl, raw, type SafeHtml } from "./html.js";
+import { html, isSafeUrl, raw, type SafeHtml } from "../markup/html.js";
 
 export interface RenderContext {
   locale: string;

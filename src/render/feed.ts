@@ -2,16 +2,7 @@
 import { createHash } from "node:crypto";
 import { toJsDate } from "../model/date.js";
 import type { EditionDocument } from "../model/edition.js";
-
-const XML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" };
-// Characters XML 1.0 does not allow, even escaped.
-const NOT_XML = /[^\u0009\u000A\u000D\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
-
-export function escapeXml(value: unknown): string {
-  return String(value ?? "")
-    .replace(NOT_XML, "")
-    .replace(/[&<>"']/g, (c) => XML_ESCAPES[c] as string);
-}
+import { xml } from "../markup/xml.js";
 
 /** A stable id for an entry where the site's URL is not known: a name-based UUID of the document's id. */
 function urnFor(id: string): string {
@@ -39,21 +30,21 @@ export function atomFeed(documents: readonly EditionDocument[], settings: FeedSe
   const entries = newest.map((doc) => {
     const url = settings.absolute(doc.url);
     return `  <entry>
-    <title>${escapeXml(doc.title)}</title>
-    <link href="${escapeXml(url)}"/>
-    <id>${escapeXml(settings.siteKnown ? url : urnFor(doc.id))}</id>
+    <title>${xml(doc.title)}</title>
+    <link href="${xml(url)}"/>
+    <id>${xml(settings.siteKnown ? url : urnFor(doc.id))}</id>
     <updated>${toJsDate(doc.date).toISOString()}</updated>
-${doc.author?.length ? doc.author.map((a) => `    <author><name>${escapeXml(a)}</name></author>\n`).join("") : ""}${doc.summary ? `    <summary>${escapeXml(doc.summary)}</summary>\n` : ""}    <category term="${escapeXml(doc.edition.slug)}" label="${escapeXml(doc.edition.title)}"/>
+${doc.author?.length ? doc.author.map((a) => `    <author><name>${xml(a)}</name></author>\n`).join("") : ""}${doc.summary ? `    <summary>${xml(doc.summary)}</summary>\n` : ""}    <category term="${xml(doc.edition.slug)}" label="${xml(doc.edition.title)}"/>
   </entry>`;
   });
   return `<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom">
-  <title>${escapeXml(settings.title)}</title>
-  <link href="${escapeXml(settings.selfUrl)}" rel="self"/>
-  <link href="${escapeXml(settings.pageUrl)}"/>
-  <id>${escapeXml(settings.siteKnown ? settings.pageUrl : urnFor(settings.id))}</id>
+  <title>${xml(settings.title)}</title>
+  <link href="${xml(settings.selfUrl)}" rel="self"/>
+  <link href="${xml(settings.pageUrl)}"/>
+  <id>${xml(settings.siteKnown ? settings.pageUrl : urnFor(settings.id))}</id>
   <updated>${updated}</updated>
-  <author><name>${escapeXml(settings.title)}</name></author>
+  <author><name>${xml(settings.title)}</name></author>
 ${entries.join("\n")}
 </feed>
 `;

@@ -3,7 +3,7 @@ import { MARK_KINDS, MARKS, SIDENOTE_COPY, type MarkKind, type MarkRenderer } fr
 import { breakId, entryId, fragment, mentionId } from "../model/ids.js";
 import type { MentionKind } from "../model/register.js";
 import type { Labels } from "../options.js";
-import { escapeHtml, html, raw, type SafeHtml } from "./html.js";
+import { escapeHtml, html, raw, type SafeHtml } from "../markup/html.js";
 
 const DESCRIPTION: Record<MarkKind, keyof Labels> = {
   supplied: "markSupplied",

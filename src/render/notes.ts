@@ -2,7 +2,7 @@
 import type { EditionDocument } from "../model/edition.js";
 import { languageName } from "../model/language.js";
 import type { Labels } from "../options.js";
-import { html, isSafeUrl, type SafeHtml } from "./html.js";
+import { html, isSafeUrl, type SafeHtml } from "../markup/html.js";
 
 const sentence = (parts: (string | undefined)[], separator: string) => {
   const text = parts.filter(Boolean).join(separator);

@@ -2,7 +2,7 @@
 import type { Edition, RegisterUse } from "../model/edition.js";
 import type { RegisterKind } from "../model/register.js";
 import type { Labels } from "../options.js";
-import { html, type SafeHtml } from "./html.js";
+import { html, type SafeHtml } from "../markup/html.js";
 
 const HEADINGS: Record<RegisterKind, keyof Labels> = {
   people: "registerPeople",

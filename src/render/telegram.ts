@@ -10,7 +10,7 @@ import {
   type TelegramMetadata,
 } from "../model/telegram.js";
 import type { Labels } from "../options.js";
-import { html, type SafeHtml } from "./html.js";
+import { html, type SafeHtml } from "../markup/html.js";
 
 /** The site's label of a field: `labels.telegramFrom` for `from`. */
 export const labelKey = (field: LabelledField) => `telegram${field[0]!.toUpperCase()}${field.slice(1)}` as keyof Labels;
@@ -64,7 +64,7 @@ export function telegramItems(telegram: Telegram, labels: Labels): Item[] {
       const labelled = field as LabelledField;
       out.push({
         label: telegram.labels?.[labelled] ?? labels[labelKey(labelled)],
-        values: Array.isArray(value) ? (value as string[]) : [value as string],
+        values: Array.isArray(value) ? (value as string[]) : [value],
         field,
       });
     }

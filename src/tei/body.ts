@@ -6,14 +6,15 @@
  * was found and its line.
  */
 import type Token from "markdown-it/lib/token.mjs";
-import type { MarkKind } from "../markdown/marks.js";
+import { markOf, type MarkKind } from "../markdown/marks.js";
+import { footnoteOf } from "../markdown/notes.js";
 import { noteKind } from "../markdown/notes.js";
 import { breakId, entryId, fragment, mentionId, noteId } from "../model/ids.js";
 import type { MentionKind } from "../model/register.js";
 import { documentParts, milestonesOnly, STRUCTURE } from "../markdown/structure.js";
 import { cellAlignment } from "../markdown/tables.js";
-import { isSafeUrl, textOfHtml } from "../render/html.js";
-import { el, xml } from "./xml.js";
+import { isSafeUrl, textOfHtml } from "../markup/html.js";
+import { el, xml } from "../markup/xml.js";
 
 /** What TEI cannot carry, with the line of the Markdown body (1-based) where it stands, where known. */
 export class TeiError extends Error {
@@ -81,8 +82,9 @@ function collectNotes(tokens: Token[]): Notes {
   let current: { label?: string; blocks: Token[] } | undefined;
   for (const token of tokens) {
     if (token.type === "footnote_open") {
-      current = { label: token.meta.label, blocks: [] };
-      notes.set(token.meta.id, current);
+      const { id, label } = footnoteOf(token);
+      current = { ...(label === undefined ? {} : { label }), blocks: [] };
+      notes.set(id, current);
     } else if (token.type === "footnote_close") current = undefined;
     else if (current && token.type !== "footnote_anchor") current.blocks.push(token);
   }
@@ -156,13 +158,13 @@ export function teiBody(
           out += noteXml(token);
           break;
         case "transcription_mark_open":
-          out += markOpen(token.meta.kind, token.meta.key, token.meta.occurrence, insideStructure);
+          out += markOpen(markOf(token).kind, markOf(token).key, markOf(token).occurrence, insideStructure);
           break;
         case "transcription_mark_close":
-          out += markClose(token.meta.kind, insideStructure);
+          out += markClose(markOf(token).kind, insideStructure);
           break;
         case "transcription_mark_value": {
-          const kind = token.meta.kind as MarkKind;
+          const kind = markOf(token).kind;
           if (kind === "gap") out += gapXml(token.content);
           else out += pbXml(kind as "page" | "folio", token.content);
           break;

@@ -8,7 +8,7 @@ import type { Labels } from "../options.js";
 import { notKnownText } from "../render/notes.js";
 import { telegramHeaderText } from "./telegram.js";
 import { placesTelegramHeader, teiBody } from "./body.js";
-import { el, xml } from "./xml.js";
+import { el, xml } from "../markup/xml.js";
 
 const pad = (n: number) => String(n).padStart(2, "0");
 

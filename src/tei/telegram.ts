@@ -2,7 +2,7 @@
 import type { EditionDocument } from "../model/edition.js";
 import type { Labels } from "../options.js";
 import { telegramItems } from "../render/telegram.js";
-import { el, xml } from "./xml.js";
+import { el, xml } from "../markup/xml.js";
 
 export function telegramHeaderText(doc: Pick<EditionDocument, "telegram">, labels: Labels): string {
   if (!doc.telegram?.order.length) return "";

@@ -17,10 +17,10 @@ interface Pagefind {
  */
 export async function loadPagefind(output: string): Promise<Pagefind> {
   const realFetch = globalThis.fetch;
-  globalThis.fetch = (async (input: Parameters<typeof fetch>[0], init?: Parameters<typeof fetch>[1]) => {
+  globalThis.fetch = async (input: Parameters<typeof fetch>[0], init?: Parameters<typeof fetch>[1]) => {
     const url = new URL(input instanceof Request ? input.url : String(input));
     return url.protocol === "file:" ? new Response(await readFile(fileURLToPath(url))) : realFetch(input, init);
-  }) as typeof fetch;
+  };
   const bundle = pathToFileURL(path.join(output, "pagefind", "pagefind.js")).href;
   const pagefind = (await import(/* @vite-ignore */ bundle)) as Pagefind;
   await pagefind.options({ basePath: pathToFileURL(path.join(output, "pagefind") + path.sep).href });
