@@ -89,7 +89,9 @@ async function measure(kind, config) {
       await new Promise((resolve) => setTimeout(resolve, 5));
       try {
         if (readFileSync(page, "utf8").includes(word)) written = performance.now() - saved;
-      } catch {}
+      } catch {
+        // Not written yet: the next poll looks again.
+      }
     }
     const [, files, seconds] = await server.next(/Wrote (\d+) files?(?: \(skipped \d+\))? in ([\d.]+) seconds/, offset);
     results.push({ written, built: performance.now() - saved, files: Number(files), eleventySeconds: Number(seconds) });

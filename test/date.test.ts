@@ -81,7 +81,7 @@ describe("document dates", () => {
       1979.5,
       new Date(Number.NaN),
     ]) {
-      expect(parseDateValue(value), String(value)).toBeUndefined();
+      expect(parseDateValue(value), JSON.stringify(value)).toBeUndefined();
     }
     expect(parseDateValue("1980-02-29")?.iso).toBe("1980-02-29");
     expect(parseDateValue("1900-02-29")).toBeUndefined();

@@ -27,7 +27,7 @@ function cableMarkdown(): MarkdownIt {
     notes: { labels: DEFAULT_LABELS, sourceNote: () => undefined },
     rendered: () => undefined,
     problems: (_env, problems) => {
-      throw problems[0];
+      if (problems[0]) throw problems[0];
     },
   });
   return md;

@@ -3,7 +3,7 @@ import { buildEditions, type SourceFile } from "../src/model/edition.js";
 import type { OwnFields } from "../src/model/schema.js";
 import { nearestName } from "../src/model/fields.js";
 import { resolveOptions } from "../src/options.js";
-import { argumentOf } from "../src/eleventy/text.js";
+import { checkArguments } from "../src/eleventy/template-api.js";
 import { markdown } from "./helpers/markdown.js";
 import { errorOf, SETTINGS, source } from "./helpers/model.js";
 
@@ -230,22 +230,34 @@ describe("the arguments of shortcodes and filters", () => {
   const page = { inputPath: "./_includes/own.njk" };
   const fails = (fn: () => unknown) => errorOf(fn).split("\n")[1];
 
-  it("takes what each needs", () => {
-    expect(argumentOf("document", "shortcode documentTime", model.documents[0], page)).toBe(model.documents[0]);
-    expect(argumentOf("editions", "shortcode editionList", model.editions, page)).toBe(model.editions);
-    expect(argumentOf("citable", "filter bibtex", model.editions[0], page)).toBe(model.editions[0]);
-    expect(argumentOf("citable", "filter bibtex", model.documents, page)).toBe(model.documents);
+  it("takes what each needs, optional arguments left out as undefined", () => {
+    expect(checkArguments("documentTime", [model.documents[0]], page)).toEqual([model.documents[0]]);
+    expect(checkArguments("editionList", [model.editions], page)).toEqual([model.editions]);
+    expect(checkArguments("bibtex", [model.editions[0]], page)).toEqual([model.editions[0]]);
+    expect(checkArguments("bibtex", [model.documents], page)).toEqual([model.documents]);
+    expect(checkArguments("cite", [model.documents[0], "mla"], page)).toEqual([model.documents[0], "mla", undefined]);
+    expect(checkArguments("documentFeed", ["", "Site"], page)).toEqual([undefined, "Site"]);
+    expect(checkArguments("telegramHeader", ["precedence", "Flash"], page)).toEqual(["precedence", "Flash"]);
   });
 
   it("names the shortcode or filter, the template's page, what it was given and what it needs", () => {
-    expect(fails(() => argumentOf("document", "filter cite", undefined, page))).toBe(
+    expect(fails(() => checkArguments("cite", [undefined], page))).toBe(
       "  - _includes/own.njk: filter cite: found nothing; expected a document, as `page | documentOf` gives it",
     );
-    expect(fails(() => argumentOf("edition", "shortcode editionContents", model.documents[0], page))).toBe(
+    expect(fails(() => checkArguments("editionContents", [model.documents[0]], page))).toBe(
       "  - _includes/own.njk: shortcode editionContents: found an object of another kind; expected an edition, as `page | editionOf` or an item of collections.editions gives it",
     );
-    expect(fails(() => argumentOf("citable", "filter bibtex", "x", page))).toBe(
+    expect(fails(() => checkArguments("bibtex", ["x"], page))).toBe(
       '  - _includes/own.njk: filter bibtex: found "x"; expected a document, an edition, or a list of documents',
+    );
+    expect(fails(() => checkArguments("cite", [model.documents[0], 3], page))).toBe(
+      "  - _includes/own.njk: filter cite: found 3; expected text",
+    );
+    expect(fails(() => checkArguments("chronologyList", [undefined], page))).toBe(
+      "  - _includes/own.njk: shortcode chronologyList: found nothing; expected a list, as the collection named in the README gives it",
+    );
+    expect(fails(() => checkArguments("indexList", ["x"], page))).toBe(
+      '  - _includes/own.njk: shortcode indexList: found "x"; expected an object, as the pagination named in the README gives it',
     );
   });
 });

@@ -3,7 +3,7 @@ import { buildEditions } from "../src/model/edition.js";
 import { TELEGRAM_FIELDS } from "../src/model/telegram.js";
 import { DEFAULT_LABELS } from "../src/options.js";
 import { applyOverrides, telegramHeaderHtml, telegramHeadingText } from "../src/render/telegram.js";
-import { telegramArguments } from "../src/eleventy/text.js";
+import { telegramArguments } from "../src/eleventy/telegram-arguments.js";
 import { build, errorOf, SETTINGS, source } from "./helpers/model.js";
 import { blocks } from "./helpers/site.js";
 

@@ -1,23 +1,25 @@
 // Every collection, filter and shortcode the plugin gives templates is documented in the README's
-// tables, and every one the README documents is given: the two cannot drift apart.
+// tables, and every one the README documents is given: the two cannot drift apart. The filters'
+// and shortcodes' tables are written from the declared template API (`npm run docs:api`).
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import documentaryEdition from "../src/index.js";
+import { TEMPLATE_API, templateApiTable } from "../src/eleventy/template-api.js";
 
 /** The names the plugin registers, kind by kind, through an Eleventy config that only records them. */
 function registered() {
   const names = { collection: [] as string[], filter: [] as string[], shortcode: [] as string[] };
-  const config = new Proxy(
-    {
-      directories: { input: ".", includes: "_includes", data: "_data", output: "_site" },
-      versionCheck: () => undefined,
-      addCollection: (name: string) => names.collection.push(name),
-      addFilter: (name: string) => names.filter.push(name),
-      addShortcode: (name: string) => names.shortcode.push(name),
-      frontMatterParsingOptions: {},
-    } as Record<string, unknown>,
-    { get: (target, key: string) => (key in target ? target[key] : () => undefined) },
-  );
+  const recorder: Record<string, unknown> = {
+    directories: { input: ".", includes: "_includes", data: "_data", output: "_site" },
+    versionCheck: () => undefined,
+    addCollection: (name: string) => names.collection.push(name),
+    addFilter: (name: string) => names.filter.push(name),
+    addShortcode: (name: string) => names.shortcode.push(name),
+    frontMatterParsingOptions: {},
+  };
+  const config = new Proxy(recorder, {
+    get: (target, key: string) => (key in target ? target[key] : () => undefined),
+  });
   documentaryEdition(config as never);
   return names;
 }
@@ -31,6 +33,22 @@ function documented(heading: string): string[] {
 
 describe("the template API", () => {
   const names = registered();
+
+  it("registers every filter and shortcode it declares, each as its kind, and no other", () => {
+    const declared = (kind: string) =>
+      Object.entries(TEMPLATE_API)
+        .filter(([, entry]) => entry.kind === kind)
+        .map(([name]) => name)
+        .sort();
+    expect([...names.filter].sort()).toEqual(declared("filter"));
+    expect([...names.shortcode].sort()).toEqual(declared("shortcode"));
+  });
+
+  it("has the README's tables of filters and shortcodes as the declaration writes them", () => {
+    const readme = readFileSync("README.md", "utf8");
+    expect(readme).toContain(`\n${templateApiTable("filter")}\n`);
+    expect(readme).toContain(`\n${templateApiTable("shortcode")}\n`);
+  });
 
   it("documents every filter and shortcode it registers, and registers every one it documents", () => {
     expect([...names.filter].sort()).toEqual([...documented("### Filters")].sort());

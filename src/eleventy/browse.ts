@@ -1,12 +1,13 @@
 /** The adapter's browsing part: chronology, index pages, search page, feeds and the site's navigation. */
-import { chronology, registerIndex, type IndexEntry, type IndexKind } from "../model/browse.js";
-import type { EditionModel } from "../model/edition.js";
+import { chronology, registerIndex, type ChronologyYear, type IndexEntry, type IndexKind } from "../model/browse.js";
+import type { EditionDocument, EditionModel } from "../model/edition.js";
 import { keyPart } from "../model/ids.js";
 import type { RegisterKind } from "../model/register.js";
-import type { Options } from "../options.js";
 import { chronologyHtml, indexEntryHtml, indexKindHtml, INDEX_LABELS, siteNavigationHtml } from "../render/browse.js";
 import { atomFeed } from "../render/feed.js";
-import type { CollectionApi, EleventyConfig } from "./config.js";
+import type { CollectionApi } from "./config.js";
+import type { AdapterContext } from "./context.js";
+import type { Implementations } from "./template-api.js";
 
 const INDEX_PATHS: Record<RegisterKind, string> = {
   people: "people",
@@ -18,19 +19,18 @@ const INDEX_PATHS: Record<RegisterKind, string> = {
 /** A page of the indexes: a kind's list of entries, or one entry with its documents. */
 export type IndexPage = { url: string; title: string; kindTitle: string; kind: IndexKind; entry?: IndexEntry };
 
+type BrowsingTemplates = Pick<Implementations, "chronologyList" | "indexList" | "siteNavigation" | "documentFeed">;
+
 export function installBrowsing(
-  config: EleventyConfig,
-  options: Options,
+  context: AdapterContext,
   model: (api?: CollectionApi) => EditionModel | undefined,
-  url: (path: string) => string,
-): void {
+): BrowsingTemplates {
+  const { config, options } = context;
   const { labels } = options;
-  const context = () => ({ locale: options.locale, labels, url });
   // An entry's folder is its key as its id writes it: Eleventy writes a permalink's folder as
   // given, so an escaped key ("l%C3%AA-duan") made a folder no server finds the page in.
   const indexUrl = (kind: RegisterKind, key?: string) =>
     `/${INDEX_PATHS[kind]}/${key === undefined ? "" : `${keyPart(key)}/`}`;
-
   const indexes = (api: CollectionApi): IndexKind[] =>
     registerIndex(model(api)?.editions.flatMap((e) => e.register) ?? [], indexUrl);
 
@@ -44,26 +44,46 @@ export function installBrowsing(
       ];
     }),
   );
+  addBrowsingPages(context);
+  const render = () => ({ locale: options.locale, labels, url: context.url });
+  return {
+    chronologyList: (_call, years) => chronologyHtml(years as ChronologyYear[], render()).value,
+    indexList: (_call, given) => {
+      const page = given as IndexPage;
+      return (page.entry ? indexEntryHtml(page.entry, render()) : indexKindHtml(page.kind, render())).value;
+    },
+    // The navigation lists what the site generates.
+    siteNavigation: (call, pages) => {
+      const kinds = ((pages ?? []) as IndexPage[]).filter((p) => !p.entry).map((p) => ({ url: p.url, label: p.title }));
+      const links = [
+        { url: "/", label: labels.editions },
+        ...(options.chronology ? [{ url: "/chronology/", label: labels.chronology }] : []),
+        ...(options.indexPages ? kinds : []),
+        ...(options.search ? [{ url: "/search/", label: labels.search }] : []),
+      ];
+      return siteNavigationHtml(links, call.page?.url || "", render()).value;
+    },
+    documentFeed: (_call, edition, siteTitle) => {
+      const absolute = (path: string) => context.absoluteUrl(path) ?? context.url(path);
+      const feed = (title: string, pageUrl: string, documents: readonly EditionDocument[]) =>
+        atomFeed(documents, {
+          title,
+          selfUrl: absolute(`${pageUrl}feed.xml`),
+          pageUrl: absolute(pageUrl),
+          id: pageUrl,
+          absolute,
+          siteKnown: Boolean(options.siteUrl),
+        });
+      return edition
+        ? feed(edition.title, edition.url, edition.documents)
+        : feed(siteTitle || labels.editions, "/", model()?.documents ?? []);
+    },
+  };
+}
 
-  config.addShortcode("chronologyList", (years) => chronologyHtml(years, context()).value);
-  config.addShortcode(
-    "indexList",
-    (page: IndexPage) =>
-      (page.entry ? indexEntryHtml(page.entry, context()) : indexKindHtml(page.kind, context())).value,
-  );
-
-  // The navigation lists what the site generates.
-  config.addShortcode("siteNavigation", function (this: { page?: { url?: string } }, pages?: IndexPage[]) {
-    const kinds = (pages ?? []).filter((p) => !p.entry).map((p) => ({ url: p.url, label: p.title }));
-    const links = [
-      { url: "/", label: labels.editions },
-      ...(options.chronology ? [{ url: "/chronology/", label: labels.chronology }] : []),
-      ...(options.indexPages ? kinds : []),
-      ...(options.search ? [{ url: "/search/", label: labels.search }] : []),
-    ];
-    return siteNavigationHtml(links, this.page?.url ?? "", context()).value;
-  });
-
+/** The chronology, the index pages, the search page and the feeds: templates of the plugin's own. */
+function addBrowsingPages({ config, options }: AdapterContext): void {
+  const { labels } = options;
   const page = (file: string, data: Record<string, unknown>, content = "") =>
     config.addTemplate(file, content, { eleventyExcludeFromCollections: true, ...data });
   if (options.chronology) {
@@ -91,23 +111,6 @@ export function installBrowsing(
     });
   }
   if (options.feeds) {
-    const absolute = (path: string) => (options.siteUrl ? `${options.siteUrl}${url(path)}` : url(path));
-    const feed = (title: string, pageUrl: string, documents: Parameters<typeof atomFeed>[0]) =>
-      atomFeed(documents, {
-        title,
-        selfUrl: absolute(`${pageUrl}feed.xml`),
-        pageUrl: absolute(pageUrl),
-        id: pageUrl,
-        absolute,
-        siteKnown: Boolean(options.siteUrl),
-      });
-    config.addShortcode(
-      "documentFeed",
-      (edition?: { title: string; url: string; documents: Parameters<typeof atomFeed>[0] }, siteTitle?: string) =>
-        edition
-          ? feed(edition.title, edition.url, edition.documents)
-          : feed(siteTitle || labels.editions, "/", model()?.documents ?? []),
-    );
     page(
       "documentary-edition-feed.njk",
       { permalink: "/feed.xml", eleventyImport: { collections: ["documents"] } },

@@ -5,14 +5,13 @@ import { citationRecord, type CslItem } from "../citation/record.js";
 import { BUILT_IN_STYLES, formatCitation, isBuiltInStyle, type StyleInput } from "../citation/styles.js";
 import type { Formatted } from "../citation/text.js";
 import { EditionValidationError } from "../model/errors.js";
-import { argumentOf } from "./text.js";
-import type { Edition, EditionDocument, EditionModel } from "../model/edition.js";
+import type { Edition, EditionDocument } from "../model/edition.js";
 import { documentId } from "../model/ids.js";
 import type { Options } from "../options.js";
 import { citeBoxHtml, DOWNLOADS } from "../render/cite.js";
 import type { SafeHtml } from "../markup/html.js";
-import type { EleventyConfig } from "./config.js";
-import type { SideFiles } from "./side-files.js";
+import type { AdapterContext } from "./context.js";
+import type { Implementations } from "./template-api.js";
 
 type CustomFormatter = (item: CslItem, style: string, format: "html" | "text") => string;
 
@@ -23,8 +22,12 @@ async function loadCslStyles(styles: Record<string, string>): Promise<CustomForm
     plugins: { config: { get(name: string): { styles: { add(n: string, xml: string): void } } } };
   };
   try {
-    core = (await import("@citation-js/core")) as typeof core;
-    await import("@citation-js/plugin-csl");
+    // The names are widened to string so that the compiler does not look for the packages' types:
+    // citation-js is the site's to install, not the plugin's.
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion
+    core = (await import("@citation-js/core" as string)) as typeof core;
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion
+    await import("@citation-js/plugin-csl" as string);
   } catch {
     throw new Error(
       "[documentary-edition] the option cslStyles needs citation-js: npm install @citation-js/core @citation-js/plugin-csl",
@@ -62,27 +65,30 @@ async function loadCslStyles(styles: Record<string, string>): Promise<CustomForm
   };
 }
 
-export function installCitations(
-  config: EleventyConfig,
-  options: Options,
-  getModel: () => EditionModel | undefined,
-  url: (path: string) => string,
-  files: SideFiles,
-  editionsToWrite: (model: EditionModel) => Edition[],
-): { rendered(doc: EditionDocument): void; citeBox(doc: EditionDocument): SafeHtml } {
-  const unknown = options.citationStyles.filter((s) => !isBuiltInStyle(s) && !Object.hasOwn(options.cslStyles, s));
-  if (unknown.length) {
-    throw new EditionValidationError(
-      unknown.map((style) => ({
-        file: "plugin options",
-        field: `citationStyles.${options.citationStyles.indexOf(style)}`,
-        value: style,
-        expected: `a built-in style (${Object.keys(BUILT_IN_STYLES).join(", ")}) or a name given in cslStyles`,
-      })),
-      "the plugin options",
-    );
-  }
+/** The citation part of the adapter: what the document page prints, and the filters and shortcodes of citations. */
+export interface CitationsPart {
+  rendered(doc: EditionDocument): void;
+  citeBox(doc: EditionDocument): SafeHtml;
+  templates: Pick<Implementations, "cite" | "cslJson" | "bibtex" | "ris" | "citeBox" | "documentHeadMetadata">;
+}
 
+function checkStyles(options: Options): void {
+  const unknown = options.citationStyles.filter((s) => !isBuiltInStyle(s) && !Object.hasOwn(options.cslStyles, s));
+  if (!unknown.length) return;
+  throw new EditionValidationError(
+    unknown.map((style) => ({
+      file: "plugin options",
+      field: `citationStyles.${options.citationStyles.indexOf(style)}`,
+      value: style,
+      expected: `a built-in style (${Object.keys(BUILT_IN_STYLES).join(", ")}) or a name given in cslStyles`,
+    })),
+    "the plugin options",
+  );
+}
+
+export function installCitations(context: AdapterContext): CitationsPart {
+  const { config, options, sideFiles: files } = context;
+  checkStyles(options);
   let custom: CustomFormatter | undefined;
   config.on("eleventy.before", async () => {
     if (!custom && Object.keys(options.cslStyles).length) custom = await loadCslStyles(options.cslStyles);
@@ -97,9 +103,8 @@ export function installCitations(
     }
     return item;
   };
-  const absolute = (site: string) => (options.siteUrl ? `${options.siteUrl}${url(site)}` : undefined);
   const input = (doc: EditionDocument): StyleInput => {
-    const pageUrl = absolute(doc.url);
+    const pageUrl = context.absoluteUrl(doc.url);
     return {
       item: record(doc),
       edition: {
@@ -121,69 +126,72 @@ export function installCitations(
     );
   }
   const label = (style: string) => (isBuiltInStyle(style) ? BUILT_IN_STYLES[style].label : style);
-
-  type Template = { page?: { inputPath?: string } };
-  /** The documents a filter is given: a document, an edition's, or a list. */
-  const documentsOf = (name: string, value: unknown, page: Template["page"]): EditionDocument[] => {
-    const given = argumentOf("citable", `filter ${name}`, value, page);
-    return Array.isArray(given) ? given : "number" in given ? [given] : given.documents;
-  };
-
-  config.addFilter(
-    "cite",
-    function (this: Template, doc: unknown, style = "archive", format: "html" | "text" = "html") {
-      const out = cite(argumentOf("document", "filter cite", doc, this.page), style);
-      return format === "text" ? out.text : out.html;
-    },
-  );
-  config.addFilter("cslJson", function (this: Template, value: unknown) {
-    return JSON.stringify(documentsOf("cslJson", value, this.page).map(record), null, 2);
-  });
-  config.addFilter("bibtex", function (this: Template, value: unknown) {
-    return documentsOf("bibtex", value, this.page)
-      .map((doc) => bibtex(record(doc)))
-      .join("\n");
-  });
-  config.addFilter("ris", function (this: Template, value: unknown) {
-    return documentsOf("ris", value, this.page)
-      .map((doc) => ris(record(doc)))
-      .join("");
-  });
-
   const citeBox = (doc: EditionDocument) => {
     const entries = options.citationStyles.map((style) => ({ style, label: label(style), citation: cite(doc, style) }));
     return citeBoxHtml(`${documentId(doc.id)}-`, entries, options.labels, doc.url.endsWith("/"), options.tei);
   };
-  config.addShortcode("citeBox", function (this: Template, doc: unknown) {
-    return citeBox(argumentOf("document", "shortcode citeBox", doc, this.page)).value;
-  });
-  config.addShortcode("documentHeadMetadata", function (this: Template, given: unknown) {
-    const doc = argumentOf("document", "shortcode documentHeadMetadata", given, this.page);
-    const context = {
-      ...(absolute(doc.url) ? { pageUrl: absolute(doc.url) as string } : {}),
-      ...(absolute(doc.edition.url) ? { editionUrl: absolute(doc.edition.url) as string } : {}),
-      locale: options.locale,
-    };
-    return metaTagsHtml(record(doc), doc, context).value + jsonLdHtml(record(doc), doc, context).value;
-  });
-
-  // The downloads: each document's as its page renders, each edition's after the build; no
-  // template of their own. The writing thread formats them from the records.
-  const EDITION_FILES: [string, string, string] = ["citations.bib", "citations.ris", "citations.json"];
-  const DOCUMENT_FILES = DOWNLOADS.slice(0, 3).map((d) => d.file) as [string, string, string];
-  config.on("eleventy.after", async () => {
-    const model = getModel();
-    if (!model) return;
-    for (const edition of editionsToWrite(model))
-      files.writeCitations(edition.url, EDITION_FILES, edition.documents.map(record));
-    await files.flush();
-  });
-
+  installDownloads(context, record);
   return {
     citeBox,
     rendered(doc) {
       if (!doc.url.endsWith("/")) return;
       files.writeCitations(doc.url, DOCUMENT_FILES, [record(doc)]);
     },
+    templates: citationTemplates(context, cite, citeBox, record),
   };
+}
+
+/** The documents a citation filter is given: a document, an edition's, or a list. */
+const documentsOf = (given: EditionDocument | Edition | EditionDocument[]): EditionDocument[] =>
+  Array.isArray(given) ? given : "number" in given ? [given] : given.documents;
+
+function citationTemplates(
+  context: AdapterContext,
+  cite: (doc: EditionDocument, style: string) => Formatted,
+  citeBox: (doc: EditionDocument) => SafeHtml,
+  record: (doc: EditionDocument) => CslItem,
+): CitationsPart["templates"] {
+  return {
+    cite: (_call, doc, style = "archive", format = "html") => {
+      const out = cite(doc, style);
+      return format === "text" ? out.text : out.html;
+    },
+    cslJson: (_call, value) => JSON.stringify(documentsOf(value).map(record), null, 2),
+    bibtex: (_call, value) =>
+      documentsOf(value)
+        .map((doc) => bibtex(record(doc)))
+        .join("\n"),
+    ris: (_call, value) =>
+      documentsOf(value)
+        .map((doc) => ris(record(doc)))
+        .join(""),
+    citeBox: (_call, doc) => citeBox(doc).value,
+    documentHeadMetadata: (_call, doc) => {
+      const pageUrl = context.absoluteUrl(doc.url);
+      const editionUrl = context.absoluteUrl(doc.edition.url);
+      const metadata = {
+        ...(pageUrl ? { pageUrl } : {}),
+        ...(editionUrl ? { editionUrl } : {}),
+        locale: context.options.locale,
+      };
+      return metaTagsHtml(record(doc), doc, metadata).value + jsonLdHtml(record(doc), doc, metadata).value;
+    },
+  };
+}
+
+const EDITION_FILES: [string, string, string] = ["citations.bib", "citations.ris", "citations.json"];
+const DOCUMENT_FILES = DOWNLOADS.slice(0, 3).map((d) => d.file) as [string, string, string];
+
+/**
+ * The downloads: each document's as its page renders, each edition's after the build; no template
+ * of their own. The writing thread formats them from the records.
+ */
+function installDownloads(context: AdapterContext, record: (doc: EditionDocument) => CslItem): void {
+  context.config.on("eleventy.after", async () => {
+    const model = context.model();
+    if (!model) return;
+    for (const edition of context.editionsToWrite(model))
+      context.sideFiles.writeCitations(edition.url, EDITION_FILES, edition.documents.map(record));
+    await context.sideFiles.flush();
+  });
 }

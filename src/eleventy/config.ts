@@ -1,4 +1,5 @@
 /** The parts of Eleventy's configuration API the plugin uses, typed locally (Eleventy ships JSDoc only). */
+import type MarkdownIt from "markdown-it";
 
 export interface EleventyDirectories {
   input: string;
@@ -18,19 +19,37 @@ export interface CollectionApi {
   getAll(): CollectionItem[];
 }
 
+/** What Eleventy gives a filter or shortcode as `this`: the page being rendered, among others. */
+export interface TemplateThis {
+  page?: { inputPath?: string; url?: string | false; outputPath?: unknown };
+}
+
+/** A request and response of Eleventy's dev server, as much of them as a middleware reads. */
+export interface ServerRequest {
+  method?: string;
+  headers: Record<string, string | string[] | undefined>;
+}
+export interface ServerResponse {
+  statusCode: number;
+  setHeader(name: string, value: string): void;
+  end(body: string): void;
+}
+
 export interface EleventyConfig {
   directories: EleventyDirectories;
   versionCheck(range: string): void;
   addCollection(name: string, callback: (api: CollectionApi) => unknown): void;
-  addFilter(name: string, callback: (...args: any[]) => unknown): void;
-  getFilter(name: string): (...args: any[]) => unknown;
-  addShortcode(name: string, callback: (...args: any[]) => unknown): void;
+  addFilter(name: string, callback: (this: TemplateThis, ...args: unknown[]) => unknown): void;
+  getFilter(name: string): (...args: unknown[]) => unknown;
+  addShortcode(name: string, callback: (this: TemplateThis, ...args: unknown[]) => unknown): void;
   addGlobalData(name: string, value: unknown): void;
   addTemplate(virtualPath: string, content: string, data?: Record<string, unknown>): void;
   addPassthroughCopy(paths: Record<string, string>): void;
-  amendLibrary(name: "md", callback: (md: any) => void): void;
+  amendLibrary(name: "md", callback: (md: MarkdownIt) => void): void;
   addTransform(name: string, callback: (this: { page?: { outputPath?: unknown } }, content: unknown) => unknown): void;
-  setServerOptions(options: { middleware?: ((req: any, res: any, next: () => void) => void)[] }): void;
+  setServerOptions(options: {
+    middleware?: ((req: ServerRequest, res: ServerResponse, next: () => void) => void)[];
+  }): void;
   frontMatterParsingOptions?: { engines?: { yaml?: (text: string, options?: { filePath?: string }) => unknown } };
   setFrontMatterParsingOptions(options: {
     engines: Record<string, (text: string, options?: { filePath?: string }) => unknown>;

@@ -6,7 +6,7 @@
  */
 import type { Problem } from "../model/errors.js";
 import { buildReportHtml } from "../render/build-report.js";
-import type { EleventyConfig } from "./config.js";
+import type { EleventyConfig, ServerRequest, ServerResponse } from "./config.js";
 
 /**
  * Reloads the page when the development server reports a failed build. It is written into the
@@ -23,16 +23,6 @@ if (document.querySelector('script[src*="/reload-client.js"]')) {
   });
 }
 </script>`;
-
-interface Request {
-  method?: string;
-  headers: Record<string, string | string[] | undefined>;
-}
-interface Response {
-  statusCode: number;
-  setHeader(name: string, value: string): void;
-  end(body: string): void;
-}
 
 export class ServeReport {
   /** The problems of the last build, while it failed. */
@@ -51,7 +41,7 @@ export class ServeReport {
   install(config: EleventyConfig): void {
     config.setServerOptions({
       middleware: [
-        (req: Request, res: Response, next: () => void) => {
+        (req: ServerRequest, res: ServerResponse, next: () => void) => {
           const accept = String(req.headers.accept ?? "");
           if (!this.#problems || req.method !== "GET" || !accept.includes("text/html")) return next();
           res.statusCode = 500;

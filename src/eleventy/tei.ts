@@ -5,15 +5,12 @@
  */
 import type Token from "markdown-it/lib/token.mjs";
 import type { MarkKind } from "../markdown/marks.js";
-import type { Problem } from "../model/errors.js";
-import { frontMatterLines } from "./text.js";
-import type { Edition, EditionDocument, EditionModel } from "../model/edition.js";
-import type { Options } from "../options.js";
+import type { EditionDocument } from "../model/edition.js";
 import { textOfHtml } from "../markup/html.js";
 import { TeiError } from "../tei/body.js";
 import { corpusMember, TEI_CORPUS_END, teiCorpusStart, teiDocument } from "../tei/document.js";
-import type { EleventyConfig } from "./config.js";
-import type { SideFiles } from "./side-files.js";
+import type { AdapterContext } from "./context.js";
+import { frontMatterLines } from "./source-lines.js";
 
 export const TEI_FILE = "document.xml";
 export const CORPUS_FILE = "corpus.xml";
@@ -24,26 +21,21 @@ export interface TeiExport {
 }
 
 export function installTei(
-  config: EleventyConfig,
-  options: Options,
-  model: () => EditionModel | undefined,
-  url: (path: string) => string,
-  files: SideFiles,
-  editionsToWrite: (model: EditionModel) => Edition[],
+  context: AdapterContext,
   sourceNoteHtml: (doc: EditionDocument) => string | undefined,
   dateText: (doc: EditionDocument) => string,
-  report: (problem: Problem) => void,
 ): TeiExport {
-  const absolute = (site: string) => (options.siteUrl ? `${options.siteUrl}${url(site)}` : url(site));
+  const { config, options, sideFiles: files } = context;
+  const absolute = (site: string) => context.absoluteUrl(site) ?? context.url(site);
 
   config.on("eleventy.after", async () => {
-    const current = model();
+    const current = context.model();
     // Whether anything is written at all (not in a dry run or a JSON build) is the side files' to say.
     if (!current || !options.tei) return;
     // Each document's TEI written, the corpora are made from those files, on this thread while
     // the writing thread goes on with the citation files of the editions.
     await files.flush();
-    for (const edition of editionsToWrite(current)) {
+    for (const edition of context.editionsToWrite(current)) {
       const members = edition.documents.flatMap((doc) => (doc.url.endsWith("/") ? [doc.url] : []));
       const start = teiCorpusStart(edition, { pageUrl: absolute(edition.url) });
       files.assemble(edition.url, CORPUS_FILE, start, members, TEI_FILE, corpusMember, TEI_CORPUS_END);
@@ -71,7 +63,7 @@ export function installTei(
           error.line === undefined
             ? "text (TEI export)"
             : `line ${error.line + frontMatterLines(doc.inputPath)} (TEI export)`;
-        report({ file: doc.file, field, value: error.found, found: error.found, expected: error.expected });
+        context.report({ file: doc.file, field, value: error.found, found: error.found, expected: error.expected });
         return;
       }
       // Queued now, as the page is rendered: holding every document's TEI until the end of the

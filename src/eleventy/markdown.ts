@@ -1,0 +1,89 @@
+/**
+ * The adapter's Markdown part: the plugin's markdown-it setup on Eleventy's Markdown library, and
+ * each document's record as its text is rendered (the marks it uses, its tokens), which the
+ * TEI, the citation files and the page's legend are made from.
+ */
+import type MarkdownIt from "markdown-it";
+import type Token from "markdown-it/lib/token.mjs";
+import { documentaryMarkdown } from "../markdown/index.js";
+import { TEXT_PROBLEMS, type MarkKind, type MarkSyntaxError } from "../markdown/marks.js";
+import type { EditionDocument } from "../model/edition.js";
+import { escapeHtml } from "../markup/html.js";
+import { markRenderer } from "../render/marks.js";
+import { sourceNoteHtml } from "../render/notes.js";
+import type { AdapterContext } from "./context.js";
+import { docIdOf, type Classify } from "./paths.js";
+import { textProblem } from "./source-lines.js";
+
+export const inputPathOf = (page: unknown) =>
+  typeof page === "string" ? page : ((page as { inputPath?: string } | undefined)?.inputPath ?? "");
+
+export interface MarkdownPart {
+  /** The source note of a document, as HTML, for its page and its TEI alike. */
+  sourceNote: (doc: EditionDocument, env?: Record<string, unknown>) => string | undefined;
+  /** The transcription marks a page's text used, known once its text is rendered. */
+  marksUsed: (inputPath: string) => ReadonlySet<MarkKind> | undefined;
+}
+
+/** Told as each document's text is rendered, with what its record holds. */
+export type Rendered = (doc: EditionDocument, marks: ReadonlySet<MarkKind>, tokens: Token[]) => void;
+
+export function installMarkdown(
+  context: AdapterContext,
+  classify: () => Classify,
+  rendered: () => Rendered,
+): MarkdownPart {
+  const { config, options, model } = context;
+  const documentOfEnv = (env: Record<string, unknown>) => model()?.byInputPath.get(inputPathOf(env.page));
+  const marksUsed = new Map<string, ReadonlySet<MarkKind>>();
+
+  // The editor's own source note is Markdown, rendered apart from the document's footnotes (which
+  // would otherwise be appended to it); without one, the note is made from the document's record.
+  let markdownLib: MarkdownIt | undefined;
+  const sourceNote = (doc: EditionDocument, env: Record<string, unknown> = {}): string | undefined => {
+    if (!doc.sourceNote || !markdownLib) return sourceNoteHtml(doc, options)?.value;
+    const problems: MarkSyntaxError[] = [];
+    const own = Object.assign(Object.create(env) as Record<string | symbol, unknown>, {
+      footnotes: undefined,
+      [TEXT_PROBLEMS]: problems,
+    });
+    const note = markdownLib.renderInline(doc.sourceNote, own);
+    for (const p of problems)
+      context.report({ file: doc.file, field: "sourceNote", value: p.found, expected: p.expected });
+    return `<span class="de-note-kind">${escapeHtml(options.labels.sourceNote)}</span> ${note}`;
+  };
+
+  config.amendLibrary("md", (md) => {
+    markdownLib = md;
+    documentaryMarkdown(md, {
+      // A document's ids, and its edition introduction's, are prefixed with its own id.
+      docIdFor: (env) => {
+        const where = classify()(inputPathOf(env.page));
+        return where ? docIdOf(where) : undefined;
+      },
+      marks: markRenderer(options.labels, (env) => {
+        const inputPath = inputPathOf(env.page);
+        const registerUrl = (documentOfEnv(env)?.edition ?? model()?.editionsByInputPath.get(inputPath))?.registerUrl;
+        return registerUrl && context.url(registerUrl);
+      }),
+      notes: {
+        labels: options.labels,
+        sourceNote: (env) => {
+          const doc = documentOfEnv(env);
+          return doc && sourceNote(doc, env);
+        },
+      },
+      rendered: (env, marks, tokens) => {
+        marksUsed.set(inputPathOf(env.page), marks);
+        const doc = documentOfEnv(env);
+        if (doc) rendered()(doc, marks, tokens);
+      },
+      problems: (env, problems) => {
+        const inputPath = inputPathOf(env.page);
+        for (const problem of problems) context.report(textProblem(inputPath, problem));
+      },
+    });
+  });
+
+  return { sourceNote, marksUsed: (inputPath) => marksUsed.get(inputPath) };
+}
