@@ -91,6 +91,15 @@ describe("a site with several editions", () => {
     expect(site.read("/editions/cables/first/")).not.toContain("de-telegram");
   });
 
+  it("exports a telegram header placed by hand where it stands, from its fields as printed there", () => {
+    const tei = site.read("/editions/cables/third/document.xml");
+    expect(tei).toContain(
+      '<p>A paragraph before the header.</p><ab type="telegram"><seg type="from"><label>From:</label> Beijing</seg><lb/>\n<seg type="precedence"><label>Precedence:</label> Flash</seg></ab><p>The text after it',
+    );
+    // Not also at the head of the text.
+    expect(tei).not.toContain("<opener>");
+  });
+
   it("shows the legend of the marks a document uses, and no legend where it uses none", () => {
     const third = site.read("/editions/cables/third/");
     expect(blocks(byClass(third, "de-legend"))).toEqual([

@@ -8,6 +8,7 @@ import type Token from "markdown-it/lib/token.mjs";
 import { documentaryMarkdown } from "../markdown/index.js";
 import { TEXT_PROBLEMS, type MarkKind, type MarkSyntaxError } from "../markdown/marks.js";
 import type { EditionDocument } from "../model/edition.js";
+import type { Telegram } from "../model/telegram.js";
 import { escapeHtml } from "../markup/html.js";
 import { markRenderer } from "../render/marks.js";
 import { sourceNoteHtml } from "../render/notes.js";
@@ -18,15 +19,46 @@ import { textProblem } from "./source-lines.js";
 export const inputPathOf = (page: unknown) =>
   typeof page === "string" ? page : ((page as { inputPath?: string } | undefined)?.inputPath ?? "");
 
+/** What rendering a document's text tells of it, for its TEI, its citation files and its page. */
+export interface DocumentRecord {
+  /** The transcription marks its text uses. */
+  marks: ReadonlySet<MarkKind>;
+  /** The tokens its HTML was rendered from. */
+  tokens: Token[];
+  /** The telegram headers its text places by hand ({% telegramHeader %}), by the token holding each, with the fields printed there. */
+  placedTelegrams: ReadonlyMap<Token, Telegram | undefined>;
+}
+
 export interface MarkdownPart {
   /** The source note of a document, as HTML, for its page and its TEI alike. */
   sourceNote: (doc: EditionDocument, env?: Record<string, unknown>) => string | undefined;
   /** The transcription marks a page's text used, known once its text is rendered. */
   marksUsed: (inputPath: string) => ReadonlySet<MarkKind> | undefined;
+  /** Whether a page's text places its telegram header by hand. */
+  placesTelegram: (inputPath: string) => boolean;
+  /** Told by the telegram header shortcode what it printed on a page, so that its text's record can say where. */
+  printedTelegram: (inputPath: string, html: string, telegram: Telegram | undefined) => void;
 }
 
-/** Told as each document's text is rendered, with what its record holds. */
-export type Rendered = (doc: EditionDocument, marks: ReadonlySet<MarkKind>, tokens: Token[]) => void;
+/** Told as each document's text is rendered, with its record. */
+export type Rendered = (doc: EditionDocument, record: DocumentRecord) => void;
+
+/**
+ * The headers printed by the shortcode in a text's Markdown, each found as the HTML block that
+ * starts with it: the shortcode runs as the Markdown's template is rendered, before Markdown.
+ */
+function placedTelegrams(
+  tokens: readonly Token[],
+  printed: readonly { html: string; telegram: Telegram | undefined }[],
+): Map<Token, Telegram | undefined> {
+  const placed = new Map<Token, Telegram | undefined>();
+  for (const token of tokens) {
+    if (token.type !== "html_block") continue;
+    const header = printed.find(({ html }) => html && token.content.startsWith(html));
+    if (header) placed.set(token, header.telegram);
+  }
+  return placed;
+}
 
 export function installMarkdown(
   context: AdapterContext,
@@ -36,6 +68,15 @@ export function installMarkdown(
   const { config, options, model } = context;
   const documentOfEnv = (env: Record<string, unknown>) => model()?.byInputPath.get(inputPathOf(env.page));
   const marksUsed = new Map<string, ReadonlySet<MarkKind>>();
+  const placing = new Set<string>();
+  // Headers printed in a text not yet rendered this build; one printed by a layout, after its
+  // page's text, is no part of the text and is not kept.
+  const printed = new Map<string, { html: string; telegram: Telegram | undefined }[]>();
+  const renderedThisBuild = new Set<string>();
+  config.on("eleventy.before", () => {
+    printed.clear();
+    renderedThisBuild.clear();
+  });
 
   // The editor's own source note is Markdown, rendered apart from the document's footnotes (which
   // would otherwise be appended to it); without one, the note is made from the document's record.
@@ -74,9 +115,15 @@ export function installMarkdown(
         },
       },
       rendered: (env, marks, tokens) => {
-        marksUsed.set(inputPathOf(env.page), marks);
+        const inputPath = inputPathOf(env.page);
+        renderedThisBuild.add(inputPath);
+        marksUsed.set(inputPath, marks);
+        const placed = placedTelegrams(tokens, printed.get(inputPath) ?? []);
+        printed.delete(inputPath);
+        if (placed.size) placing.add(inputPath);
+        else placing.delete(inputPath);
         const doc = documentOfEnv(env);
-        if (doc) rendered()(doc, marks, tokens);
+        if (doc) rendered()(doc, { marks, tokens, placedTelegrams: placed });
       },
       problems: (env, problems) => {
         const inputPath = inputPathOf(env.page);
@@ -85,5 +132,15 @@ export function installMarkdown(
     });
   });
 
-  return { sourceNote, marksUsed: (inputPath) => marksUsed.get(inputPath) };
+  return {
+    sourceNote,
+    marksUsed: (inputPath) => marksUsed.get(inputPath),
+    placesTelegram: (inputPath) => placing.has(inputPath),
+    printedTelegram: (inputPath, html, telegram) => {
+      if (renderedThisBuild.has(inputPath)) return;
+      const list = printed.get(inputPath) ?? [];
+      list.push({ html, telegram });
+      printed.set(inputPath, list);
+    },
+  };
 }

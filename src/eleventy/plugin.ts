@@ -67,9 +67,9 @@ export function installPlugin(config: EleventyConfig, options: Options): void {
   });
   const buildModel = installModel(context, build, (made) => (model = made));
 
-  const markdown = installMarkdown(context, build.classify, () => (doc, marks, tokens) => {
+  const markdown = installMarkdown(context, build.classify, () => (doc, record) => {
     changes.rendered(doc);
-    tei.rendered(doc, marks, tokens);
+    tei.rendered(doc, record);
     citations.rendered(doc);
   });
   const tei = installTei(context, markdown.sourceNote, (doc) => dateText(doc.date, options));
@@ -236,13 +236,17 @@ function documentTemplates(
     telegramHeader: (call, ...args) => {
       const { doc, overrides } = telegramArguments(args, model()?.byInputPath.get(call.page?.inputPath ?? ""));
       const checked = documentArgument("telegramHeader", doc, call.page);
-      return telegramHeaderHtml(applyOverrides(checked.telegram, overrides), labels).value;
+      const telegram = applyOverrides(checked.telegram, overrides);
+      const printed = telegramHeaderHtml(telegram, labels).value;
+      if (call.page?.inputPath) markdown.printedTelegram(call.page.inputPath, printed, telegram);
+      return printed;
     },
     documentArticle: (_call, doc, content) => {
       const parts = {
         // eslint-disable-next-line @typescript-eslint/no-base-to-string -- Nunjucks gives a layout's content as a string or its SafeString
         content: String(content ?? ""),
-        telegramHeader: telegramHeaderHtml(doc.telegram, labels),
+        // A document that places its telegram header by hand gets it only there.
+        telegramHeader: markdown.placesTelegram(doc.inputPath) ? undefined : telegramHeaderHtml(doc.telegram, labels),
         markLegend: markLegendHtml(markdown.marksUsed(doc.inputPath), labels),
         citeBox: citations.citeBox(doc),
       };

@@ -3,13 +3,12 @@
  * page is rendered, and written beside the page; each edition's teiCorpus is assembled after the
  * build from those files.
  */
-import type Token from "markdown-it/lib/token.mjs";
-import type { MarkKind } from "../markdown/marks.js";
 import type { EditionDocument } from "../model/edition.js";
 import { textOfHtml } from "../markup/html.js";
 import { TeiError } from "../tei/body.js";
 import { corpusMember, TEI_CORPUS_END, teiCorpusStart, teiDocument } from "../tei/document.js";
 import type { AdapterContext } from "./context.js";
+import type { DocumentRecord } from "./markdown.js";
 import { frontMatterLines } from "./source-lines.js";
 
 export const TEI_FILE = "document.xml";
@@ -17,7 +16,7 @@ export const CORPUS_FILE = "corpus.xml";
 
 export interface TeiExport {
   /** Called as each document's Markdown is rendered. */
-  rendered(doc: EditionDocument, marks: ReadonlySet<MarkKind>, tokens: Token[]): void;
+  rendered(doc: EditionDocument, record: DocumentRecord): void;
 }
 
 export function installTei(
@@ -43,7 +42,7 @@ export function installTei(
   });
 
   return {
-    rendered(doc, marks, tokens) {
+    rendered(doc, { marks, tokens, placedTelegrams }) {
       if (!options.tei || !doc.url.endsWith("/")) return;
       let tei: string;
       try {
@@ -56,6 +55,7 @@ export function installTei(
           dateText: dateText(doc),
           ...(sourceNote ? { sourceNoteText: textOfHtml(sourceNote) } : {}),
           marksUsed: marks,
+          placedTelegrams,
         });
       } catch (error) {
         if (!(error instanceof TeiError)) throw error;

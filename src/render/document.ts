@@ -124,7 +124,8 @@ ${edition.summary ? html`<p class="de-summary">${edition.summary}</p>` : ""}
 export interface ArticleParts {
   /** The rendered text of the document. */
   content: string;
-  telegramHeader: SafeHtml;
+  /** The telegram header, where the text does not place it by hand. */
+  telegramHeader: SafeHtml | undefined;
   markLegend: SafeHtml;
   citeBox: SafeHtml;
 }
@@ -161,8 +162,7 @@ export function documentSearchHtml(doc: EditionDocument, context: Pick<RenderCon
 export function documentArticleHtml(doc: EditionDocument, parts: ArticleParts, context: RenderContext): SafeHtml {
   const { labels, url } = context;
   const textLanguage = doc.translation ? doc.translation.language : doc.originalLanguage;
-  // A document that places its telegram header by hand ({% telegramHeader %}) gets it only there.
-  const telegram = parts.content.includes('class="de-telegram"') ? "" : html`\n${parts.telegramHeader}`;
+  const telegram = parts.telegramHeader ? html`\n${parts.telegramHeader}` : "";
   return html`<article class="de-document" data-pagefind-body>
 ${documentSearchHtml(doc, context)}
 <nav class="de-breadcrumbs" aria-label="${labels.breadcrumbs}" data-pagefind-ignore><a href="${url(doc.edition.url)}">${doc.edition.title}</a></nav>

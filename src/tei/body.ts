@@ -7,13 +7,12 @@
  */
 import type Token from "markdown-it/lib/token.mjs";
 import { markOf, type MarkKind } from "../markdown/marks.js";
-import { footnoteOf } from "../markdown/notes.js";
-import { noteKind } from "../markdown/notes.js";
+import { footnoteOf, noteKind } from "../markdown/notes.js";
 import { breakId, entryId, fragment, mentionId, noteId } from "../model/ids.js";
 import type { MentionKind } from "../model/register.js";
 import { documentParts, milestonesOnly, STRUCTURE } from "../markdown/structure.js";
 import { cellAlignment } from "../markdown/tables.js";
-import { isSafeUrl, textOfHtml } from "../markup/html.js";
+import { isSafeUrl } from "../markup/html.js";
 import { el, xml } from "../markup/xml.js";
 
 /** What TEI cannot carry, with the line of the Markdown body (1-based) where it stands, where known. */
@@ -46,6 +45,8 @@ export interface TeiContext {
   /** Who the editorial notes are by (a @resp pointer) and who the translator's. */
   editorResp?: string;
   translatorResp?: string;
+  /** The TEI of a telegram header the text places by hand, by the token that holds it. */
+  placedTelegram?: (token: Token) => string | undefined;
 }
 
 const MENTION_ELEMENTS: Partial<Record<MarkKind, string>> = { person: "persName", place: "placeName", term: "term" };
@@ -59,21 +60,6 @@ function gapXml(value: string): string {
     value ? el("desc", {}, xml(value)) : undefined,
   );
 }
-
-/** The lines of a rendered telegram header (HTML the plugin made): one per paragraph or field. */
-function headerLines(html: string): string {
-  return html
-    .replace(/<\/dt>\s*/g, " ")
-    .split(/<\/(?:p|dd|div)>/)
-    .map(textOfHtml)
-    .filter(Boolean)
-    .map((line) => xml(line))
-    .join("<lb/>\n");
-}
-
-/** Whether the text places its telegram header itself. */
-export const placesTelegramHeader = (tokens: Token[]) =>
-  tokens.some((t) => t.type === "html_block" && /^<header class="de-telegram"/.test(t.content));
 
 type Notes = Map<number, { label?: string; blocks: Token[] }>;
 
@@ -326,9 +312,10 @@ export function teiBody(
           out += el("milestone", { unit: "section" });
           break;
         case "html_block":
-          // The telegram header placed by hand with {% telegramHeader %}: its lines, as printed.
-          if (/^<header class="de-telegram"/.test(token.content)) {
-            out += el("ab", { type: "telegram" }, headerLines(token.content));
+          // The telegram header placed by hand with {% telegramHeader %}, from its fields.
+          const placed = context.placedTelegram?.(token);
+          if (placed !== undefined) {
+            out += el("ab", { type: "telegram" }, placed);
             break;
           }
           return fail(JSON.stringify(token.content.trim().slice(0, 60)), htmlExpected(token.content));

@@ -2,12 +2,13 @@
 import type Token from "markdown-it/lib/token.mjs";
 import { timeOffset, type DocumentDate } from "../model/date.js";
 import type { Edition, EditionDocument } from "../model/edition.js";
+import type { Telegram } from "../model/telegram.js";
 import { documentId } from "../model/ids.js";
 import { languageName } from "../model/language.js";
 import type { Labels } from "../options.js";
 import { notKnownText } from "../render/notes.js";
 import { telegramHeaderText } from "./telegram.js";
-import { placesTelegramHeader, teiBody } from "./body.js";
+import { teiBody } from "./body.js";
 import { el, xml } from "../markup/xml.js";
 
 const pad = (n: number) => String(n).padStart(2, "0");
@@ -46,6 +47,8 @@ export interface TeiSettings {
   dateText: string;
   sourceNoteText?: string;
   marksUsed: ReadonlySet<string>;
+  /** The telegram headers the text places by hand ({% telegramHeader %}), by the token that holds each, with the fields printed there. */
+  placedTelegrams?: ReadonlyMap<Token, Telegram | undefined>;
 }
 
 const MARK_DESCRIPTIONS: Record<string, string> = {
@@ -206,13 +209,17 @@ export function teiDocument(doc: EditionDocument, tokens: Token[], settings: Tei
     idPrefix,
     ...(settings.registerUrl ? { registerUrl: settings.registerUrl } : {}),
     ...(editorResp ? { editorResp } : {}),
+    placedTelegram: (token) => {
+      if (!settings.placedTelegrams?.has(token)) return undefined;
+      return telegramHeaderText({ telegram: settings.placedTelegrams.get(token) }, settings.labels);
+    },
     ...(doc.translation?.translator?.length || doc.translation?.translator === null
       ? { translatorResp: `#${idPrefix}-translator` }
       : editorResp
         ? { translatorResp: editorResp }
         : {}),
   });
-  const telegram = placesTelegramHeader(tokens) ? "" : telegramHeaderText(doc, settings.labels);
+  const telegram = settings.placedTelegrams?.size ? "" : telegramHeaderText(doc, settings.labels);
   const sourceNote = settings.sourceNoteText
     ? el("note", { type: "source", resp: editorResp }, xml(settings.sourceNoteText))
     : "";
