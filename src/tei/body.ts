@@ -311,14 +311,14 @@ export function teiBody(
         case "hr":
           out += el("milestone", { unit: "section" });
           break;
-        case "html_block":
+        case "html_block": {
           // The telegram header placed by hand with {% telegramHeader %}, from its fields.
           const placed = context.placedTelegram?.(token);
-          if (placed !== undefined) {
-            out += el("ab", { type: "telegram" }, placed);
-            break;
-          }
-          return fail(JSON.stringify(token.content.trim().slice(0, 60)), htmlExpected(token.content));
+          if (placed === undefined)
+            return fail(JSON.stringify(token.content.trim().slice(0, 60)), htmlExpected(token.content));
+          out += el("ab", { type: "telegram" }, placed);
+          break;
+        }
         case "fence":
         case "code_block":
           out += el("ab", { type: "code" }, el("code", {}, xml(token.content)));
