@@ -26,6 +26,12 @@ describe("mentions in an introduction, a source note and a summary, and a site's
     expect(note).toContain('id="e-a-person-ambassador-2" href="/editions/e/register/#person-ambassador"');
   });
 
+  it("gives the TEI the source note's words, from its Markdown, with no markup of the page's", () => {
+    expect(site.read("/editions/e/a/document.xml")).toContain(
+      '<note type="source">Source: A copy given by the Ambassador.</note>',
+    );
+  });
+
   it("shows a summary's mention as its words, and lists the document under the entry", () => {
     expect(site.read("/editions/e/")).toContain("A letter from Lord Carrington.");
     expect(site.read("/editions/e/a/")).toContain('<meta name="description" content="A letter from Lord Carrington.">');

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { buildEditions } from "../src/model/edition.js";
-import { TELEGRAM_FIELDS } from "../src/model/telegram.js";
+import { applyOverrides, TELEGRAM_FIELDS } from "../src/model/telegram.js";
 import { DEFAULT_LABELS } from "../src/options.js";
-import { applyOverrides, telegramHeaderHtml, telegramHeadingText } from "../src/render/telegram.js";
+import { telegramHeaderHtml, telegramHeadingText } from "../src/render/telegram.js";
 import { telegramArguments } from "../src/eleventy/telegram-arguments.js";
 import { build, errorOf, SETTINGS, source } from "./helpers/model.js";
 import { blocks } from "./helpers/site.js";

@@ -12,6 +12,8 @@ import type { Telegram } from "../model/telegram.js";
 import { escapeHtml } from "../markup/html.js";
 import { markRenderer } from "../render/marks.js";
 import { sourceNoteHtml } from "../render/notes.js";
+import { plainText } from "../markdown/plain-text.js";
+import { sourceNoteOf, sourceNoteText } from "../model/source-note.js";
 import type { AdapterContext } from "./context.js";
 import { docIdOf, type Classify } from "./paths.js";
 import { textProblem } from "./source-lines.js";
@@ -30,8 +32,10 @@ export interface DocumentRecord {
 }
 
 export interface MarkdownPart {
-  /** The source note of a document, as HTML, for its page and its TEI alike. */
+  /** The source note of a document, as HTML, for its page. */
   sourceNote: (doc: EditionDocument, env?: Record<string, unknown>) => string | undefined;
+  /** The source note of a document, as text with its label, for its TEI. */
+  sourceNoteText: (doc: EditionDocument) => string | undefined;
   /** The transcription marks a page's text used, known once its text is rendered. */
   marksUsed: (inputPath: string) => ReadonlySet<MarkKind> | undefined;
   /** Whether a page's text places its telegram header by hand. */
@@ -132,8 +136,19 @@ export function installMarkdown(
     });
   });
 
+  const sourceNoteForTei = (doc: EditionDocument): string | undefined => {
+    if (!doc.sourceNote || !markdownLib) {
+      const note = sourceNoteOf(doc, options);
+      return note && sourceNoteText(note, options.labels);
+    }
+    // Its mistakes are reported as its HTML is rendered.
+    const env = { footnotes: undefined, [TEXT_PROBLEMS]: [] };
+    return `${options.labels.sourceNote} ${plainText(markdownLib.parseInline(doc.sourceNote, env))}`;
+  };
+
   return {
     sourceNote,
+    sourceNoteText: sourceNoteForTei,
     marksUsed: (inputPath) => marksUsed.get(inputPath),
     placesTelegram: (inputPath) => placing.has(inputPath),
     printedTelegram: (inputPath, html, telegram) => {

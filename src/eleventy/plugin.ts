@@ -17,7 +17,8 @@ import {
 } from "../render/document.js";
 import { languageName } from "../model/language.js";
 import { markLegendHtml } from "../render/marks.js";
-import { applyOverrides, telegramHeaderHtml, telegramHeadingText } from "../render/telegram.js";
+import { applyOverrides } from "../model/telegram.js";
+import { telegramHeaderHtml, telegramHeadingText } from "../render/telegram.js";
 import { editionRegisterHtml } from "../render/register.js";
 import { BuildReport } from "./report.js";
 import { ServeReport } from "./serve-report.js";
@@ -72,7 +73,7 @@ export function installPlugin(config: EleventyConfig, options: Options): void {
     tei.rendered(doc, record);
     citations.rendered(doc);
   });
-  const tei = installTei(context, markdown.sourceNote, (doc) => dateText(doc.date, options));
+  const tei = installTei(context, markdown.sourceNoteText, (doc) => dateText(doc.date, options));
   const citations = installCitations(context);
   const browsing = installBrowsing(context, (api) => (api ? buildModel(api) : model));
   installSearch(config, options);

@@ -4,7 +4,6 @@
  * build from those files.
  */
 import type { EditionDocument } from "../model/edition.js";
-import { textOfHtml } from "../markup/html.js";
 import { TeiError } from "../tei/body.js";
 import { corpusMember, TEI_CORPUS_END, teiCorpusStart, teiDocument } from "../tei/document.js";
 import type { AdapterContext } from "./context.js";
@@ -21,7 +20,7 @@ export interface TeiExport {
 
 export function installTei(
   context: AdapterContext,
-  sourceNoteHtml: (doc: EditionDocument) => string | undefined,
+  sourceNoteText: (doc: EditionDocument) => string | undefined,
   dateText: (doc: EditionDocument) => string,
 ): TeiExport {
   const { config, options, sideFiles: files } = context;
@@ -46,14 +45,14 @@ export function installTei(
       if (!options.tei || !doc.url.endsWith("/")) return;
       let tei: string;
       try {
-        const sourceNote = sourceNoteHtml(doc);
+        const sourceNote = sourceNoteText(doc);
         tei = teiDocument(doc, tokens, {
           labels: options.labels,
           locale: options.locale,
           pageUrl: absolute(doc.url),
           ...(doc.edition.registerUrl ? { registerUrl: absolute(doc.edition.registerUrl) } : {}),
           dateText: dateText(doc),
-          ...(sourceNote ? { sourceNoteText: textOfHtml(sourceNote) } : {}),
+          ...(sourceNote ? { sourceNoteText: sourceNote } : {}),
           marksUsed: marks,
           placedTelegrams,
         });

@@ -1,6 +1,6 @@
 /** The telegram header shortcode's arguments, in each of the forms Liquid and Nunjucks give them. */
 import type { EditionDocument } from "../model/edition.js";
-import type { TelegramOverrides } from "../render/telegram.js";
+import type { TelegramOverrides } from "../model/telegram.js";
 import { isDocument } from "./template-api.js";
 
 /**

@@ -67,14 +67,3 @@ export function isSafeUrl(url: string): boolean {
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(trimmed);
   return scheme ? SAFE_URL_SCHEMES.has((scheme[1] as string).toLowerCase()) : true;
 }
-
-const ENTITIES: Record<string, string> = { "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#39;": "'" };
-
-/** The text of HTML the plugin made itself (tags dropped, its own five entities decoded, spaces folded). */
-export function textOfHtml(html: string): string {
-  return html
-    .replace(/<[^>]*>/g, "")
-    .replace(/&(?:amp|lt|gt|quot|#39);/g, (entity) => ENTITIES[entity] as string)
-    .replace(/\s+/g, " ")
-    .trim();
-}

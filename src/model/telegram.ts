@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { text as label } from "./fields.js";
+import type { Labels } from "../options.js";
 
 /** The header's fields, in the order they are listed when an editor gives no order of their own. */
 export const TELEGRAM_FIELDS = [
@@ -107,4 +108,64 @@ export function withFieldOrder(parsed: TelegramMetadata, raw: unknown): Telegram
       (TELEGRAM_FIELDS as readonly string[]).includes(key) && parsed[key as TelegramField] !== undefined,
   );
   return { ...parsed, order };
+}
+
+/** The site's label of a field: `labels.telegramFrom` for `from`. */
+export const labelKey = (field: LabelledField) => `telegram${field[0]!.toUpperCase()}${field.slice(1)}` as keyof Labels;
+
+export type Row = { label: string; values: string[]; field: string };
+export type Item = { line: string; field: string } | Row;
+
+/** Values given to the `telegramHeader` shortcode replace the front matter's, field by field. */
+export type TelegramOverrides = Partial<Record<TelegramField, unknown>>;
+
+export function applyOverrides(telegram: Telegram | undefined, overrides: TelegramOverrides): Telegram | undefined {
+  const fields = Object.keys(overrides).filter((key) => overrides[key as TelegramField] !== undefined);
+  const unknown = fields.filter((key) => !(TELEGRAM_FIELDS as readonly string[]).includes(key));
+  if (unknown.length) {
+    throw new Error(
+      `telegramHeader: unknown field ${unknown.join(", ")}; expected one of ${TELEGRAM_FIELDS.join(", ")}`,
+    );
+  }
+  if (!fields.length) return telegram;
+  const base: Telegram = telegram ?? { order: [] };
+  const merged = { ...base } as Record<string, unknown>;
+  for (const field of fields) {
+    const value = overrides[field as TelegramField];
+    merged[field] = Array.isArray(value)
+      ? value.map(String)
+      : LIST_FIELDS.has(field as TelegramField)
+        ? [String(value)]
+        : String(value);
+  }
+  const order = [...base.order, ...(fields as TelegramField[]).filter((f) => !base.order.includes(f))];
+  return { ...(merged as TelegramMetadata), order };
+}
+
+/** The header's lines in the original's order: lines of their own, and labelled rows. */
+export function telegramItems(telegram: Telegram, labels: Labels): Item[] {
+  const out: Item[] = [];
+  for (const field of telegram.order) {
+    const value = telegram[field];
+    if (value === undefined) continue;
+    if (field === "lines") {
+      for (const line of telegram.lines ?? []) {
+        out.push(
+          typeof line === "string"
+            ? { line, field: "line" }
+            : { label: line.label, values: [line.value], field: "line" },
+        );
+      }
+    } else if (UNLABELLED_FIELDS.has(field)) {
+      out.push({ line: value as string, field });
+    } else {
+      const labelled = field as LabelledField;
+      out.push({
+        label: telegram.labels?.[labelled] ?? labels[labelKey(labelled)],
+        values: Array.isArray(value) ? (value as string[]) : [value],
+        field,
+      });
+    }
+  }
+  return out;
 }

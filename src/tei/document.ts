@@ -6,7 +6,7 @@ import type { Telegram } from "../model/telegram.js";
 import { documentId } from "../model/ids.js";
 import { languageName } from "../model/language.js";
 import type { Labels } from "../options.js";
-import { notKnownText } from "../render/notes.js";
+import { notKnownText } from "../model/source-note.js";
 import { telegramHeaderText } from "./telegram.js";
 import { teiBody } from "./body.js";
 import { el, xml } from "../markup/xml.js";

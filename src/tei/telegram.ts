@@ -1,7 +1,7 @@
 /** A telegram's header as the content of a TEI opener: a line of its own per field, labels as printed. */
 import type { EditionDocument } from "../model/edition.js";
 import type { Labels } from "../options.js";
-import { telegramItems } from "../render/telegram.js";
+import { telegramItems } from "../model/telegram.js";
 import { el, xml } from "../markup/xml.js";
 
 export function telegramHeaderText(doc: Pick<EditionDocument, "telegram">, labels: Labels): string {
