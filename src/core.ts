@@ -50,6 +50,7 @@ export type { Problem } from "./model/errors.js";
 export type { CslItem } from "./citation/record.js";
 export type { Formatted } from "./citation/text.js";
 export type { MarkKind } from "./markdown/marks.js";
+export type { SiteFolders } from "./core/read.js";
 export { EditionValidationError, formatProblem } from "./model/errors.js";
 export { BUILT_IN_STYLES } from "./citation/styles.js";
 export { DEFAULT_DOCUMENT_TYPES, DEFAULT_LABELS, resolveOptions } from "./options.js";
@@ -127,7 +128,10 @@ export interface DocumentCitations {
 export interface RenderedDocument {
   document: EditionDocument;
   html: DocumentHtml;
-  /** The document as a TEI P5 file (the site's document.xml); undefined where its text cannot be exported (see problems). */
+  /**
+   * The document as a TEI P5 file (the site's document.xml), whatever the option `tei` says;
+   * undefined where its text cannot be exported (see problems).
+   */
   tei: string | undefined;
   citations: DocumentCitations;
   /** The transcription marks its text uses. */
@@ -261,7 +265,8 @@ function styleProblems(options: Options): Problem[] {
 
 /**
  * Reads and checks a site's editions: `folder` is the site's input folder (the one holding
- * `editions/` and `_data/`) or one edition's folder (`editions/talks`), read alone. Resolves to the
+ * `editions/` and `_data/`), its `editions/` folder, or one edition's folder (`editions/talks`),
+ * read alone. Resolves to the
  * model and every problem a build would report; throws, as the plugin does, an
  * EditionValidationError for bad plugin options, and an Error where `folder` is neither.
  */
@@ -272,7 +277,7 @@ export async function loadEdition(folder: string, options: LoadOptions = {}): Pr
   const folders = siteFolders(folder, resolved.editionsDir, options.dataDir);
   if (!folders) {
     throw new Error(
-      `[documentary-edition] ${folder}: expected a site's folder (holding ${resolved.editionsDir}/) or an edition's folder (inside ${resolved.editionsDir}/)`,
+      `[documentary-edition] ${folder}: expected a site's folder (holding ${resolved.editionsDir}/), its ${resolved.editionsDir}/ folder, or an edition's folder (inside it)`,
     );
   }
   const custom = Object.keys(resolved.cslStyles).length ? await loadCslStyles(resolved.cslStyles) : undefined;

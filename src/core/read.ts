@@ -63,8 +63,8 @@ export interface SiteFolders {
 const isFolder = (folder: string) => existsSync(folder) && statSync(folder).isDirectory();
 
 /**
- * The folders, from a site folder (one holding the editions folder) or an edition folder (one
- * inside the editions folder); undefined where `folder` is neither.
+ * The folders, from a site folder (one holding the editions folder), the editions folder itself, or
+ * an edition folder (one inside the editions folder); undefined where `folder` is none of these.
  */
 export function siteFolders(folder: string, editionsDir: string, dataDir: string | undefined): SiteFolders | undefined {
   const given = path.resolve(folder);
@@ -77,9 +77,17 @@ export function siteFolders(folder: string, editionsDir: string, dataDir: string
   if (isFolder(path.join(given, editionsDir))) return inSite(given);
   if (!isFolder(given)) return undefined;
   const parts = editionsDir.split("/").filter(Boolean);
-  const above = path.dirname(given).split(path.sep);
-  if (above.slice(-parts.length).join("/") !== parts.join("/")) return undefined;
-  return inSite(above.slice(0, -parts.length).join(path.sep) || path.sep, path.basename(given));
+  // The site's folder, where `folder` ends with the editions folder's path.
+  const siteOf = (inside: string) => {
+    const above = inside.split(path.sep);
+    return above.slice(-parts.length).join("/") === parts.join("/")
+      ? above.slice(0, -parts.length).join(path.sep) || path.sep
+      : undefined;
+  };
+  const site = siteOf(given);
+  if (site !== undefined) return inSite(site);
+  const editionSite = siteOf(path.dirname(given));
+  return editionSite === undefined ? undefined : inSite(editionSite, path.basename(given));
 }
 
 /** Every Markdown file under `folder`, in name order (dot folders and node_modules left out, as Eleventy leaves them). */
@@ -114,6 +122,48 @@ function pageUrl(input: string, absolute: string, permalink: unknown): string {
   return `/${inside.endsWith("/index") || inside === "index" ? inside.slice(0, -"index".length) : `${inside}/`}`;
 }
 
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" &&
+  value !== null &&
+  [Object.prototype, null].includes(Object.getPrototypeOf(value) as object | null);
+
+/**
+ * Eleventy's deep merge of data (@11ty/eleventy-utils, Merge): objects merged key by key, lists
+ * joined, anything else replaced; a key written "override:key" replaces instead.
+ */
+function mergeData(target: unknown, source: unknown): unknown {
+  let into = target;
+  const copying = into === undefined && isPlainObject(source);
+  if (copying) into = {};
+  if (Array.isArray(into) && Array.isArray(source)) return [...(into as unknown[]), ...(source as unknown[])];
+  if (isPlainObject(into)) {
+    if (copying || isPlainObject(source)) {
+      for (const key in source) {
+        const name = key.startsWith("override:") ? key.slice("override:".length) : key;
+        into[name] = mergeData(into[key], source[key]);
+      }
+    }
+    return into;
+  }
+  return source;
+}
+
+/**
+ * The JSON data files Eleventy merges into a page's data before its front matter, least binding
+ * first: each folder's (`<folder>/<folder>.json`, then `.11tydata.json`) from the input folder's
+ * own down to the page's, then the page's own (`cable.json`, `cable.11tydata.json`).
+ * JavaScript data files are not run.
+ */
+function dataFilePaths(input: string, file: string): string[] {
+  const bases: string[] = [];
+  if (path.resolve(input) !== path.resolve(".")) bases.push(path.join(input, path.basename(input)));
+  const folders: string[] = [];
+  for (let dir = path.dirname(file); dir.startsWith(input + path.sep); dir = path.dirname(dir)) folders.unshift(dir);
+  for (const dir of folders) bases.push(path.join(dir, path.basename(dir)));
+  bases.push(file.replace(/\.md$/, ""));
+  return bases.flatMap((base) => [`${base}.json`, `${base}.11tydata.json`]);
+}
+
 export interface ReadFiles {
   documents: SourceFile[];
   indexes: SourceFile[];
@@ -134,6 +184,21 @@ export function readEditionFiles(folders: SiteFolders, editionsDir: string): Rea
   const where = new Map<string, EditionPath>();
   const problems: Problem[] = [];
   const root = folders.edition ? path.join(folders.editions, folders.edition) : folders.editions;
+  const dataFiles = new Map<string, unknown>();
+  const dataFile = (file: string): unknown => {
+    if (!dataFiles.has(file)) {
+      let data: unknown;
+      if (existsSync(file)) {
+        try {
+          data = JSON.parse(readFileSync(file, "utf8"));
+        } catch (error) {
+          problems.push(unreadableJson(file, error, "a JSON object of data for the pages in its folder"));
+        }
+      }
+      dataFiles.set(file, data);
+    }
+    return dataFiles.get(file);
+  };
   for (const absolute of markdownFiles(root)) {
     const inputPath = eleventyPath(absolute);
     const place = classify(inputPath);
@@ -157,10 +222,17 @@ export function readEditionFiles(folders: SiteFolders, editionsDir: string): Rea
         continue;
       }
     }
-    const record = data && typeof data === "object" && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
+    const own = data && typeof data === "object" && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
+    // The folders' and the file's data files first, then the front matter, as Eleventy merges them.
+    let record: Record<string, unknown> = {};
+    for (const file of dataFilePaths(folders.input, absolute)) {
+      const found = dataFile(file);
+      if (isPlainObject(found)) record = mergeData(record, found) as Record<string, unknown>;
+    }
+    record = mergeData(record, own) as Record<string, unknown>;
     // Left out of collections by the site, as Eleventy leaves it out: no document of the model.
     if (record.eleventyExcludeFromCollections === true) continue;
-    const keys = split.matter !== undefined && record === data ? Object.keys(record) : [];
+    const keys = split.matter !== undefined && own === data ? Object.keys(own) : [];
     const source: SourceFile = {
       id: place.id,
       inputPath,
@@ -179,6 +251,15 @@ export function readEditionFiles(folders: SiteFolders, editionsDir: string): Rea
   return { documents, indexes, where, problems };
 }
 
+/** A data file JSON cannot read, where Eleventy would stop on it. */
+const unreadableJson = (file: string, error: unknown, expected: string): Problem => ({
+  file: toPosix(path.relative(process.cwd(), file)),
+  field: "(file)",
+  value: undefined,
+  found: `JSON that cannot be read (${error instanceof Error ? error.message : String(error)})`,
+  expected,
+});
+
 /** Where the register is, as the build names it in messages ("_data/register"). */
 export const registerSource = (folders: SiteFolders, registerData: string) =>
   `${normaliseDir(path.relative(process.cwd(), folders.data) || ".")}${registerData}`;
@@ -194,13 +275,7 @@ export function readRegister(folders: SiteFolders, registerData: string): { data
     try {
       return JSON.parse(readFileSync(file, "utf8"));
     } catch (error) {
-      problems.push({
-        file: toPosix(path.relative(process.cwd(), file)),
-        field: "(file)",
-        value: undefined,
-        found: `JSON that cannot be read (${error instanceof Error ? error.message : String(error)})`,
-        expected: "a JSON object of register entries",
-      });
+      problems.push(unreadableJson(file, error, "a JSON object of register entries"));
       return undefined;
     }
   };
