@@ -5,6 +5,8 @@
 // editions, with the message the build stops with.
 import { execFileSync, spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { DocumentHtml, Problem } from "eleventy-plugin-documentary-edition/core";
@@ -18,7 +20,7 @@ const CABLE_URL = `/editions/${EDITION}/1979-04-16-notice-on-talks/`;
 const EDITION_URL = `/editions/${EDITION}/`;
 const CORPUS = "test/fixtures/corpus";
 
-/** The bad editions compared with the build: unknown and missing fields, the register, marks, notes, the TEI export. */
+/** The bad sites compared with the build: unknown and missing fields, the register, marks, notes, the TEI export. */
 const BAD = [
   `${CORPUS}/misspelt-call-number`,
   `${CORPUS}/misspelt-editors`,
@@ -38,6 +40,7 @@ const BAD = [
 
 interface CoreDocument {
   id: string;
+  file: string;
   url: string;
   number: number;
   html: DocumentHtml;
@@ -68,7 +71,7 @@ interface CoreResult {
  * A folder where the plugin is installed as npm installs it for a script, with its runtime
  * dependencies only: its package.json and a copy of dist/ (a copy, not a link: from the linked
  * folder Node would find the repository's node_modules, Eleventy among them), and a link to each
- * package of its "dependencies". A hook refuses any ESM import of an @11ty package.
+ * package of its "dependencies", and to citation-js, which a site that gives CSL styles installs. A hook refuses any ESM import of an @11ty package.
  */
 function isolatedInstall(): string {
   const folder = tempDir();
@@ -78,7 +81,8 @@ function isolatedInstall(): string {
   cpSync(path.join(ROOT, "package.json"), path.join(plugin, "package.json"));
   cpSync(path.join(ROOT, "dist"), path.join(plugin, "dist"), { recursive: true });
   const pkg = JSON.parse(readFileSync("package.json", "utf8")) as { dependencies: Record<string, string> };
-  for (const name of Object.keys(pkg.dependencies)) {
+  // citation-js, which a site that gives CSL styles installs (see the option cslStyles), beside them.
+  for (const name of [...Object.keys(pkg.dependencies), "@citation-js/core", "@citation-js/plugin-csl"]) {
     mkdirSync(path.dirname(path.join(modules, name)), { recursive: true });
     symlinkSync(path.join(ROOT, "node_modules", name), path.join(modules, name), "dir");
   }
@@ -109,26 +113,66 @@ function runCore(install: string, jobs: { folder: string; plugin?: unknown }[]):
   return JSON.parse(run.stdout) as CoreResult[];
 }
 
+/** The documents whose text holds no template tag: the core renders them as the site does. */
+const markdownOnly = (documents: CoreDocument[]) =>
+  documents.filter((doc) => !/\{[{%#]|<%/.test(readFileSync(doc.file, "utf8")));
+
 const pluginOptions = (site: string): unknown => {
   const file = path.join(site, "plugin-options.json");
   return existsSync(file) ? JSON.parse(readFileSync(file, "utf8")) : undefined;
 };
 
+/** Where the multi-edition fixture's config puts its CSL style (a file citation-js ships): the same path, the same file. */
+const VANCOUVER = path.join(tmpdir(), "documentary-edition-vancouver.csl");
+
+/** The good sites compared with their builds, each with its config and the plugin options the config gives. */
+const SITES: { folder: string; config: string; plugin?: object }[] = [
+  { folder: ".", config: ".eleventy.js", plugin: { locale: "en-US" } },
+  {
+    folder: "test/fixtures/multi",
+    config: "test/fixtures/multi/eleventy.config.js",
+    plugin: {
+      locale: "en-GB",
+      labels: { previous: "Earlier document" },
+      siteUrl: "https://edition.example.org/",
+      citationStyles: ["archive", "vancouver", "edition"],
+      cslStyles: { vancouver: VANCOUVER },
+    },
+  },
+  { folder: "test/fixtures/tei", config: "test/fixtures/tei/eleventy.config.js" },
+  {
+    folder: "test/fixtures/mentions",
+    config: "test/fixtures/mentions/eleventy.config.js",
+    plugin: { search: false, fields: { document: { volume: "number" }, edition: { series: "text" } } },
+  },
+];
+
 let install: string;
-let site: BuiltSite;
+const built = new Map<string, BuiltSite>();
+let good: CoreResult[];
 let sample: CoreResult;
 let editionAlone: CoreResult;
+let editionsFolder: CoreResult;
 let bad: CoreResult[];
 
 beforeAll(async () => {
   install = isolatedInstall();
-  [sample, editionAlone, ...bad] = runCore(install, [
-    { folder: "." },
+  writeFileSync(
+    VANCOUVER,
+    (createRequire(import.meta.url)("@citation-js/plugin-csl/lib/styles.json") as Record<string, string>).vancouver!,
+  );
+  const results = runCore(install, [
+    ...SITES.map(({ folder, plugin }) => ({ folder, plugin })),
     { folder: `editions/${EDITION}` },
+    { folder: "editions" },
     ...BAD.map((folder) => ({ folder, plugin: pluginOptions(folder) })),
-  ]) as [CoreResult, CoreResult, ...CoreResult[]];
-  site = await buildSite(".", ".eleventy.js");
-}, 120_000);
+  ]);
+  good = results.slice(0, SITES.length);
+  sample = good[0]!;
+  [editionAlone, editionsFolder] = results.slice(SITES.length, SITES.length + 2) as [CoreResult, CoreResult];
+  bad = results.slice(SITES.length + 2);
+  for (const { folder, config } of SITES) built.set(folder, await buildSite(folder, config));
+}, 180_000);
 
 describe("the core, installed without Eleventy", () => {
   it("cannot resolve @11ty/eleventy from where the plugin is installed", () => {
@@ -156,6 +200,7 @@ describe("the core, installed without Eleventy", () => {
 describe("the core on the sample edition, beside the site Eleventy builds", () => {
   const cable = () => sample.documents.find((doc) => doc.url === CABLE_URL)!;
   const edition = () => sample.editions.find((e) => e.url === EDITION_URL)!;
+  const site = () => built.get(".")!;
 
   it("finds no problem, and the same documents, numbered alike", () => {
     expect(sample.problems).toEqual([]);
@@ -165,25 +210,25 @@ describe("the core on the sample edition, beside the site Eleventy builds", () =
   });
 
   it("gives the cable's TEI byte for byte as the site's document.xml", () => {
-    expect(cable().tei).toBe(site.read(`${CABLE_URL}document.xml`));
+    expect(cable().tei).toBe(site().read(`${CABLE_URL}document.xml`));
   });
 
   it("gives the edition's teiCorpus byte for byte as the site's corpus.xml", () => {
-    expect(edition().tei).toBe(site.read(`${EDITION_URL}corpus.xml`));
+    expect(edition().tei).toBe(site().read(`${EDITION_URL}corpus.xml`));
     expect(edition().problems).toEqual([]);
   });
 
   it("gives the citation files byte for byte as the site's, the document's and the edition's", () => {
-    expect(cable().citations.bibtex).toBe(site.read(`${CABLE_URL}citation.bib`));
-    expect(cable().citations.ris).toBe(site.read(`${CABLE_URL}citation.ris`));
-    expect(cable().citations.cslJson).toBe(site.read(`${CABLE_URL}citation.json`));
-    expect(edition().citations.bibtex).toBe(site.read(`${EDITION_URL}citations.bib`));
-    expect(edition().citations.ris).toBe(site.read(`${EDITION_URL}citations.ris`));
-    expect(edition().citations.cslJson).toBe(site.read(`${EDITION_URL}citations.json`));
+    expect(cable().citations.bibtex).toBe(site().read(`${CABLE_URL}citation.bib`));
+    expect(cable().citations.ris).toBe(site().read(`${CABLE_URL}citation.ris`));
+    expect(cable().citations.cslJson).toBe(site().read(`${CABLE_URL}citation.json`));
+    expect(edition().citations.bibtex).toBe(site().read(`${EDITION_URL}citations.bib`));
+    expect(edition().citations.ris).toBe(site().read(`${EDITION_URL}citations.ris`));
+    expect(edition().citations.cslJson).toBe(site().read(`${EDITION_URL}citations.json`));
   });
 
   it("gives the article as it stands in the built page, and each part of it", () => {
-    const page = site.read(CABLE_URL);
+    const page = site().read(CABLE_URL);
     const [article] = allByClass(page, "de-document");
     expect(cable().html.article).toBe(article);
     const { html } = cable();
@@ -198,7 +243,7 @@ describe("the core on the sample edition, beside the site Eleventy builds", () =
   });
 
   it("gives each citation style as the cite box prints it", () => {
-    const box = byClass(site.read(CABLE_URL), "de-cite");
+    const box = byClass(site().read(CABLE_URL), "de-cite");
     for (const style of ["archive", "chicago-note", "chicago-bibliography", "mla", "apa", "edition"]) {
       const citation = cable().citations.styles[style]!;
       expect(box).toContain(`>${citation.html}</p>`);
@@ -209,18 +254,89 @@ describe("the core on the sample edition, beside the site Eleventy builds", () =
   });
 
   it("gives the edition's introduction, contents and register as its pages print them", () => {
-    const index = site.read(EDITION_URL);
+    const index = site().read(EDITION_URL);
     expect(edition().introduction.length).toBeGreaterThan(0);
     expect(byClass(index, "de-introduction")).toBe(`\n${edition().introduction}\n`);
     expect(index).toContain(edition().contents);
     expect(edition().registerUrl).toBe(`${EDITION_URL}register/`);
-    expect(site.read(`${EDITION_URL}register/`)).toContain(edition().register);
+    expect(site().read(`${EDITION_URL}register/`)).toContain(edition().register);
   });
 
-  it("reads one edition's folder alone as it reads the site", () => {
-    expect(editionAlone.problems).toEqual([]);
-    expect(editionAlone.documents).toEqual(sample.documents);
-    expect(editionAlone.editions).toEqual(sample.editions);
+  it("reads the editions folder, or one edition's folder alone, as it reads the site", () => {
+    for (const other of [editionAlone, editionsFolder]) {
+      expect(other.problems).toEqual([]);
+      expect(other.documents).toEqual(sample.documents);
+      expect(other.editions).toEqual(sample.editions);
+    }
+  });
+});
+
+describe("the core on the fixture sites, beside the sites Eleventy builds", () => {
+  describe.each(SITES.slice(1).map((s, i) => [s.folder, i + 1] as const))("%s", (folder, i) => {
+    const core = () => good[i]!;
+    const site = () => built.get(folder)!;
+    const exists = (url: string) => existsSync(path.join(site().output, `${url}index.html`));
+
+    it("finds no problem, and the same documents as the site's pages", () => {
+      expect(core().problems).toEqual([]);
+      expect(core().documents.length).toBeGreaterThan(1);
+      for (const doc of core().documents) {
+        expect(exists(doc.url), doc.url).toBe(true);
+        expect(doc.problems).toEqual([]);
+      }
+    });
+
+    it("gives every document's TEI and citation files byte for byte as the site's", () => {
+      for (const doc of core().documents) {
+        expect(doc.citations.bibtex).toBe(site().read(`${doc.url}citation.bib`));
+        expect(doc.citations.ris).toBe(site().read(`${doc.url}citation.ris`));
+        expect(doc.citations.cslJson).toBe(site().read(`${doc.url}citation.json`));
+      }
+      expect(markdownOnly(core().documents).length).toBeGreaterThan(1);
+      for (const doc of markdownOnly(core().documents)) {
+        expect(doc.tei, doc.url).toBe(site().read(`${doc.url}document.xml`));
+      }
+    });
+
+    it("gives every document's article as the site's page prints it, where its layout prints the plugin's", () => {
+      let compared = 0;
+      for (const doc of markdownOnly(core().documents)) {
+        const [article] = allByClass(site().read(doc.url), "de-document");
+        // A site's own layout may print other parts, or none.
+        if (!article) continue;
+        expect(doc.html.article, doc.url).toBe(article);
+        compared++;
+      }
+      expect(compared).toBeGreaterThan(0);
+    });
+
+    it("gives every edition's teiCorpus, citation files, contents and register as the site's", () => {
+      for (const edition of core().editions) {
+        const documents = core().documents.filter((doc) => doc.url.startsWith(edition.url));
+        if (markdownOnly(documents).length === documents.length) {
+          expect(edition.tei).toBe(site().read(`${edition.url}corpus.xml`));
+        }
+        expect(edition.citations.bibtex).toBe(site().read(`${edition.url}citations.bib`));
+        expect(edition.citations.ris).toBe(site().read(`${edition.url}citations.ris`));
+        expect(edition.citations.cslJson).toBe(site().read(`${edition.url}citations.json`));
+        const index = site().read(edition.url);
+        expect(index).toContain(edition.contents);
+        // A site's own edition layout may leave the introduction out.
+        if (index.includes('class="de-introduction"')) {
+          expect(byClass(index, "de-introduction")).toBe(`\n${edition.introduction}\n`);
+        }
+        if (edition.registerUrl) expect(site().read(edition.registerUrl)).toContain(edition.register);
+      }
+    });
+  });
+
+  // The one thing the core does not do as the site does: run a template language over a document's
+  // text ({% telegramHeader %} placed by hand). It leaves the tag as written.
+  it("leaves a template tag in a document's text as written", () => {
+    const multi = good[SITES.findIndex((s) => s.folder === "test/fixtures/multi")]!;
+    const templated = multi.documents.filter((doc) => !markdownOnly([doc]).length);
+    expect(templated.map((doc) => doc.url)).toEqual(["/editions/cables/third/"]);
+    expect(templated[0]!.html.text).toContain("{% telegramHeader &quot;precedence&quot;, &quot;Flash&quot; %}");
   });
 });
 
@@ -260,7 +376,7 @@ describe("the core's own errors", () => {
 
   it("says what it expected of a folder that is neither a site's nor an edition's", async () => {
     await expect(loadEdition("test/helpers")).rejects.toThrow(
-      "[documentary-edition] test/helpers: expected a site's folder (holding editions/) or an edition's folder (inside editions/)",
+      "[documentary-edition] test/helpers: expected a site's folder (holding editions/), its editions/ folder, or an edition's folder (inside it)",
     );
   });
 });

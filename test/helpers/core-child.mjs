@@ -16,6 +16,7 @@ for (const { folder, plugin } of jobs) {
       const rendered = renderDocument(loaded, doc);
       return {
         id: doc.id,
+        file: doc.file,
         url: doc.url,
         number: doc.number,
         html: rendered.html,
