@@ -12,7 +12,13 @@ import type Token from "markdown-it/lib/token.mjs";
 import { downloadFiles } from "./citation/export.js";
 import { jsonLdHtml, metaTagsHtml } from "./citation/metadata.js";
 import { citationRecord, type CslItem } from "./citation/record.js";
-import { BUILT_IN_STYLES, formatCitation, isBuiltInStyle, type StyleInput } from "./citation/styles.js";
+import {
+  BUILT_IN_STYLES,
+  formatCitation,
+  isBuiltInStyle,
+  type BuiltInStyle,
+  type StyleInput,
+} from "./citation/styles.js";
 import type { Formatted } from "./citation/text.js";
 import { readEditionFiles, readRegister, registerSource, siteFolders, type SiteFolders } from "./core/read.js";
 import { loadCslStyles, type CustomFormatter } from "./eleventy/citations.js";
@@ -53,6 +59,7 @@ export type { MarkKind } from "./markdown/marks.js";
 export type { SiteFolders } from "./core/read.js";
 export { EditionValidationError, formatProblem } from "./model/errors.js";
 export { BUILT_IN_STYLES } from "./citation/styles.js";
+export type { BuiltInStyle } from "./citation/styles.js";
 export { DEFAULT_DOCUMENT_TYPES, DEFAULT_LABELS, resolveOptions } from "./options.js";
 
 export interface LoadOptions {
@@ -118,7 +125,7 @@ export interface DocumentCitations {
   /** The CSL-JSON record every style and export is made from. */
   record: CslItem;
   /** The citation in each built-in style, and in each style of the option `cslStyles`, as HTML and as text. */
-  styles: Record<string, Formatted>;
+  styles: Record<BuiltInStyle, Formatted> & Partial<Record<string, Formatted>>;
   /** The files the site writes beside the page: citation.bib, citation.ris, citation.json. */
   bibtex: string;
   ris: string;
@@ -422,7 +429,7 @@ export function renderDocument(loaded: LoadedEdition, doc: EditionDocument | str
       ...(pageUrl ? { url: pageUrl } : {}),
     },
   };
-  const styles: Record<string, Formatted> = {};
+  const styles = {} as DocumentCitations["styles"];
   for (const style of Object.keys(BUILT_IN_STYLES))
     if (isBuiltInStyle(style)) styles[style] = formatCitation(style, input);
   for (const style of Object.keys(options.cslStyles)) {
