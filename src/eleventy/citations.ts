@@ -13,10 +13,10 @@ import type { SafeHtml } from "../markup/html.js";
 import type { AdapterContext } from "./context.js";
 import type { Implementations } from "./template-api.js";
 
-type CustomFormatter = (item: CslItem, style: string, format: "html" | "text") => string;
+export type CustomFormatter = (item: CslItem, style: string, format: "html" | "text") => string;
 
 /** Styles given as CSL files, formatted with citeproc-js through citation-js, which the site installs. */
-async function loadCslStyles(styles: Record<string, string>): Promise<CustomFormatter> {
+export async function loadCslStyles(styles: Record<string, string>): Promise<CustomFormatter> {
   let core: {
     Cite: new (data: unknown) => { format(type: string, options: object): string };
     plugins: { config: { get(name: string): { styles: { add(n: string, xml: string): void } } } };

@@ -14,7 +14,7 @@ const { merge, binary, omap, pairs, set } = (yaml as unknown as { types: Record<
   "merge" | "binary" | "omap" | "pairs" | "set",
   yaml.Type
 >;
-const DOCUMENT_YAML = yaml.CORE_SCHEMA.extend({ implicit: [merge], explicit: [binary, omap, pairs, set] });
+export const DOCUMENT_YAML = yaml.CORE_SCHEMA.extend({ implicit: [merge], explicit: [binary, omap, pairs, set] });
 
 type YamlEngine = (text: string, options?: { filePath?: string }) => unknown;
 

@@ -1,0 +1,511 @@
+/**
+ * eleventy-plugin-documentary-edition/core: the plugin's core as a library, without Eleventy. Reads
+ * a site's (or one edition's) files from disk, checks them with the plugin's rules and messages,
+ * and gives each document as the site publishes it: its HTML parts, its TEI and its citations.
+ *
+ * Built from the same pure pieces the adapter (src/eleventy) puts together, in the same way, so
+ * that what it gives is byte for byte what a build writes (test/core.test.ts compares the two).
+ * Nothing here imports Eleventy, directly or through another module.
+ */
+import MarkdownIt from "markdown-it";
+import type Token from "markdown-it/lib/token.mjs";
+import { downloadFiles } from "./citation/export.js";
+import { jsonLdHtml, metaTagsHtml } from "./citation/metadata.js";
+import { citationRecord, type CslItem } from "./citation/record.js";
+import {
+  BUILT_IN_STYLES,
+  formatCitation,
+  isBuiltInStyle,
+  type BuiltInStyle,
+  type StyleInput,
+} from "./citation/styles.js";
+import type { Formatted } from "./citation/text.js";
+import { readEditionFiles, readRegister, registerSource, siteFolders, type SiteFolders } from "./core/read.js";
+import { loadCslStyles, type CustomFormatter } from "./eleventy/citations.js";
+import { docIdOf, normaliseDir, type EditionPath } from "./eleventy/paths.js";
+import { BuildReport } from "./eleventy/report.js";
+import { documentaryMarkdown } from "./markdown/index.js";
+import { MARK_KINDS, TEXT_PROBLEMS, type MarkKind, type MarkSyntaxError } from "./markdown/marks.js";
+import { checkEditions, type Edition, type EditionDocument, type EditionModel } from "./model/edition.js";
+import { EditionValidationError, formatProblem, type Problem } from "./model/errors.js";
+import { documentId } from "./model/ids.js";
+import { resolveOptions, type Options, type UserOptions } from "./options.js";
+import { citeBoxHtml } from "./render/cite.js";
+import {
+  dateHtml,
+  dateText,
+  documentArticleHtml,
+  documentMetadataHtml,
+  documentNavigationHtml,
+  documentSearchHtml,
+  editionContentsHtml,
+  type RenderContext,
+} from "./render/document.js";
+import { escapeHtml, textOfHtml } from "./render/html.js";
+import { markLegendHtml, markRenderer } from "./render/marks.js";
+import { sourceNoteHtml } from "./render/notes.js";
+import { editionRegisterHtml } from "./render/register.js";
+import { telegramHeaderHtml } from "./render/telegram.js";
+import { TeiError } from "./tei/body.js";
+import { corpusMember, TEI_CORPUS_END, teiCorpusStart, teiDocument } from "./tei/document.js";
+
+export type { Edition, EditionDocument, EditionModel, Register, RegisterEntry } from "./model/edition.js";
+export type { DocumentDate } from "./model/date.js";
+export type { Options, UserOptions, Labels } from "./options.js";
+export type { Problem } from "./model/errors.js";
+export type { CslItem } from "./citation/record.js";
+export type { Formatted } from "./citation/text.js";
+export type { MarkKind } from "./markdown/marks.js";
+export type { SiteFolders } from "./core/read.js";
+export { EditionValidationError, formatProblem } from "./model/errors.js";
+export { BUILT_IN_STYLES } from "./citation/styles.js";
+export type { BuiltInStyle } from "./citation/styles.js";
+export { DEFAULT_DOCUMENT_TYPES, DEFAULT_LABELS, resolveOptions } from "./options.js";
+
+export interface LoadOptions {
+  /** The plugin's options, as the site passes them to `addPlugin` (checked the same way). */
+  plugin?: UserOptions;
+  /** The data folder, inside the input folder, as Eleventy's `dir.data`: "_data" by default. */
+  dataDir?: string;
+  /** Eleventy's `pathPrefix`, which the site's links start with: "/" by default. */
+  pathPrefix?: string;
+  /**
+   * Whether every document's and introduction's text is rendered to find the mistakes in it
+   * (marks, notes, what the TEI export cannot carry), as a build finds them: true by default.
+   * Without, `problems` holds those of front matter and the register only.
+   */
+  checkText?: boolean;
+}
+
+/** A site's editions, read and checked: what `renderDocument` and `renderEdition` are given. */
+export interface LoadedEdition {
+  /** Eleventy's input folder, the editions folder, the data folder (absolute), and the edition read alone, if one was. */
+  folders: SiteFolders;
+  /** The plugin's options, defaults filled in. */
+  options: Options;
+  /** The editions and their documents that passed, numbered and in order, as the site's templates see them. */
+  model: EditionModel;
+  /**
+   * Every problem a build of the site would report, in its order and words (see `formatProblem`,
+   * or `new EditionValidationError(problems).message` for the whole message). Paths are relative
+   * to the working folder, as the build prints them.
+   */
+  problems: Problem[];
+  /** A document by its id ("talks/cable"), its file ("editions/talks/cable.md") or its URL. */
+  document: (ref: string) => EditionDocument | undefined;
+  /** An edition by its folder's name ("talks"). */
+  edition: (slug: string) => Edition | undefined;
+}
+
+/** A document's HTML, each part as the plugin's shortcode of the same name gives it. */
+export interface DocumentHtml {
+  /** The whole article, as the default document layout prints it (`{% documentArticle %}`). */
+  article: string;
+  /** The text as Markdown renders it: its telegram header where it places it, its notes and source note. */
+  text: string;
+  /** `{% telegramHeader %}`: the received-telegram header, empty where the document has none. */
+  telegramHeader: string;
+  /** `{% transcriptionLegend %}`: the legend of the transcription marks the text uses. */
+  markLegend: string;
+  /** `{% documentMetadata %}`: the record, as a definition list. */
+  metadata: string;
+  /** `{% citeBox %}`: the citations in the site's styles and the download links. */
+  citeBox: string;
+  /** `{% documentNavigation %}`: previous and next document. */
+  navigation: string;
+  /** `{% documentSearch %}`: what Pagefind reads beside the text. */
+  search: string;
+  /** `{% documentTime %}`: the date, in a `<time>` element. */
+  date: string;
+  /** `{% documentHeadMetadata %}`: Highwire and Dublin Core meta tags, and JSON-LD, for the page's head. */
+  head: string;
+}
+
+export interface DocumentCitations {
+  /** The CSL-JSON record every style and export is made from. */
+  record: CslItem;
+  /** The citation in each built-in style, and in each style of the option `cslStyles`, as HTML and as text. */
+  styles: Record<BuiltInStyle, Formatted> & Partial<Record<string, Formatted>>;
+  /** The files the site writes beside the page: citation.bib, citation.ris, citation.json. */
+  bibtex: string;
+  ris: string;
+  cslJson: string;
+}
+
+export interface RenderedDocument {
+  document: EditionDocument;
+  html: DocumentHtml;
+  /**
+   * The document as a TEI P5 file (the site's document.xml), whatever the option `tei` says;
+   * undefined where its text cannot be exported (see problems).
+   */
+  tei: string | undefined;
+  citations: DocumentCitations;
+  /** The transcription marks its text uses. */
+  marks: MarkKind[];
+  /** The mistakes found in its text as it was rendered (none for a document the build accepts). */
+  problems: Problem[];
+}
+
+export interface RenderedEdition {
+  edition: Edition;
+  /** The introduction (the body of its index.md) rendered, empty where it has none. */
+  introduction: string;
+  /** `{% editionContents %}`: the table of contents. */
+  contents: string;
+  /** `{% editionRegister %}`: the register page's sections, empty where the edition uses no register entry. */
+  register: string;
+  /** The teiCorpus of its documents (the site's corpus.xml). */
+  tei: string;
+  /** The files of every document's record: citations.bib, citations.ris, citations.json. */
+  citations: { bibtex: string; ris: string; cslJson: string };
+  problems: Problem[];
+}
+
+/** What a loaded edition keeps for rendering, out of the caller's sight. */
+interface Internals {
+  md: MarkdownIt;
+  where: Map<string, EditionPath>;
+  /** Each page's Markdown text, and how many lines of its file precede it, by its inputPath. */
+  texts: Map<string, { file: string; text: string; offset: number }>;
+  custom: CustomFormatter | undefined;
+  context: RenderContext;
+  url: (site: string) => string;
+  absolute: (site: string) => string;
+}
+const internals = new WeakMap<LoadedEdition, Internals>();
+
+/** The environment one render of a page runs in, and what it found. */
+interface PageEnv {
+  page: { inputPath: string };
+  /** The file, as messages name it, and how many lines of it precede the text. */
+  file: string;
+  offset: number;
+  marks?: ReadonlySet<MarkKind>;
+  tokens?: Token[];
+  problems: Problem[];
+}
+
+const NO_MARKS: ReadonlySet<MarkKind> = new Set();
+
+/** Eleventy's markdown-it, as it makes it (HTML allowed, indented code off), with the plugin's setup on it. */
+function markdownFor(
+  options: Options,
+  where: Map<string, EditionPath>,
+  model: () => EditionModel,
+  url: (site: string) => string,
+): MarkdownIt {
+  const md = new MarkdownIt({ html: true });
+  md.disable("code");
+  const pageOf = (env: Record<string, unknown>) => (env as unknown as PageEnv).page.inputPath;
+  const documentOf = (env: Record<string, unknown>) => model().byInputPath.get(pageOf(env));
+  documentaryMarkdown(md, {
+    docIdFor: (env) => {
+      const place = where.get(pageOf(env));
+      return place ? docIdOf(place) : undefined;
+    },
+    marks: markRenderer(options.labels, (env) => {
+      const registerUrl = (documentOf(env)?.edition ?? model().editionsByInputPath.get(pageOf(env)))?.registerUrl;
+      return registerUrl && url(registerUrl);
+    }),
+    notes: {
+      labels: options.labels,
+      sourceNote: (env) => {
+        const doc = documentOf(env);
+        return doc && sourceNoteFor(md, options, doc, env);
+      },
+    },
+    rendered: (env, marks, tokens) => {
+      Object.assign(env, { marks, tokens });
+    },
+    problems: (env, problems) => {
+      const page = env as unknown as PageEnv;
+      page.problems.push(...problems.map((problem) => problemInText(page, problem)));
+    },
+  });
+  return md;
+}
+
+/** A mistake in a page's text, as the adapter reports it (src/eleventy/text.ts, textProblem): its line in the file. */
+function problemInText(page: PageEnv, error: MarkSyntaxError): Problem {
+  return { file: page.file, field: `line ${error.line + page.offset}`, value: error.found, expected: error.expected };
+}
+
+/**
+ * A document's source note, as the adapter makes it: the editor's own (Markdown, rendered apart
+ * from the document's footnotes), or the one built from its record.
+ */
+function sourceNoteFor(
+  md: MarkdownIt,
+  options: Options,
+  doc: EditionDocument,
+  env: Record<string, unknown>,
+): string | undefined {
+  if (!doc.sourceNote) return sourceNoteHtml(doc, options)?.value;
+  const problems: MarkSyntaxError[] = [];
+  const own = Object.assign(Object.create(env) as Record<string | symbol, unknown>, {
+    footnotes: undefined,
+    [TEXT_PROBLEMS]: problems,
+  });
+  const note = md.renderInline(doc.sourceNote, own);
+  (env as unknown as PageEnv).problems?.push(
+    ...problems.map((p) => ({ file: doc.file, field: "sourceNote", value: p.found, expected: p.expected })),
+  );
+  return `<span class="de-note-kind">${escapeHtml(options.labels.sourceNote)}</span> ${note}`;
+}
+
+/** The plugin's check of `citationStyles`, in its words: each a built-in style or one of `cslStyles`. */
+function styleProblems(options: Options): Problem[] {
+  return options.citationStyles.flatMap((style, i) =>
+    isBuiltInStyle(style) || Object.hasOwn(options.cslStyles, style)
+      ? []
+      : [
+          {
+            file: "plugin options",
+            field: `citationStyles.${i}`,
+            value: style,
+            expected: `a built-in style (${Object.keys(BUILT_IN_STYLES).join(", ")}) or a name given in cslStyles`,
+          },
+        ],
+  );
+}
+
+/**
+ * Reads and checks a site's editions: `folder` is the site's input folder (the one holding
+ * `editions/` and `_data/`), its `editions/` folder, or one edition's folder (`editions/talks`),
+ * read alone. Resolves to the
+ * model and every problem a build would report; throws, as the plugin does, an
+ * EditionValidationError for bad plugin options, and an Error where `folder` is neither.
+ */
+export async function loadEdition(folder: string, options: LoadOptions = {}): Promise<LoadedEdition> {
+  const resolved = resolveOptions(options.plugin ?? {});
+  const bad = styleProblems(resolved);
+  if (bad.length) throw new EditionValidationError(bad, "the plugin options");
+  const folders = siteFolders(folder, resolved.editionsDir, options.dataDir);
+  if (!folders) {
+    throw new Error(
+      `[documentary-edition] ${folder}: expected a site's folder (holding ${resolved.editionsDir}/), its ${resolved.editionsDir}/ folder, or an edition's folder (inside it)`,
+    );
+  }
+  const custom = Object.keys(resolved.cslStyles).length ? await loadCslStyles(resolved.cslStyles) : undefined;
+
+  const read = readEditionFiles(folders, resolved.editionsDir);
+  const source = registerSource(folders, resolved.registerData);
+  const register = readRegister(folders, resolved.registerData);
+  const editionsUrl = "/" + normaliseDir(resolved.editionsDir);
+  const checked = checkEditions(read.documents, read.indexes, register.data, {
+    documentTypes: resolved.documentTypes,
+    precedences: resolved.precedences,
+    classifications: resolved.classifications,
+    fields: resolved.fields,
+    editionUrl: (slug) => `${editionsUrl}${encodeURIComponent(slug)}/`,
+    registerSource: source,
+  });
+  const { problems: found, ...model } = checked;
+
+  const prefix = `/${(options.pathPrefix ?? "/").replace(/^\/+|\/+$/g, "")}/`.replace(/^\/\/$/, "/");
+  const url = (site: string) => (site.startsWith("/") ? prefix + site.slice(1) : site);
+  const absolute = (site: string) => (resolved.siteUrl ? `${resolved.siteUrl}${url(site)}` : url(site));
+  const md = markdownFor(resolved, read.where, () => model, url);
+  const texts = new Map(
+    [...read.documents, ...read.indexes].map((file) => [
+      file.inputPath,
+      { file: file.file, text: file.text ?? "", offset: file.bodyOffset?.() ?? 0 },
+    ]),
+  );
+
+  const byRef = new Map<string, EditionDocument>();
+  for (const doc of model.documents) for (const ref of [doc.id, doc.file, doc.url, doc.inputPath]) byRef.set(ref, doc);
+  const loaded: LoadedEdition = {
+    folders,
+    options: resolved,
+    model,
+    problems: [],
+    document: (ref) => byRef.get(ref),
+    edition: (slug) => model.editions.find((edition) => edition.slug === slug),
+  };
+  internals.set(loaded, {
+    md,
+    where: read.where,
+    texts,
+    custom,
+    url,
+    absolute,
+    context: { locale: resolved.locale, labels: resolved.labels, register: model.register, url },
+  });
+
+  // Every problem, as the build's report gives them: one each, files in the order of their names.
+  const report = new BuildReport();
+  report.add(...read.problems, ...register.problems, ...found);
+  if (options.checkText ?? true) {
+    for (const inputPath of texts.keys()) {
+      const doc = model.byInputPath.get(inputPath);
+      if (!doc) {
+        report.add(...renderText(loaded, inputPath).problems);
+        continue;
+      }
+      const page = renderText(loaded, inputPath);
+      report.add(...page.problems);
+      // The build exports TEI only where a document has a page of its own to put it beside.
+      if (resolved.tei && doc.url.endsWith("/")) report.add(...teiOf(loaded, doc, page).problems);
+    }
+  }
+  loaded.problems = report.error()?.problems ?? [];
+  return loaded;
+}
+
+function internalsOf(loaded: LoadedEdition): Internals {
+  const found = internals.get(loaded);
+  if (!found) throw new TypeError("[documentary-edition] expected an edition as loadEdition gives it");
+  return found;
+}
+
+/** One page's Markdown rendered as the site renders it. */
+function renderText(loaded: LoadedEdition, inputPath: string) {
+  const { md, texts } = internalsOf(loaded);
+  const { file, text, offset } = texts.get(inputPath) ?? { file: inputPath, text: "", offset: 0 };
+  const env: PageEnv = { page: { inputPath }, file, offset, problems: [] };
+  const html = md.render(text, env);
+  return { html, marks: env.marks ?? NO_MARKS, tokens: env.tokens ?? [], problems: env.problems };
+}
+
+/** The document's TEI from the tokens its HTML was rendered from, as the adapter makes it. */
+function teiOf(
+  loaded: LoadedEdition,
+  doc: EditionDocument,
+  page: { marks: ReadonlySet<MarkKind>; tokens: Token[] },
+): { tei: string | undefined; problems: Problem[] } {
+  const { md, absolute, context, texts } = internalsOf(loaded);
+  const { options } = loaded;
+  const problems: Problem[] = [];
+  const offset = texts.get(doc.inputPath)?.offset ?? 0;
+  const env: PageEnv = { page: { inputPath: doc.inputPath }, file: doc.file, offset, problems };
+  try {
+    const sourceNote = sourceNoteFor(md, options, doc, env as unknown as Record<string, unknown>);
+    const tei = teiDocument(doc, page.tokens, {
+      labels: options.labels,
+      locale: options.locale,
+      pageUrl: absolute(doc.url),
+      ...(doc.edition.registerUrl ? { registerUrl: absolute(doc.edition.registerUrl) } : {}),
+      dateText: dateText(doc.date, context),
+      ...(sourceNote ? { sourceNoteText: textOfHtml(sourceNote) } : {}),
+      marksUsed: page.marks,
+    });
+    return { tei, problems };
+  } catch (error) {
+    if (!(error instanceof TeiError)) throw error;
+    const field = error.line === undefined ? "text (TEI export)" : `line ${error.line + offset} (TEI export)`;
+    problems.push({ file: doc.file, field, value: error.found, found: error.found, expected: error.expected });
+    return { tei: undefined, problems };
+  }
+}
+
+function lookUp<T>(value: T | string, find: (ref: string) => T | undefined, what: string): T {
+  if (typeof value !== "string") return value;
+  const found = find(value);
+  if (!found) throw new Error(`[documentary-edition] no ${what} "${value}" in the edition`);
+  return found;
+}
+
+/**
+ * A document as the site publishes it: its HTML parts, its TEI and its citations. `doc` is one of
+ * `loaded.model.documents`, or its id, file or URL.
+ */
+export function renderDocument(loaded: LoadedEdition, doc: EditionDocument | string): RenderedDocument {
+  const document = lookUp(doc, loaded.document, "document");
+  const { context, custom, absolute } = internalsOf(loaded);
+  const { options } = loaded;
+  const page = renderText(loaded, document.inputPath);
+  const tei = teiOf(loaded, document, page);
+
+  const record = citationRecord(document);
+  const pageUrl = options.siteUrl ? absolute(document.url) : undefined;
+  const input: StyleInput = {
+    item: record,
+    edition: {
+      editionTitle: document.edition.title,
+      editors: document.edition.editors,
+      number: document.number,
+      ...(pageUrl ? { url: pageUrl } : {}),
+    },
+  };
+  const styles = {} as DocumentCitations["styles"];
+  for (const style of Object.keys(BUILT_IN_STYLES))
+    if (isBuiltInStyle(style)) styles[style] = formatCitation(style, input);
+  for (const style of Object.keys(options.cslStyles)) {
+    if (custom) styles[style] = { html: custom(record, style, "html"), text: custom(record, style, "text") };
+  }
+  const label = (style: string) => (isBuiltInStyle(style) ? BUILT_IN_STYLES[style].label : style);
+  const citeBox = citeBoxHtml(
+    `${documentId(document.id)}-`,
+    options.citationStyles.map((style) => ({ style, label: label(style), citation: styles[style] as Formatted })),
+    options.labels,
+    document.url.endsWith("/"),
+    options.tei,
+  );
+
+  const telegramHeader = telegramHeaderHtml(document.telegram, options.labels);
+  const markLegend = markLegendHtml(page.marks, options.labels);
+  const article = documentArticleHtml(document, { content: page.html, telegramHeader, markLegend, citeBox }, context);
+  const headContext = {
+    ...(options.siteUrl ? { pageUrl: absolute(document.url), editionUrl: absolute(document.edition.url) } : {}),
+    locale: options.locale,
+  };
+  const [bibtex, ris, cslJson] = downloadFiles([record]);
+  return {
+    document,
+    html: {
+      article: article.value,
+      text: page.html,
+      telegramHeader: telegramHeader.value,
+      markLegend: markLegend.value,
+      metadata: documentMetadataHtml(document, context).value,
+      citeBox: citeBox.value,
+      navigation: documentNavigationHtml(document, context).value,
+      search: documentSearchHtml(document, context).value,
+      date: dateHtml(document.date, context).value,
+      head: metaTagsHtml(record, document, headContext).value + jsonLdHtml(record, document, headContext).value,
+    },
+    tei: tei.tei,
+    citations: { record, styles, bibtex, ris, cslJson },
+    marks: MARK_KINDS.filter((kind) => page.marks.has(kind)),
+    problems: unique([...page.problems, ...tei.problems]),
+  };
+}
+
+/**
+ * An edition as the site publishes it: its introduction, contents and register, its documents'
+ * teiCorpus and its citation files. `edition` is one of `loaded.model.editions`, or its folder's name.
+ */
+export function renderEdition(loaded: LoadedEdition, edition: Edition | string): RenderedEdition {
+  const found = lookUp(edition, loaded.edition, "edition");
+  const { context, absolute } = internalsOf(loaded);
+  const introduction = found.inputPath ? renderText(loaded, found.inputPath) : undefined;
+  const problems = [...(introduction?.problems ?? [])];
+  // The corpus holds the documents whose TEI the site writes: those with a page of their own.
+  const members = found.documents.filter((doc) => doc.url.endsWith("/"));
+  let tei = teiCorpusStart(found, { pageUrl: absolute(found.url) });
+  for (const doc of members) {
+    const made = teiOf(loaded, doc, renderText(loaded, doc.inputPath));
+    problems.push(...made.problems);
+    if (made.tei) tei += corpusMember(made.tei);
+  }
+  const [bibtex, ris, cslJson] = downloadFiles(found.documents.map(citationRecord));
+  return {
+    edition: found,
+    introduction: introduction?.html ?? "",
+    contents: editionContentsHtml(found, context).value,
+    register: editionRegisterHtml(found, context).value,
+    tei: tei + TEI_CORPUS_END,
+    citations: { bibtex, ris, cslJson },
+    problems: unique(problems),
+  };
+}
+
+/** Each problem once (a source note's is found both as the page and as its TEI is made). */
+const unique = (problems: Problem[]) => [...new Map(problems.map((p) => [formatProblem(p), p])).values()];
+
+/** The problems as the build prints them: one message, a line each. Empty where there are none. */
+export function problemsMessage(problems: readonly Problem[]): string {
+  return problems.length ? new EditionValidationError([...problems]).message : "";
+}
