@@ -10,30 +10,25 @@
 import MarkdownIt from "markdown-it";
 import type Token from "markdown-it/lib/token.mjs";
 import { downloadFiles } from "./citation/export.js";
+import { Citations, unknownStyleProblems } from "./citation/citations.js";
+import { loadCslStyles } from "./citation/csl.js";
 import { jsonLdHtml, metaTagsHtml } from "./citation/metadata.js";
 import { citationRecord, type CslItem } from "./citation/record.js";
-import {
-  BUILT_IN_STYLES,
-  formatCitation,
-  isBuiltInStyle,
-  type BuiltInStyle,
-  type StyleInput,
-} from "./citation/styles.js";
+import { BUILT_IN_STYLES, isBuiltInStyle, type BuiltInStyle } from "./citation/styles.js";
 import type { Formatted } from "./citation/text.js";
 import { readEditionFiles, readRegister, registerSource, siteFolders, type SiteFolders } from "./core/read.js";
-import { loadCslStyles, type CustomFormatter } from "./eleventy/citations.js";
-import { docIdOf, normaliseDir, type EditionPath } from "./eleventy/paths.js";
-import { BuildReport } from "./eleventy/report.js";
+import { docIdOf, normaliseDir, type EditionPath } from "./model/paths.js";
 import { documentaryMarkdown } from "./markdown/index.js";
-import { MARK_KINDS, TEXT_PROBLEMS, type MarkKind, type MarkSyntaxError } from "./markdown/marks.js";
+import { MARK_KINDS, type MarkKind, type MarkSyntaxError } from "./markdown/marks.js";
+import { ownSourceNoteHtml, sourceNoteTextOf } from "./markdown/source-note.js";
 import { checkEditions, type Edition, type EditionDocument, type EditionModel } from "./model/edition.js";
 import { EditionValidationError, formatProblem, type Problem } from "./model/errors.js";
 import { documentId } from "./model/ids.js";
+import { ProblemReport } from "./model/report.js";
 import { resolveOptions, type Options, type UserOptions } from "./options.js";
 import { citeBoxHtml } from "./render/cite.js";
 import {
   dateHtml,
-  dateText,
   documentArticleHtml,
   documentMetadataHtml,
   documentNavigationHtml,
@@ -41,13 +36,11 @@ import {
   editionContentsHtml,
   type RenderContext,
 } from "./render/document.js";
-import { escapeHtml, textOfHtml } from "./render/html.js";
 import { markLegendHtml, markRenderer } from "./render/marks.js";
 import { sourceNoteHtml } from "./render/notes.js";
 import { editionRegisterHtml } from "./render/register.js";
 import { telegramHeaderHtml } from "./render/telegram.js";
-import { TeiError } from "./tei/body.js";
-import { corpusMember, TEI_CORPUS_END, teiCorpusStart, teiDocument } from "./tei/document.js";
+import { corpusMember, documentTei, TEI_CORPUS_END, teiCorpusStart } from "./tei/document.js";
 
 export type { Edition, EditionDocument, EditionModel, Register, RegisterEntry } from "./model/edition.js";
 export type { DocumentDate } from "./model/date.js";
@@ -168,7 +161,7 @@ interface Internals {
   where: Map<string, EditionPath>;
   /** Each page's Markdown text, and how many lines of its file precede it, by its inputPath. */
   texts: Map<string, { file: string; text: string; offset: number }>;
-  custom: CustomFormatter | undefined;
+  citations: Citations;
   context: RenderContext;
   url: (site: string) => string;
   absolute: (site: string) => string;
@@ -226,48 +219,22 @@ function markdownFor(
   return md;
 }
 
-/** A mistake in a page's text, as the adapter reports it (src/eleventy/text.ts, textProblem): its line in the file. */
+/** A mistake in a page's text, as the adapter reports it (src/eleventy/source-lines.ts, textProblem): its line in the file. */
 function problemInText(page: PageEnv, error: MarkSyntaxError): Problem {
   return { file: page.file, field: `line ${error.line + page.offset}`, value: error.found, expected: error.expected };
 }
 
-/**
- * A document's source note, as the adapter makes it: the editor's own (Markdown, rendered apart
- * from the document's footnotes), or the one built from its record.
- */
+/** A document's source note on its page, as the adapter makes it; its mistakes go to the page's problems. */
 function sourceNoteFor(
   md: MarkdownIt,
   options: Options,
   doc: EditionDocument,
   env: Record<string, unknown>,
 ): string | undefined {
-  if (!doc.sourceNote) return sourceNoteHtml(doc, options)?.value;
-  const problems: MarkSyntaxError[] = [];
-  const own = Object.assign(Object.create(env) as Record<string | symbol, unknown>, {
-    footnotes: undefined,
-    [TEXT_PROBLEMS]: problems,
-  });
-  const note = md.renderInline(doc.sourceNote, own);
-  (env as unknown as PageEnv).problems?.push(
-    ...problems.map((p) => ({ file: doc.file, field: "sourceNote", value: p.found, expected: p.expected })),
-  );
-  return `<span class="de-note-kind">${escapeHtml(options.labels.sourceNote)}</span> ${note}`;
-}
-
-/** The plugin's check of `citationStyles`, in its words: each a built-in style or one of `cslStyles`. */
-function styleProblems(options: Options): Problem[] {
-  return options.citationStyles.flatMap((style, i) =>
-    isBuiltInStyle(style) || Object.hasOwn(options.cslStyles, style)
-      ? []
-      : [
-          {
-            file: "plugin options",
-            field: `citationStyles.${i}`,
-            value: style,
-            expected: `a built-in style (${Object.keys(BUILT_IN_STYLES).join(", ")}) or a name given in cslStyles`,
-          },
-        ],
-  );
+  const own = ownSourceNoteHtml(md, doc, options.labels, env);
+  if (!own) return sourceNoteHtml(doc, options)?.value;
+  (env as unknown as PageEnv).problems.push(...own.problems);
+  return own.html;
 }
 
 /**
@@ -279,7 +246,7 @@ function styleProblems(options: Options): Problem[] {
  */
 export async function loadEdition(folder: string, options: LoadOptions = {}): Promise<LoadedEdition> {
   const resolved = resolveOptions(options.plugin ?? {});
-  const bad = styleProblems(resolved);
+  const bad = unknownStyleProblems(resolved);
   if (bad.length) throw new EditionValidationError(bad, "the plugin options");
   const folders = siteFolders(folder, resolved.editionsDir, options.dataDir);
   if (!folders) {
@@ -328,14 +295,18 @@ export async function loadEdition(folder: string, options: LoadOptions = {}): Pr
     md,
     where: read.where,
     texts,
-    custom,
+    citations: new Citations(
+      resolved,
+      (site) => (resolved.siteUrl ? absolute(site) : undefined),
+      () => custom,
+    ),
     url,
     absolute,
     context: { locale: resolved.locale, labels: resolved.labels, register: model.register, url },
   });
 
   // Every problem, as the build's report gives them: one each, files in the order of their names.
-  const report = new BuildReport();
+  const report = new ProblemReport();
   report.add(...read.problems, ...register.problems, ...found);
   if (options.checkText ?? true) {
     for (const inputPath of texts.keys()) {
@@ -350,7 +321,7 @@ export async function loadEdition(folder: string, options: LoadOptions = {}): Pr
       if (resolved.tei && doc.url.endsWith("/")) report.add(...teiOf(loaded, doc, page).problems);
     }
   }
-  loaded.problems = report.error()?.problems ?? [];
+  loaded.problems = report.sorted();
   return loaded;
 }
 
@@ -375,29 +346,11 @@ function teiOf(
   doc: EditionDocument,
   page: { marks: ReadonlySet<MarkKind>; tokens: Token[] },
 ): { tei: string | undefined; problems: Problem[] } {
-  const { md, absolute, context, texts } = internalsOf(loaded);
+  const { md, absolute, texts } = internalsOf(loaded);
   const { options } = loaded;
-  const problems: Problem[] = [];
-  const offset = texts.get(doc.inputPath)?.offset ?? 0;
-  const env: PageEnv = { page: { inputPath: doc.inputPath }, file: doc.file, offset, problems };
-  try {
-    const sourceNote = sourceNoteFor(md, options, doc, env as unknown as Record<string, unknown>);
-    const tei = teiDocument(doc, page.tokens, {
-      labels: options.labels,
-      locale: options.locale,
-      pageUrl: absolute(doc.url),
-      ...(doc.edition.registerUrl ? { registerUrl: absolute(doc.edition.registerUrl) } : {}),
-      dateText: dateText(doc.date, context),
-      ...(sourceNote ? { sourceNoteText: textOfHtml(sourceNote) } : {}),
-      marksUsed: page.marks,
-    });
-    return { tei, problems };
-  } catch (error) {
-    if (!(error instanceof TeiError)) throw error;
-    const field = error.line === undefined ? "text (TEI export)" : `line ${error.line + offset} (TEI export)`;
-    problems.push({ file: doc.file, field, value: error.found, found: error.found, expected: error.expected });
-    return { tei: undefined, problems };
-  }
+  const site = { ...options, absoluteUrl: absolute, sourceNoteText: sourceNoteTextOf(md, doc, options) };
+  const { tei, problem } = documentTei(doc, page, site, () => texts.get(doc.inputPath)?.offset ?? 0);
+  return { tei, problems: problem ? [problem] : [] };
 }
 
 function lookUp<T>(value: T | string, find: (ref: string) => T | undefined, what: string): T {
@@ -413,32 +366,19 @@ function lookUp<T>(value: T | string, find: (ref: string) => T | undefined, what
  */
 export function renderDocument(loaded: LoadedEdition, doc: EditionDocument | string): RenderedDocument {
   const document = lookUp(doc, loaded.document, "document");
-  const { context, custom, absolute } = internalsOf(loaded);
+  const { context, citations, absolute } = internalsOf(loaded);
   const { options } = loaded;
   const page = renderText(loaded, document.inputPath);
   const tei = teiOf(loaded, document, page);
 
-  const record = citationRecord(document);
-  const pageUrl = options.siteUrl ? absolute(document.url) : undefined;
-  const input: StyleInput = {
-    item: record,
-    edition: {
-      editionTitle: document.edition.title,
-      editors: document.edition.editors,
-      number: document.number,
-      ...(pageUrl ? { url: pageUrl } : {}),
-    },
-  };
+  const record = citations.record(document);
   const styles = {} as DocumentCitations["styles"];
   for (const style of Object.keys(BUILT_IN_STYLES))
-    if (isBuiltInStyle(style)) styles[style] = formatCitation(style, input);
-  for (const style of Object.keys(options.cslStyles)) {
-    if (custom) styles[style] = { html: custom(record, style, "html"), text: custom(record, style, "text") };
-  }
-  const label = (style: string) => (isBuiltInStyle(style) ? BUILT_IN_STYLES[style].label : style);
+    if (isBuiltInStyle(style)) styles[style] = citations.cite(document, style);
+  for (const style of Object.keys(options.cslStyles)) styles[style] = citations.cite(document, style);
   const citeBox = citeBoxHtml(
     `${documentId(document.id)}-`,
-    options.citationStyles.map((style) => ({ style, label: label(style), citation: styles[style] as Formatted })),
+    citations.entries(document),
     options.labels,
     document.url.endsWith("/"),
     options.tei,

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { editionPaths, normaliseDir } from "../src/eleventy/paths.js";
+import { editionPaths, normaliseDir } from "../src/model/paths.js";
 
 describe("edition paths", () => {
   it("normalise Eleventy's folders, inside or outside the working folder", () => {

@@ -151,6 +151,22 @@ describe("the packed plugin in a fresh site", () => {
     expect(existsSync(path.join(site, "_site", "documentary-edition", "edition.css"))).toBe(true);
   });
 
+  it("runs the README's script with the core, in the fresh site, from the packed tarball", () => {
+    const readme = readFileSync("README.md", "utf8");
+    const section = readme.split("## Using the core outside Eleventy\n")[1] ?? "";
+    const script = /```js\n\/\/ (\S+), run from[^\n]*\n([\s\S]*?)```/.exec(section);
+    expect(script?.[1]).toBe("check-edition.mjs");
+    writeFileSync(path.join(site, "check-edition.mjs"), script?.[2] ?? "");
+    const printed = execFileSync(process.execPath, ["check-edition.mjs"], { cwd: site, encoding: "utf8" });
+    expect(printed).toContain("Letter from the Ambassador to the Foreign Minister");
+    const tei = readFileSync(path.join(site, "export", "correspondence--first-letter.xml"), "utf8");
+    expect(tei).toContain("<title>Letter from the Ambassador to the Foreign Minister</title>");
+    expect(tei).toBe(read("editions/correspondence/first-letter/document.xml"));
+    expect(readFileSync(path.join(site, "export", "correspondence--first-letter.bib"), "utf8")).toBe(
+      read("editions/correspondence/first-letter/citation.bib"),
+    );
+  });
+
   it("exports the front-matter schema for editors' YAML tools", () => {
     const resolved = execFileSync(
       process.execPath,

@@ -7,8 +7,8 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import yaml from "js-yaml";
-import { DOCUMENT_YAML } from "../eleventy/front-matter.js";
-import { editionPaths, normaliseDir, type EditionPath } from "../eleventy/paths.js";
+import { DOCUMENT_YAML } from "../model/yaml.js";
+import { editionPaths, normaliseDir, type EditionPath } from "../model/paths.js";
 import type { SourceFile } from "../model/edition.js";
 import type { Problem } from "../model/errors.js";
 

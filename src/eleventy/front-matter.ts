@@ -7,14 +7,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import yaml from "js-yaml";
+import { DOCUMENT_YAML } from "../model/yaml.js";
 import type { EleventyConfig } from "./config.js";
-
-// js-yaml exports its types at run time; @types/js-yaml does not declare them.
-const { merge, binary, omap, pairs, set } = (yaml as unknown as { types: Record<string, yaml.Type> }).types as Record<
-  "merge" | "binary" | "omap" | "pairs" | "set",
-  yaml.Type
->;
-export const DOCUMENT_YAML = yaml.CORE_SCHEMA.extend({ implicit: [merge], explicit: [binary, omap, pairs, set] });
 
 type YamlEngine = (text: string, options?: { filePath?: string }) => unknown;
 

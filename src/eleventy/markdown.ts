@@ -6,16 +6,14 @@
 import type MarkdownIt from "markdown-it";
 import type Token from "markdown-it/lib/token.mjs";
 import { documentaryMarkdown } from "../markdown/index.js";
-import { TEXT_PROBLEMS, type MarkKind, type MarkSyntaxError } from "../markdown/marks.js";
+import type { MarkKind } from "../markdown/marks.js";
 import type { EditionDocument } from "../model/edition.js";
 import type { Telegram } from "../model/telegram.js";
-import { escapeHtml } from "../markup/html.js";
 import { markRenderer } from "../render/marks.js";
 import { sourceNoteHtml } from "../render/notes.js";
-import { plainText } from "../markdown/plain-text.js";
-import { sourceNoteOf, sourceNoteText } from "../model/source-note.js";
+import { ownSourceNoteHtml, sourceNoteTextOf } from "../markdown/source-note.js";
 import type { AdapterContext } from "./context.js";
-import { docIdOf, type Classify } from "./paths.js";
+import { docIdOf, type Classify } from "../model/paths.js";
 import { textProblem } from "./source-lines.js";
 
 export const inputPathOf = (page: unknown) =>
@@ -82,20 +80,12 @@ export function installMarkdown(
     renderedThisBuild.clear();
   });
 
-  // The editor's own source note is Markdown, rendered apart from the document's footnotes (which
-  // would otherwise be appended to it); without one, the note is made from the document's record.
   let markdownLib: MarkdownIt | undefined;
   const sourceNote = (doc: EditionDocument, env: Record<string, unknown> = {}): string | undefined => {
-    if (!doc.sourceNote || !markdownLib) return sourceNoteHtml(doc, options)?.value;
-    const problems: MarkSyntaxError[] = [];
-    const own = Object.assign(Object.create(env) as Record<string | symbol, unknown>, {
-      footnotes: undefined,
-      [TEXT_PROBLEMS]: problems,
-    });
-    const note = markdownLib.renderInline(doc.sourceNote, own);
-    for (const p of problems)
-      context.report({ file: doc.file, field: "sourceNote", value: p.found, expected: p.expected });
-    return `<span class="de-note-kind">${escapeHtml(options.labels.sourceNote)}</span> ${note}`;
+    const own = markdownLib && ownSourceNoteHtml(markdownLib, doc, options.labels, env);
+    if (!own) return sourceNoteHtml(doc, options)?.value;
+    for (const problem of own.problems) context.report(problem);
+    return own.html;
   };
 
   config.amendLibrary("md", (md) => {
@@ -136,19 +126,9 @@ export function installMarkdown(
     });
   });
 
-  const sourceNoteForTei = (doc: EditionDocument): string | undefined => {
-    if (!doc.sourceNote || !markdownLib) {
-      const note = sourceNoteOf(doc, options);
-      return note && sourceNoteText(note, options.labels);
-    }
-    // Its mistakes are reported as its HTML is rendered.
-    const env = { footnotes: undefined, [TEXT_PROBLEMS]: [] };
-    return `${options.labels.sourceNote} ${plainText(markdownLib.parseInline(doc.sourceNote, env))}`;
-  };
-
   return {
     sourceNote,
-    sourceNoteText: sourceNoteForTei,
+    sourceNoteText: (doc) => (markdownLib ? sourceNoteTextOf(markdownLib, doc, options) : undefined),
     marksUsed: (inputPath) => marksUsed.get(inputPath),
     placesTelegram: (inputPath) => placing.has(inputPath),
     printedTelegram: (inputPath, html, telegram) => {

@@ -33,7 +33,7 @@ import { installBrowsing } from "./browse.js";
 import { installSearch, SEARCH_SCRIPT_URL } from "./search.js";
 import { addDefaultLayouts, addEditionPages, addHomePage, addRegisterPages } from "./layouts.js";
 import { inputPathOf, installMarkdown, type MarkdownPart } from "./markdown.js";
-import { editionPaths, normaliseDir, type Classify } from "./paths.js";
+import { editionPaths, normaliseDir, type Classify } from "../model/paths.js";
 import { frontMatterLines } from "./source-lines.js";
 import { telegramArguments } from "./telegram-arguments.js";
 import { documentArgument, installTemplateApi, type Implementations } from "./template-api.js";
@@ -73,7 +73,7 @@ export function installPlugin(config: EleventyConfig, options: Options): void {
     tei.rendered(doc, record);
     citations.rendered(doc);
   });
-  const tei = installTei(context, markdown.sourceNoteText, (doc) => dateText(doc.date, options));
+  const tei = installTei(context, markdown.sourceNoteText);
   const citations = installCitations(context);
   const browsing = installBrowsing(context, (api) => (api ? buildModel(api) : model));
   installSearch(config, options);

@@ -4,29 +4,17 @@
  * it writes any page; the report is given then (on `eleventy.layouts`, which comes between the
  * two), so a build with a problem writes no page and names every problem at once.
  */
-import { EditionValidationError, formatProblem, type Problem } from "../model/errors.js";
+import { EditionValidationError } from "../model/errors.js";
+import { ProblemReport } from "../model/report.js";
 
-export class BuildReport {
-  /** Keyed by the problem's text: a page rendered twice reports its problems once. */
-  #problems = new Map<string, Problem>();
-
-  start(): void {
-    this.#problems.clear();
-  }
-
-  add(...problems: Problem[]): void {
-    for (const problem of problems) this.#problems.set(formatProblem(problem), problem);
-  }
-
+export class BuildReport extends ProblemReport {
   /**
-   * The build's error where there are problems, files in the order of their names, printed once:
-   * by the command line (see printedOnce) or, while Eleventy watches, which prints nothing of its
-   * own, by `print`.
+   * The build's error where there are problems, printed once: by the command line (see
+   * printedOnce) or, while Eleventy watches, which prints nothing of its own, by `print`.
    */
   error(print?: (message: string) => void): EditionValidationError | undefined {
-    if (!this.#problems.size) return undefined;
-    const problems = [...this.#problems.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-    const error = printedOnce(new EditionValidationError(problems));
+    if (!this.size) return undefined;
+    const error = printedOnce(new EditionValidationError(this.sorted()));
     print?.(error.message);
     return error;
   }

@@ -4,8 +4,7 @@
  * build from those files.
  */
 import type { EditionDocument } from "../model/edition.js";
-import { TeiError } from "../tei/body.js";
-import { corpusMember, TEI_CORPUS_END, teiCorpusStart, teiDocument } from "../tei/document.js";
+import { corpusMember, documentTei, TEI_CORPUS_END, teiCorpusStart } from "../tei/document.js";
 import type { AdapterContext } from "./context.js";
 import type { DocumentRecord } from "./markdown.js";
 import { frontMatterLines } from "./source-lines.js";
@@ -21,7 +20,6 @@ export interface TeiExport {
 export function installTei(
   context: AdapterContext,
   sourceNoteText: (doc: EditionDocument) => string | undefined,
-  dateText: (doc: EditionDocument) => string,
 ): TeiExport {
   const { config, options, sideFiles: files } = context;
   const absolute = (site: string) => context.absoluteUrl(site) ?? context.url(site);
@@ -41,30 +39,11 @@ export function installTei(
   });
 
   return {
-    rendered(doc, { marks, tokens, placedTelegrams }) {
+    rendered(doc, record) {
       if (!options.tei || !doc.url.endsWith("/")) return;
-      let tei: string;
-      try {
-        const sourceNote = sourceNoteText(doc);
-        tei = teiDocument(doc, tokens, {
-          labels: options.labels,
-          locale: options.locale,
-          pageUrl: absolute(doc.url),
-          ...(doc.edition.registerUrl ? { registerUrl: absolute(doc.edition.registerUrl) } : {}),
-          dateText: dateText(doc),
-          ...(sourceNote ? { sourceNoteText: sourceNote } : {}),
-          marksUsed: marks,
-          placedTelegrams,
-        });
-      } catch (error) {
-        if (!(error instanceof TeiError)) throw error;
-        const field =
-          error.line === undefined
-            ? "text (TEI export)"
-            : `line ${error.line + frontMatterLines(doc.inputPath)} (TEI export)`;
-        context.report({ file: doc.file, field, value: error.found, found: error.found, expected: error.expected });
-        return;
-      }
+      const site = { ...options, absoluteUrl: absolute, sourceNoteText: sourceNoteText(doc) };
+      const { tei, problem } = documentTei(doc, record, site, () => frontMatterLines(doc.inputPath));
+      if (problem) return context.report(problem);
       // Queued now, as the page is rendered: holding every document's TEI until the end of the
       // build would hold the whole edition in memory.
       files.write(doc.url, TEI_FILE, tei);

@@ -1,14 +1,15 @@
 /** A document as a TEI P5 file: its header from the record, its text from the Markdown's tokens. */
 import type Token from "markdown-it/lib/token.mjs";
-import { timeOffset, type DocumentDate } from "../model/date.js";
+import { formatDocumentDate, timeOffset, type DocumentDate } from "../model/date.js";
 import type { Edition, EditionDocument } from "../model/edition.js";
+import type { Problem } from "../model/errors.js";
 import type { Telegram } from "../model/telegram.js";
 import { documentId } from "../model/ids.js";
 import { languageName } from "../model/language.js";
 import type { Labels } from "../options.js";
 import { notKnownText } from "../model/source-note.js";
 import { telegramHeaderText } from "./telegram.js";
-import { teiBody } from "./body.js";
+import { TeiError, teiBody } from "./body.js";
 import { el, xml } from "../markup/xml.js";
 
 const pad = (n: number) => String(n).padStart(2, "0");
@@ -279,3 +280,32 @@ export const TEI_CORPUS_END = "</teiCorpus>\n";
 
 /** A document's TEI as it stands inside a corpus: without its XML declaration. */
 export const corpusMember = (document: string) => `${document.replace(/^<\?xml[^>]*\?>\s*/, "").trim()}\n`;
+
+/**
+ * The document's TEI, or, where its text holds what TEI cannot carry, the problem to report: its
+ * line counted in the file (`lineOffset`: the lines of front matter before the text).
+ */
+export function documentTei(
+  doc: EditionDocument,
+  text: { tokens: Token[]; marks: ReadonlySet<string>; placedTelegrams?: ReadonlyMap<Token, Telegram | undefined> },
+  site: { labels: Labels; locale: string; absoluteUrl: (path: string) => string; sourceNoteText: string | undefined },
+  lineOffset: () => number,
+): { tei: string; problem?: undefined } | { tei?: undefined; problem: Problem } {
+  const settings: TeiSettings = {
+    labels: site.labels,
+    locale: site.locale,
+    pageUrl: site.absoluteUrl(doc.url),
+    ...(doc.edition.registerUrl ? { registerUrl: site.absoluteUrl(doc.edition.registerUrl) } : {}),
+    dateText: formatDocumentDate(doc.date, site.locale, site.labels),
+    ...(site.sourceNoteText ? { sourceNoteText: site.sourceNoteText } : {}),
+    marksUsed: text.marks,
+    ...(text.placedTelegrams ? { placedTelegrams: text.placedTelegrams } : {}),
+  };
+  try {
+    return { tei: teiDocument(doc, text.tokens, settings) };
+  } catch (error) {
+    if (!(error instanceof TeiError)) throw error;
+    const field = error.line === undefined ? "text (TEI export)" : `line ${error.line + lineOffset()} (TEI export)`;
+    return { problem: { file: doc.file, field, value: error.found, found: error.found, expected: error.expected } };
+  }
+}

@@ -1,6 +1,6 @@
 /** Which Markdown files are documents and which are edition index files. */
 import path from "node:path";
-import { documentId } from "../model/ids.js";
+import { documentId } from "./ids.js";
 
 export interface EditionPath {
   kind: "document" | "index";
