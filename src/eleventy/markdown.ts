@@ -62,6 +62,54 @@ function placedTelegrams(
   return placed;
 }
 
+/**
+ * What each page's text told of itself as it was rendered, kept for its layout: the marks it uses
+ * and whether it places its telegram header by hand.
+ */
+class TextRecords {
+  readonly #marks = new Map<string, ReadonlySet<MarkKind>>();
+  readonly #placing = new Set<string>();
+  // Headers printed in a text not yet rendered this build; one printed by a layout, after its
+  // page's text, is no part of the text and is not kept.
+  readonly #printed = new Map<string, { html: string; telegram: Telegram | undefined }[]>();
+  readonly #renderedThisBuild = new Set<string>();
+
+  start(): void {
+    this.#printed.clear();
+    this.#renderedThisBuild.clear();
+  }
+
+  printed(inputPath: string, html: string, telegram: Telegram | undefined): void {
+    if (this.#renderedThisBuild.has(inputPath)) return;
+    const list = this.#printed.get(inputPath) ?? [];
+    list.push({ html, telegram });
+    this.#printed.set(inputPath, list);
+  }
+
+  /** A page's text rendered: the telegram headers it places, by the token holding each. */
+  rendered(
+    inputPath: string,
+    marks: ReadonlySet<MarkKind>,
+    tokens: readonly Token[],
+  ): Map<Token, Telegram | undefined> {
+    this.#renderedThisBuild.add(inputPath);
+    this.#marks.set(inputPath, marks);
+    const placed = placedTelegrams(tokens, this.#printed.get(inputPath) ?? []);
+    this.#printed.delete(inputPath);
+    if (placed.size) this.#placing.add(inputPath);
+    else this.#placing.delete(inputPath);
+    return placed;
+  }
+
+  marks(inputPath: string): ReadonlySet<MarkKind> | undefined {
+    return this.#marks.get(inputPath);
+  }
+
+  placesTelegram(inputPath: string): boolean {
+    return this.#placing.has(inputPath);
+  }
+}
+
 export function installMarkdown(
   context: AdapterContext,
   classify: () => Classify,
@@ -69,16 +117,8 @@ export function installMarkdown(
 ): MarkdownPart {
   const { config, options, model } = context;
   const documentOfEnv = (env: Record<string, unknown>) => model()?.byInputPath.get(inputPathOf(env.page));
-  const marksUsed = new Map<string, ReadonlySet<MarkKind>>();
-  const placing = new Set<string>();
-  // Headers printed in a text not yet rendered this build; one printed by a layout, after its
-  // page's text, is no part of the text and is not kept.
-  const printed = new Map<string, { html: string; telegram: Telegram | undefined }[]>();
-  const renderedThisBuild = new Set<string>();
-  config.on("eleventy.before", () => {
-    printed.clear();
-    renderedThisBuild.clear();
-  });
+  const records = new TextRecords();
+  config.on("eleventy.before", () => records.start());
 
   let markdownLib: MarkdownIt | undefined;
   const sourceNote = (doc: EditionDocument, env: Record<string, unknown> = {}): string | undefined => {
@@ -103,21 +143,11 @@ export function installMarkdown(
       }),
       notes: {
         labels: options.labels,
-        sourceNote: (env) => {
-          const doc = documentOfEnv(env);
-          return doc && sourceNote(doc, env);
-        },
+        sourceNote: (env) => withDocument(documentOfEnv(env), (doc) => sourceNote(doc, env)),
       },
       rendered: (env, marks, tokens) => {
-        const inputPath = inputPathOf(env.page);
-        renderedThisBuild.add(inputPath);
-        marksUsed.set(inputPath, marks);
-        const placed = placedTelegrams(tokens, printed.get(inputPath) ?? []);
-        printed.delete(inputPath);
-        if (placed.size) placing.add(inputPath);
-        else placing.delete(inputPath);
-        const doc = documentOfEnv(env);
-        if (doc) rendered()(doc, { marks, tokens, placedTelegrams: placed });
+        const placedTelegrams = records.rendered(inputPathOf(env.page), marks, tokens);
+        withDocument(documentOfEnv(env), (doc) => rendered()(doc, { marks, tokens, placedTelegrams }));
       },
       problems: (env, problems) => {
         const inputPath = inputPathOf(env.page);
@@ -129,13 +159,12 @@ export function installMarkdown(
   return {
     sourceNote,
     sourceNoteText: (doc) => (markdownLib ? sourceNoteTextOf(markdownLib, doc, options) : undefined),
-    marksUsed: (inputPath) => marksUsed.get(inputPath),
-    placesTelegram: (inputPath) => placing.has(inputPath),
-    printedTelegram: (inputPath, html, telegram) => {
-      if (renderedThisBuild.has(inputPath)) return;
-      const list = printed.get(inputPath) ?? [];
-      list.push({ html, telegram });
-      printed.set(inputPath, list);
-    },
+    marksUsed: (inputPath) => records.marks(inputPath),
+    placesTelegram: (inputPath) => records.placesTelegram(inputPath),
+    printedTelegram: (inputPath, html, telegram) => records.printed(inputPath, html, telegram),
   };
 }
+
+/** `then` of the page's document, where the page is a document's (not an introduction's). */
+const withDocument = <T>(doc: EditionDocument | undefined, then: (doc: EditionDocument) => T): T | undefined =>
+  doc && then(doc);

@@ -11,7 +11,7 @@
 import type MarkdownIt from "markdown-it";
 import type StateCore from "markdown-it/lib/rules_core/state_core.mjs";
 import { fragment, noteId, notesId } from "../model/ids.js";
-import { escapeHtml } from "../markup/html.js";
+import { html, raw } from "../markup/html.js";
 import type Token from "markdown-it/lib/token.mjs";
 import { SIDENOTE_COPY } from "./marks.js";
 
@@ -71,14 +71,14 @@ function collectSidenotes(state: StateCore): Map<number, string> {
   return notes;
 }
 
+const BACK_ARROW = "\u21a9\ufe0e";
+
 export function editionNotes(md: MarkdownIt, settings: NoteSettings): void {
   const { labels } = settings;
   const rules = md.renderer.rules;
   // Every id of a note comes from model/ids.ts, which the TEI export uses too.
   const idOf = (env: unknown, id: number, part: "fn" | "fnref" | "sn", subId = 0) =>
     noteId((env as NoteEnv).docId, id + 1, part, subId);
-  const accessibleName = (kind: NoteKind, n: string) =>
-    `${kind === "translator" ? labels.translatorNote : labels.note} ${n}`;
 
   md.core.ruler.after("footnote_tail", "edition_notes", (state) => {
     // Inline rendering (a source note's own Markdown, among others) has no notes section.
@@ -93,54 +93,51 @@ export function editionNotes(md: MarkdownIt, settings: NoteSettings): void {
     }
   });
 
-  rules.footnote_ref = (tokens, idx, _options, env) => {
-    const { id, subId, label } = tokens[idx]!.meta as { id: number; subId: number; label?: string };
-    const n = String(id + 1);
-    const kind = noteKind(label);
-    const aria = escapeHtml(accessibleName(kind, n));
-    const ref =
-      // tabindex="-1": following a link to a note, or back, moves the keyboard's focus there too.
-      `<sup class="de-ref de-ref-${kind}" id="${idOf(env, id, "fnref", subId)}" tabindex="-1" data-pagefind-ignore>` +
-      `<a class="de-ref-side" href="${fragment(idOf(env, id, "sn"))}" aria-label="${aria}">${n}</a>` +
-      `<a class="de-ref-end" href="${fragment(idOf(env, id, "fn"))}" aria-label="${aria}">${n}</a></sup>`;
-    // The sidenote follows the first reference to a note only.
-    if (subId > 0) return ref;
-    const text = (env as NoteEnv)[SIDENOTES]?.get(id) ?? "";
-    const kindLabel =
-      kind === "translator" ? `<span class="de-note-kind">${escapeHtml(labels.translatorNote)}:</span> ` : "";
-    return (
-      // The sidenote repeats the endnote: search indexes the endnote only.
-      `${ref}<span class="de-sidenote de-note-${kind}" id="${idOf(env, id, "sn")}" role="note" aria-label="${aria}" tabindex="-1" data-pagefind-ignore>` +
-      `<span class="de-note-number">${n}</span> ${kindLabel}${text} ` +
-      `<a class="de-backref" href="${fragment(idOf(env, id, "fnref"))}" aria-label="${escapeHtml(labels.backToText)}">\u21a9\ufe0e</a></span>`
-    );
-  };
-
-  rules.footnote_block_open = (_tokens, _idx, _options, env) => {
-    const { docId } = env as NoteEnv;
-    const headingId = notesId(docId);
+  rules.footnote_ref = (tokens, idx, _options, env) =>
+    noteReference(footnoteOf(tokens[idx]!), env as NoteEnv, labels, idOf);
+  rules.footnote_block_open = (tokens, _idx, _options, env) => {
+    const headingId = notesId((env as NoteEnv).docId);
     const source = (env as NoteEnv)[SOURCE_NOTE];
-    const hasList = _tokens.some((t) => t.type === "footnote_open");
-    return (
-      `<section class="de-notes" aria-labelledby="${escapeHtml(headingId)}">\n` +
-      `<h2 id="${escapeHtml(headingId)}">${escapeHtml(labels.notes)}</h2>\n` +
-      (source ? `<p class="de-note de-source-note" role="note">${source}</p>\n` : "") +
-      (hasList ? `<ol class="de-notes-list">\n` : "")
-    );
+    const hasList = tokens.some((t) => t.type === "footnote_open");
+    return html`<section class="de-notes" aria-labelledby="${headingId}">
+<h2 id="${headingId}">${labels.notes}</h2>
+${source ? html`<p class="de-note de-source-note" role="note">${raw(source)}</p>\n` : ""}${hasList ? html`<ol class="de-notes-list">\n` : ""}`
+      .value;
   };
   rules.footnote_block_close = (tokens) =>
     `${tokens.some((t) => t.type === "footnote_open") ? "</ol>\n" : ""}</section>\n`;
-
   rules.footnote_open = (tokens, idx, _options, env) => {
-    const { id, label } = tokens[idx]!.meta as { id: number; label?: string };
+    const { id, label } = footnoteOf(tokens[idx]!);
     const kind = noteKind(label);
-    const kindLabel =
-      kind === "translator" ? `<span class="de-note-kind">${escapeHtml(labels.translatorNote)}</span>\n` : "";
-    return `<li id="${idOf(env, id, "fn")}" class="de-note de-note-${kind}" value="${id + 1}" tabindex="-1">${kindLabel}`;
+    const kindLabel = kind === "translator" ? html`<span class="de-note-kind">${labels.translatorNote}</span>\n` : "";
+    return html`<li id="${idOf(env, id, "fn")}" class="de-note de-note-${kind}" value="${id + 1}" tabindex="-1">${kindLabel}`
+      .value;
   };
-
   rules.footnote_anchor = (tokens, idx, _options, env) => {
-    const { id, subId } = tokens[idx]!.meta as { id: number; subId: number };
-    return ` <a class="de-backref" href="${fragment(idOf(env, id, "fnref", subId))}" aria-label="${escapeHtml(labels.backToText)}">\u21a9\ufe0e</a>`;
+    const { id, subId } = footnoteOf(tokens[idx]!);
+    return html` <a class="de-backref" href="${fragment(idOf(env, id, "fnref", subId))}" aria-label="${labels.backToText}">${BACK_ARROW}</a>`
+      .value;
   };
+}
+
+/**
+ * A reference to a note: its number, linked to the sidenote beside the text and to the endnote,
+ * and, at its first reference, the sidenote itself, which repeats the endnote (search indexes the
+ * endnote only).
+ */
+function noteReference(
+  { id, subId = 0, label }: FootnoteMeta,
+  env: NoteEnv,
+  labels: NoteSettings["labels"],
+  idOf: (env: unknown, id: number, part: "fn" | "fnref" | "sn", subId?: number) => string,
+): string {
+  const n = String(id + 1);
+  const kind = noteKind(label);
+  const name = `${kind === "translator" ? labels.translatorNote : labels.note} ${n}`;
+  // tabindex="-1": following a link to a note, or back, moves the keyboard's focus there too.
+  const ref = html`<sup class="de-ref de-ref-${kind}" id="${idOf(env, id, "fnref", subId)}" tabindex="-1" data-pagefind-ignore><a class="de-ref-side" href="${fragment(idOf(env, id, "sn"))}" aria-label="${name}">${n}</a><a class="de-ref-end" href="${fragment(idOf(env, id, "fn"))}" aria-label="${name}">${n}</a></sup>`;
+  if (subId > 0) return ref.value;
+  const kindLabel = kind === "translator" ? html`<span class="de-note-kind">${labels.translatorNote}:</span> ` : "";
+  return html`${ref}<span class="de-sidenote de-note-${kind}" id="${idOf(env, id, "sn")}" role="note" aria-label="${name}" tabindex="-1" data-pagefind-ignore><span class="de-note-number">${n}</span> ${kindLabel}${raw(env[SIDENOTES]?.get(id) ?? "")} <a class="de-backref" href="${fragment(idOf(env, id, "fnref"))}" aria-label="${labels.backToText}">${BACK_ARROW}</a></span>`
+    .value;
 }
