@@ -17,7 +17,7 @@ import { citationRecord, type CslItem } from "./citation/record.js";
 import { BUILT_IN_STYLES, isBuiltInStyle, type BuiltInStyle } from "./citation/styles.js";
 import type { Formatted } from "./citation/text.js";
 import { readEditionFiles, readRegister, registerSource, siteFolders, type SiteFolders } from "./core/read.js";
-import { docIdOf, normaliseDir, type EditionPath } from "./model/paths.js";
+import { docIdOf, type EditionPath } from "./model/paths.js";
 import { documentaryMarkdown } from "./markdown/index.js";
 import { MARK_KINDS, type MarkKind, type MarkSyntaxError } from "./markdown/marks.js";
 import { ownSourceNoteHtml, sourceNoteTextOf } from "./markdown/source-note.js";
@@ -25,7 +25,7 @@ import { checkEditions, type Edition, type EditionDocument, type EditionModel } 
 import { EditionValidationError, formatProblem, type Problem } from "./model/errors.js";
 import { documentId } from "./model/ids.js";
 import { ProblemReport } from "./model/report.js";
-import { resolveOptions, type Options, type UserOptions } from "./options.js";
+import { buildSettings, resolveOptions, type Options, type UserOptions } from "./options.js";
 import { citeBoxHtml } from "./render/cite.js";
 import {
   dateHtml,
@@ -255,32 +255,14 @@ export async function loadEdition(folder: string, options: LoadOptions = {}): Pr
     );
   }
   const custom = Object.keys(resolved.cslStyles).length ? await loadCslStyles(resolved.cslStyles) : undefined;
-
   const read = readEditionFiles(folders, resolved.editionsDir);
-  const source = registerSource(folders, resolved.registerData);
   const register = readRegister(folders, resolved.registerData);
-  const editionsUrl = "/" + normaliseDir(resolved.editionsDir);
-  const checked = checkEditions(read.documents, read.indexes, register.data, {
-    documentTypes: resolved.documentTypes,
-    precedences: resolved.precedences,
-    classifications: resolved.classifications,
-    fields: resolved.fields,
-    editionUrl: (slug) => `${editionsUrl}${encodeURIComponent(slug)}/`,
-    registerSource: source,
-  });
-  const { problems: found, ...model } = checked;
+  const settings = buildSettings(resolved, registerSource(folders, resolved.registerData));
+  const { problems: found, ...model } = checkEditions(read.documents, read.indexes, register.data, settings);
 
   const prefix = `/${(options.pathPrefix ?? "/").replace(/^\/+|\/+$/g, "")}/`.replace(/^\/\/$/, "/");
   const url = (site: string) => (site.startsWith("/") ? prefix + site.slice(1) : site);
   const absolute = (site: string) => (resolved.siteUrl ? `${resolved.siteUrl}${url(site)}` : url(site));
-  const md = markdownFor(resolved, read.where, () => model, url);
-  const texts = new Map(
-    [...read.documents, ...read.indexes].map((file) => [
-      file.inputPath,
-      { file: file.file, text: file.text ?? "", offset: file.bodyOffset?.() ?? 0 },
-    ]),
-  );
-
   const byRef = new Map<string, EditionDocument>();
   for (const doc of model.documents) for (const ref of [doc.id, doc.file, doc.url, doc.inputPath]) byRef.set(ref, doc);
   const loaded: LoadedEdition = {
@@ -292,9 +274,14 @@ export async function loadEdition(folder: string, options: LoadOptions = {}): Pr
     edition: (slug) => model.editions.find((edition) => edition.slug === slug),
   };
   internals.set(loaded, {
-    md,
+    md: markdownFor(resolved, read.where, () => model, url),
     where: read.where,
-    texts,
+    texts: new Map(
+      [...read.documents, ...read.indexes].map((file) => [
+        file.inputPath,
+        { file: file.file, text: file.text ?? "", offset: file.bodyOffset?.() ?? 0 },
+      ]),
+    ),
     citations: new Citations(
       resolved,
       (site) => (resolved.siteUrl ? absolute(site) : undefined),
@@ -304,25 +291,25 @@ export async function loadEdition(folder: string, options: LoadOptions = {}): Pr
     absolute,
     context: { locale: resolved.locale, labels: resolved.labels, register: model.register, url },
   });
-
   // Every problem, as the build's report gives them: one each, files in the order of their names.
   const report = new ProblemReport();
   report.add(...read.problems, ...register.problems, ...found);
-  if (options.checkText ?? true) {
-    for (const inputPath of texts.keys()) {
-      const doc = model.byInputPath.get(inputPath);
-      if (!doc) {
-        report.add(...renderText(loaded, inputPath).problems);
-        continue;
-      }
-      const page = renderText(loaded, inputPath);
-      report.add(...page.problems);
-      // The build exports TEI only where a document has a page of its own to put it beside.
-      if (resolved.tei && doc.url.endsWith("/")) report.add(...teiOf(loaded, doc, page).problems);
-    }
-  }
+  if (options.checkText ?? true) report.add(...textProblems(loaded));
   loaded.problems = report.sorted();
   return loaded;
+}
+
+/** The mistakes in every page's text, and what the TEI cannot carry, as a build finds them by rendering. */
+function textProblems(loaded: LoadedEdition): Problem[] {
+  const problems: Problem[] = [];
+  for (const inputPath of internalsOf(loaded).texts.keys()) {
+    const page = renderText(loaded, inputPath);
+    problems.push(...page.problems);
+    const doc = loaded.model.byInputPath.get(inputPath);
+    // The build exports TEI only where a document has a page of its own to put it beside.
+    if (doc && loaded.options.tei && doc.url.endsWith("/")) problems.push(...teiOf(loaded, doc, page).problems);
+  }
+  return problems;
 }
 
 function internalsOf(loaded: LoadedEdition): Internals {

@@ -6,6 +6,8 @@ import { FIELD_TYPES, isEleventyKey, RESERVED_KEYS } from "./model/fields.js";
 import { documentSchema, editionSchema } from "./model/schema.js";
 import { registerEntrySchema } from "./model/register.js";
 import { isKnownLanguage, LANGUAGE_EXPECTED } from "./model/language.js";
+import type { BuildSettings } from "./model/edition.js";
+import { normaliseDir } from "./model/paths.js";
 
 /** Every string the default layouts show a reader; a site translates them through `labels`. */
 export const DEFAULT_LABELS = {
@@ -283,4 +285,17 @@ export function resolveOptions(input: unknown): Options {
     );
   }
   return { ...result.data, labels: { ...DEFAULT_LABELS, ...result.data.labels } };
+}
+
+/** What the model is built with, from the options: the same for the plugin and the core. */
+export function buildSettings(options: Options, registerSource: string): BuildSettings {
+  const editionsUrl = "/" + normaliseDir(options.editionsDir);
+  return {
+    documentTypes: options.documentTypes,
+    precedences: options.precedences,
+    classifications: options.classifications,
+    fields: options.fields,
+    editionUrl: (slug) => `${editionsUrl}${encodeURIComponent(slug)}/`,
+    registerSource,
+  };
 }

@@ -179,13 +179,48 @@ export interface ReadFiles {
  */
 export function readEditionFiles(folders: SiteFolders, editionsDir: string): ReadFiles {
   const classify = editionPaths(folders.input, editionsDir);
-  const documents: SourceFile[] = [];
-  const indexes: SourceFile[] = [];
-  const where = new Map<string, EditionPath>();
-  const problems: Problem[] = [];
+  const read: ReadFiles = { documents: [], indexes: [], where: new Map(), problems: [] };
   const root = folders.edition ? path.join(folders.editions, folders.edition) : folders.editions;
+  const dataFile = dataFileReader(read.problems);
+  for (const absolute of markdownFiles(root)) {
+    const inputPath = eleventyPath(absolute);
+    const place = classify(inputPath);
+    if (!place) continue;
+    const split = splitFrontMatter(readFileSync(absolute, "utf8"));
+    const matter = frontMatterOf(split.matter, place, inputPath, read.problems);
+    if (!matter) continue;
+    const { data } = matter;
+    const own = isPlainObject(data) ? data : {};
+    // The folders' and the file's data files first, then the front matter, as Eleventy merges them.
+    let record: Record<string, unknown> = {};
+    for (const file of dataFilePaths(folders.input, absolute)) {
+      const found = dataFile(file);
+      if (isPlainObject(found)) record = mergeData(record, found) as Record<string, unknown>;
+    }
+    record = mergeData(record, own) as Record<string, unknown>;
+    // Left out of collections by the site, as Eleventy leaves it out: no document of the model.
+    if (record.eleventyExcludeFromCollections === true) continue;
+    read.where.set(inputPath, place);
+    (place.kind === "index" ? read.indexes : read.documents).push({
+      id: place.id,
+      inputPath,
+      file: place.file,
+      edition: place.edition,
+      slug: place.slug,
+      url: pageUrl(folders.input, absolute, record.permalink),
+      data: record,
+      frontMatterKeys: split.matter !== undefined && own === data ? Object.keys(own) : [],
+      text: split.body,
+      bodyOffset: () => split.offset,
+    });
+  }
+  return read;
+}
+
+/** The JSON data files of folders, each read once; one JSON cannot read is a problem, where Eleventy would stop on it. */
+function dataFileReader(problems: Problem[]): (file: string) => unknown {
   const dataFiles = new Map<string, unknown>();
-  const dataFile = (file: string): unknown => {
+  return (file) => {
     if (!dataFiles.has(file)) {
       let data: unknown;
       if (existsSync(file)) {
@@ -199,56 +234,33 @@ export function readEditionFiles(folders: SiteFolders, editionsDir: string): Rea
     }
     return dataFiles.get(file);
   };
-  for (const absolute of markdownFiles(root)) {
-    const inputPath = eleventyPath(absolute);
-    const place = classify(inputPath);
-    if (!place) continue;
-    const split = splitFrontMatter(readFileSync(absolute, "utf8"));
-    let data: unknown = {};
-    if (split.matter !== undefined) {
-      try {
-        data =
-          place.kind === "document"
-            ? yaml.load(split.matter, { schema: DOCUMENT_YAML, filename: inputPath })
-            : yaml.load(split.matter);
-      } catch (error) {
-        problems.push({
-          file: place.file,
-          field: "(front matter)",
-          value: undefined,
-          found: `YAML that cannot be read (${error instanceof Error ? error.message.split("\n")[0] : String(error)})`,
-          expected: "front matter written in YAML, as Eleventy reads it",
-        });
-        continue;
-      }
-    }
-    const own = data && typeof data === "object" && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
-    // The folders' and the file's data files first, then the front matter, as Eleventy merges them.
-    let record: Record<string, unknown> = {};
-    for (const file of dataFilePaths(folders.input, absolute)) {
-      const found = dataFile(file);
-      if (isPlainObject(found)) record = mergeData(record, found) as Record<string, unknown>;
-    }
-    record = mergeData(record, own) as Record<string, unknown>;
-    // Left out of collections by the site, as Eleventy leaves it out: no document of the model.
-    if (record.eleventyExcludeFromCollections === true) continue;
-    const keys = split.matter !== undefined && own === data ? Object.keys(own) : [];
-    const source: SourceFile = {
-      id: place.id,
-      inputPath,
+}
+
+/**
+ * A file's front matter: a document's read without YAML's timestamps, an index file's with YAML's
+ * default rules (the site's own engine); none, and a problem, where YAML cannot read it.
+ */
+function frontMatterOf(
+  matter: string | undefined,
+  place: EditionPath,
+  inputPath: string,
+  problems: Problem[],
+): { data: unknown } | undefined {
+  if (matter === undefined) return { data: {} };
+  try {
+    const data =
+      place.kind === "document" ? yaml.load(matter, { schema: DOCUMENT_YAML, filename: inputPath }) : yaml.load(matter);
+    return { data };
+  } catch (error) {
+    problems.push({
       file: place.file,
-      edition: place.edition,
-      slug: place.slug,
-      url: pageUrl(folders.input, absolute, record.permalink),
-      data: record,
-      frontMatterKeys: keys,
-      text: split.body,
-      bodyOffset: () => split.offset,
-    };
-    where.set(inputPath, place);
-    (place.kind === "index" ? indexes : documents).push(source);
+      field: "(front matter)",
+      value: undefined,
+      found: `YAML that cannot be read (${error instanceof Error ? error.message.split("\n")[0] : String(error)})`,
+      expected: "front matter written in YAML, as Eleventy reads it",
+    });
+    return undefined;
   }
-  return { documents, indexes, where, problems };
 }
 
 /** A data file JSON cannot read, where Eleventy would stop on it. */

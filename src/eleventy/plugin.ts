@@ -3,7 +3,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { toJsDate, parseDateValue } from "../model/date.js";
 import { checkEditions, type EditionModel, type Register, type SourceFile } from "../model/edition.js";
-import type { Options } from "../options.js";
+import { buildSettings, type Options } from "../options.js";
 import {
   dateHtml,
   dateText,
@@ -177,15 +177,13 @@ function installModel(
       });
     }
     const first = documents[0] ?? indexes[0];
-    const editionsUrl = "/" + normaliseDir(options.editionsDir);
-    const checked = checkEditions(documents, indexes, first?.data[options.registerData], {
-      documentTypes: options.documentTypes,
-      precedences: options.precedences,
-      classifications: options.classifications,
-      fields: options.fields,
-      editionUrl: (slug) => `${editionsUrl}${encodeURIComponent(slug)}/`,
-      registerSource: `${normaliseDir(config.directories.data)}${options.registerData}`,
-    });
+    const registerSource = `${normaliseDir(config.directories.data)}${options.registerData}`;
+    const checked = checkEditions(
+      documents,
+      indexes,
+      first?.data[options.registerData],
+      buildSettings(options, registerSource),
+    );
     for (const problem of checked.problems) context.report(problem);
     made(checked);
     return checked;

@@ -143,24 +143,10 @@ function transcriptionMark(state: StateInline, silent: boolean): boolean {
         : `no key before the colon: {${kind}: …}`,
     );
   }
-  const env = state.env as MarkEnv;
-  (env[MARKS_USED] ??= new Set()).add(kind);
+  ((state.env as MarkEnv)[MARKS_USED] ??= new Set()).add(kind);
   const max = state.posMax;
-  if (MARKS[kind] !== "value") {
-    // inline, mention and structure marks hold text. A mention is numbered as it is parsed, in the
-    // order of the Markdown (footnotes where they are written), as the register numbers it.
-    let occurrence: number | undefined;
-    if (key !== undefined) {
-      const seen = (env[MENTIONS_SEEN] ??= new Map<string, number>());
-      occurrence = (seen.get(`${kind} ${key}`) ?? 0) + 1;
-      seen.set(`${kind} ${key}`, occurrence);
-    }
-    state.push("transcription_mark_open", "", 1).meta = { kind, key, occurrence } satisfies MarkMeta;
-    state.pos = contentStart;
-    state.posMax = end;
-    state.md.inline.tokenize(state);
-    state.push("transcription_mark_close", "", -1).meta = { kind, key } satisfies MarkMeta;
-  } else {
+  if (MARKS[kind] !== "value") pushTextMark(state, kind, key, contentStart, end);
+  else {
     const value = state.src.slice(contentStart, end).replace(/\\(.)/g, "$1").trim();
     if (value === "" && kind !== "gap")
       return mistake(`the ${kind === "page" ? "page number" : "folio"} after "${kind}:"`);
@@ -171,6 +157,25 @@ function transcriptionMark(state: StateInline, silent: boolean): boolean {
   state.pos = end + 1;
   state.posMax = max;
   return true;
+}
+
+/**
+ * An inline, mention or structure mark: its text is Markdown, parsed between the mark's tokens. A
+ * mention is numbered as it is parsed, in the order of the Markdown (footnotes where they are
+ * written), as the register numbers it.
+ */
+function pushTextMark(state: StateInline, kind: MarkKind, key: string | undefined, from: number, to: number): void {
+  let occurrence: number | undefined;
+  if (key !== undefined) {
+    const seen = ((state.env as MarkEnv)[MENTIONS_SEEN] ??= new Map<string, number>());
+    occurrence = (seen.get(`${kind} ${key}`) ?? 0) + 1;
+    seen.set(`${kind} ${key}`, occurrence);
+  }
+  state.push("transcription_mark_open", "", 1).meta = { kind, key, occurrence } satisfies MarkMeta;
+  state.pos = from;
+  state.posMax = to;
+  state.md.inline.tokenize(state);
+  state.push("transcription_mark_close", "", -1).meta = { kind, key } satisfies MarkMeta;
 }
 
 /** Markdown's `inline` core rule, noting each block's first line so that marks can report theirs. */
