@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readDocumentDatesAsWritten } from "../src/eleventy/front-matter.js";
+import { readEditionFrontMatter } from "../src/eleventy/front-matter.js";
 import type { EleventyConfig } from "../src/eleventy/config.js";
 
 type Engine = (text: string, options?: { filePath?: string }) => Record<string, unknown>;
@@ -10,7 +10,7 @@ function documentEngine(): Engine {
   const config = {
     setFrontMatterParsingOptions: (options: { engines: { yaml: Engine } }) => (engine = options.engines.yaml),
   } as unknown as EleventyConfig;
-  readDocumentDatesAsWritten(config, () => "document");
+  readEditionFrontMatter(config, () => "document");
   return engine as Engine;
 }
 

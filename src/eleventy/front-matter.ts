@@ -4,39 +4,20 @@
  * reaches the model as the editor wrote it and an impossible one is reported, not moved.
  * Other pages keep the site's YAML engine as it was.
  */
-import { readFileSync } from "node:fs";
 import path from "node:path";
 import yaml from "js-yaml";
 import { DOCUMENT_YAML } from "../model/yaml.js";
+import { markdownOnly } from "./markdown-only.js";
 import type { EleventyConfig } from "./config.js";
 
 type YamlEngine = (text: string, options?: { filePath?: string }) => unknown;
-
-/** What a template language would act on: Liquid's and Nunjucks' tags, comments and output, EJS's tags. */
-const TEMPLATE_TAG = /\{[{%#]|<%/;
-
-/**
- * A document whose file holds no template tag is Markdown only: Eleventy's default preprocessing
- * (Liquid) would give its text back unchanged, at a cost on every document, so it is skipped.
- */
-function markdownOnly(data: unknown, filePath: string | undefined): unknown {
-  if (!filePath || !data || typeof data !== "object" || Array.isArray(data) || "templateEngineOverride" in data)
-    return data;
-  let source: string;
-  try {
-    source = readFileSync(filePath, "utf8");
-  } catch {
-    return data;
-  }
-  return TEMPLATE_TAG.test(source) ? data : { ...data, templateEngineOverride: "md" };
-}
 
 /**
  * Sets the YAML engine up for the editions' files. Returns where to look up the keys each file's
  * own front matter holds (its data, as collections give it, also holds the site's data): the
  * keys are noted as the front matter is read, for the model to check that each is known.
  */
-export function readDocumentDatesAsWritten(
+export function readEditionFrontMatter(
   config: EleventyConfig,
   kindOf: (filePath: unknown) => "document" | "index" | undefined,
 ): (inputPath: string) => string[] {

@@ -24,7 +24,7 @@ import { BuildReport } from "./report.js";
 import { ServeReport } from "./serve-report.js";
 import type { CollectionApi, EleventyConfig } from "./config.js";
 import type { AdapterContext } from "./context.js";
-import { readDocumentDatesAsWritten } from "./front-matter.js";
+import { readEditionFrontMatter } from "./front-matter.js";
 import { installCitations, type CitationsPart } from "./citations.js";
 import { installTei } from "./tei.js";
 import { SideFiles } from "./side-files.js";
@@ -156,7 +156,7 @@ function installModel(
   made: (model: EditionModel) => void,
 ): (api: CollectionApi) => EditionModel {
   const { config, options } = context;
-  const frontMatterKeys = readDocumentDatesAsWritten(config, (filePath) => build.classify()(filePath)?.kind);
+  const frontMatterKeys = readEditionFrontMatter(config, (filePath) => build.classify()(filePath)?.kind);
   function buildModel(api: CollectionApi): EditionModel {
     const current = context.model();
     if (current) return current;

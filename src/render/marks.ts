@@ -27,9 +27,9 @@ const DESCRIPTION: Record<MarkKind, keyof Labels> = {
  * expects. Printed signs are in `.de-gen`: the edition's, not the document's (the TEI export has
  * the element instead, and the text round-trip test leaves them out).
  */
-const gen = (text: string) => (text ? `<span class="de-gen">${text}</span>` : "");
+const editorialSign = (text: string) => (text ? `<span class="de-gen">${text}</span>` : "");
 const SHAPE: Record<MarkKind, { tag: string; before: string; after: string }> = {
-  supplied: { tag: "span", before: gen("["), after: gen("]") },
+  supplied: { tag: "span", before: editorialSign("["), after: editorialSign("]") },
   sic: { tag: "span", before: "", after: ` <span class="de-mark-sign de-gen">[sic]</span>` },
   unclear: { tag: "span", before: "", after: ` <span class="de-mark-sign de-gen">[?]</span>` },
   del: { tag: "del", before: "", after: "" },
@@ -75,7 +75,7 @@ export function markRenderer(
     },
     close: (kind, env) => (MARKS[kind] === "mention" && !registerUrl(env) ? "</span>" : closeTag(kind)),
     value(kind, value, env) {
-      if (kind === "gap") return `${openTag(kind, labels)}${gen(`[${escapeHtml(value || "…")}]`)}${closeTag(kind)}`;
+      if (kind === "gap") return `${openTag(kind, labels)}${editorialSign(`[${escapeHtml(value || "…")}]`)}${closeTag(kind)}`;
       // A page or folio break is an anchor a reader can link to; a document's id keeps it unique
       // where several documents share a page.
       const id = breakId(typeof env.docId === "string" ? env.docId : undefined, kind as "page" | "folio", value);
@@ -94,11 +94,11 @@ function sample(kind: MarkKind, labels: Labels): SafeHtml {
   const word = escapeHtml(labels.markSample);
   const inner =
     kind === "page"
-      ? gen(`[${escapeHtml(labels.page)} 1]`)
+      ? editorialSign(`[${escapeHtml(labels.page)} 1]`)
       : kind === "folio"
-        ? gen(`[${escapeHtml(labels.folio)} 1r]`)
+        ? editorialSign(`[${escapeHtml(labels.folio)} 1r]`)
         : kind === "gap"
-          ? gen("[…]")
+          ? editorialSign("[…]")
           : word;
   return raw(`${openTag(kind, labels)}${inner}${closeTag(kind)}`);
 }
