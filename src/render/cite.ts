@@ -1,12 +1,12 @@
 /** The "Cite this document" box: the citation in each style, copy buttons, and the downloads. */
-import type { Formatted } from "../citation/text.js";
 import type { Labels } from "../options.js";
 import { html, raw, type SafeHtml } from "../markup/html.js";
 
 export interface CitationEntry {
   style: string;
   label: string;
-  citation: Formatted;
+  /** The citation as HTML and as text (src/citation formats it). */
+  citation: { html: string; text: string };
 }
 
 export const DOWNLOADS = [
