@@ -61,6 +61,11 @@ export class SideFiles {
     }
   }
 
+  /** How many messages are handed to the thread and not yet done: never more than MAX_PENDING for long. */
+  get pending(): number {
+    return this.#posted - Atomics.load(this.#done, 0);
+  }
+
   /** The absolute path of `file` beside the page at `siteUrl`, or undefined (nothing written, or outside the output folder). */
   target(siteUrl: string, file: string): string | undefined {
     return this.#output ? outputFile(this.#output, siteUrl, file) : undefined;
