@@ -2,19 +2,17 @@
 /// <reference lib="dom.iterable" />
 // The sample site in a real browser: what a reader sees and can do, at phone and desktop widths,
 // by keyboard and in print, and axe-core's WCAG 2.2 AA checks on every kind of page.
-import { mkdirSync, readFileSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import type { Server } from "node:http";
-import { createRequire } from "node:module";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildSite } from "../helpers/site.js";
-import { browserAvailable, launch, serve } from "./browser.js";
+import { axeViolations, browserAvailable, launch, serve } from "./browser.js";
 
 const CABLE = "/editions/sino-vietnamese-talks-1979/1979-04-16-notice-on-talks/";
 const ARTIFACTS = "test-results";
 const ARCHIVE_CITATION =
   "\"Cable from the Foreign Ministry, 'Notice on Holding Vice Foreign Minister Level Talks Between China and Vietnam'\", April 16, 1979, Wilson Center Digital Archive, Fujian Provincial Archives, 222-12-287, 10-12. Translated by David Cowhig. https://wilson-center-digital-archive.dvincitest.com/document/291001";
-const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1400, height: 900 };
@@ -188,23 +186,7 @@ describe.skipIf(!run)("the sample site in Chromium", () => {
         await page.locator("input.pagefind-ui__search-input").fill("Hanoi");
         await page.locator(".pagefind-ui__result").first().waitFor({ timeout: 15_000 });
       }
-      await page.addScriptTag({ content: AXE });
-      const violations = await page.evaluate(async () => {
-        const axe = (
-          window as unknown as {
-            axe: {
-              run(
-                ctx: Document,
-                options: object,
-              ): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
-            };
-          }
-        ).axe;
-        const result = await axe.run(document, {
-          runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
-        });
-        return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-      });
+      const violations = await axeViolations(page);
       expect(violations).toEqual([]);
       await context.close();
     });

@@ -2,16 +2,13 @@
 // A document with a pipe table, an opening dateline and a signature with a note, in Chromium: the
 // table scrolls in its own region on a phone (the page does not), its note stands in its cell on a
 // wide screen, the opener and closer stand where they belong, and axe-core finds nothing.
-import { readFileSync } from "node:fs";
 import type { Server } from "node:http";
-import { createRequire } from "node:module";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildSite } from "../helpers/site.js";
-import { browserAvailable, launch, serve } from "./browser.js";
+import { axeViolations, browserAvailable, launch, serve } from "./browser.js";
 
 const DOCUMENT = "/editions/samples/table-and-closing/";
-const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1400, height: 900 };
 
@@ -70,23 +67,7 @@ describe.skipIf(!browserAvailable())("a document with a table in Chromium", () =
 
   it("has no axe-core violations (WCAG 2.2 AA)", async () => {
     const page = await open(DESKTOP);
-    await page.addScriptTag({ content: AXE });
-    const violations = await page.evaluate(async () => {
-      const axe = (
-        window as unknown as {
-          axe: {
-            run(
-              ctx: Document,
-              options: object,
-            ): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
-          };
-        }
-      ).axe;
-      const result = await axe.run(document, {
-        runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
-      });
-      return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-    });
+    const violations = await axeViolations(page);
     expect(violations).toEqual([]);
     await page.context().close();
   });
