@@ -1,15 +1,10 @@
 /** BibTeX (biblatex fields) and RIS exports of citation records, written directly: no processor needed. */
 import type { CslDate, CslItem, CslName } from "./record.js";
+import { dateText, nameText } from "./format.js";
 
 const pad = (n: number) => String(n).padStart(2, "0");
 
-function isoDate(date: CslDate | undefined): string | undefined {
-  const [year, month, day] = date?.["date-parts"][0] ?? [];
-  if (year === undefined) return undefined;
-  return [String(year).padStart(4, "0"), month && pad(month), day && pad(day)].filter(Boolean).join("-");
-}
-
-const nameText = (name: CslName) => name.literal ?? [name.given, name.family].filter(Boolean).join(" ");
+const isoDate = (date: CslDate | undefined) => dateText(date, "-", "four digits");
 
 // ---- BibTeX ----
 

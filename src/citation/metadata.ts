@@ -6,22 +6,12 @@ import type { EditionDocument } from "../model/edition.js";
 import { languageName } from "../model/language.js";
 import { html, raw, type SafeHtml } from "../markup/html.js";
 import type { CslDate, CslItem, CslName } from "./record.js";
+import { dateText, nameText } from "./format.js";
 
-const nameText = (n: CslName) => n.literal ?? [n.given, n.family].filter(Boolean).join(" ");
+/** Highwire's citation_date is written with slashes ("1979/04/16"). */
+const slashDate = (date: CslDate | undefined) => dateText(date, "/", "as written");
 
-function slashDate(date: CslDate | undefined): string | undefined {
-  const [y, m, d] = date?.["date-parts"][0] ?? [];
-  return y === undefined
-    ? undefined
-    : [y, m, d]
-        .filter((p) => p !== undefined)
-        .map((p, i) => (i ? String(p).padStart(2, "0") : String(p)))
-        .join("/");
-}
-
-function isoDate(date: CslDate | undefined): string | undefined {
-  return slashDate(date)?.replaceAll("/", "-");
-}
+const isoDate = (date: CslDate | undefined) => dateText(date, "-", "as written");
 
 export interface PageContext {
   /** The page's absolute URL, where the site's URL is known. */

@@ -29,8 +29,11 @@ const OFFSET_PATTERN = /^UTC[+-](?:0?\d|1[0-4])(?::[0-5]\d)?$/;
 
 const pad = (n: number, width = 2) => String(n).padStart(width, "0");
 
-/** Days in a month of the proleptic Gregorian calendar, as ISO 8601 and HTML count them. */
-function daysInMonth(year: number, month: number): number {
+/**
+ * Days in a month (1 to 12) of the proleptic Gregorian calendar, as ISO 8601 and HTML count them:
+ * one rule for checking a date and for the last day a partly known date can mean.
+ */
+export function daysInMonth(year: number, month: number): number {
   return utcDate(year, month + 1, 0).getUTCDate();
 }
 

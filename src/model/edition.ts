@@ -12,6 +12,7 @@ import {
   documentSchema,
   editionSchemaFor,
   type DocumentMetadata,
+  type DocumentSchema,
   type EditionMetadata,
   type SchemaSettings,
 } from "./schema.js";
@@ -194,150 +195,219 @@ export function checkEditions(
   settings: BuildSettings,
 ): EditionModel & { problems: Problem[] } {
   const { register, problems } = validateRegister(registerData, settings.registerSource, settings.fields?.register);
-  const schema = documentSchema(settings);
-  const editionSchema = editionSchemaFor(settings.fields);
-  const documentFields = fieldsAt(schema, []);
-  const editionFields = fieldsAt(editionSchema, []);
-  const editions = new Map<string, Edition>();
-  const editionsByInputPath = new Map<string, Edition>();
+  const check: Check = { register, settings, problems, editions: new Map(), editionsByInputPath: new Map() };
+  checkIndexes(indexes, check);
+  for (const doc of checkDocuments(documents, check)) doc.edition.documents.push(doc);
+  const editions = orderEditions(check.editions.values());
+  const { all, byInputPath } = linkDocuments(editions);
+  for (const edition of editions) attachRegister(edition, register);
+  return { register, editions, documents: all, byInputPath, editionsByInputPath: check.editionsByInputPath, problems };
+}
 
+/** What every step of the check adds to, so that the problems keep the order they are found in and editions are made once. */
+interface Check {
+  register: Register;
+  settings: BuildSettings;
+  problems: Problem[];
+  editions: Map<string, Edition>;
+  editionsByInputPath: Map<string, Edition>;
+}
+
+type EditionSchema = ReturnType<typeof editionSchemaFor>;
+
+/** Index files name and describe their editions, so their editions exist before any document looks for its own. */
+function checkIndexes(indexes: readonly SourceFile[], check: Check): void {
+  const schema = editionSchemaFor(check.settings.fields);
+  const fields = fieldsAt(schema, []);
   for (const index of indexes) {
-    problems.push(
-      ...unknownFields(index.data, index.frontMatterKeys ?? [], editionFields, index.file, "fields.edition"),
+    check.problems.push(
+      ...unknownFields(index.data, index.frontMatterKeys ?? [], fields, index.file, "fields.edition"),
     );
-    const result = editionSchema.safeParse(index.data);
-    if (!result.success) {
-      problems.push(...problemsFromZod(result.error, index.data, index.file, editionSchema));
-      // The edition still has its index page: no page of the plugin's is made in its place.
-      const edition = unnamedEdition(index.edition, index.url, index.inputPath);
-      editions.set(index.edition, edition);
-      editionsByInputPath.set(index.inputPath, edition);
-      continue;
-    }
-    const mentions = scanMentions(index.text ?? "");
-    // The edition's summary is shown as plain text (on the home page): its mentions are checked, and shown as their words.
-    const summaryUses = result.data.summary ? mentionUses(scanMentions(result.data.summary), "summary") : [];
-    const found = keyProblems(
-      [...mentionUses(mentions, index), ...summaryUses],
-      index.file,
-      register,
-      settings.registerSource,
-    );
-    problems.push(...found);
-    const { editors, summary, ...metadata } = result.data;
-    const edition: Edition = modelObject({
-      ...metadata,
-      ...(summary ? { summary: withoutMentions(summary) } : {}),
-      editors: editors ?? [],
-      slug: index.edition,
-      url: index.url,
-      inputPath: index.inputPath,
-      documents: [],
-      register: [],
-      mentions: found.length ? [] : mentions,
-    });
-    editions.set(index.edition, edition);
-    editionsByInputPath.set(index.inputPath, edition);
+    const edition = checkIndex(index, schema, check);
+    check.editions.set(index.edition, edition);
+    check.editionsByInputPath.set(index.inputPath, edition);
   }
+}
 
-  const sorted: { key: string; file: string; doc: EditionDocument }[] = [];
-  const idsTaken = new Map<string, string>();
-  for (const source of documents) {
-    if (source.frontMatterKeys?.length === 0) {
-      problems.push({
-        file: source.file,
-        field: "(front matter)",
-        value: undefined,
-        found: "none",
-        expected:
-          "front matter at the top of the file: a line ---, the fields (at least title and date), and a line --- again",
-      });
-      continue;
-    }
-    // An edition's register page has the address of a document named "register" at its top.
-    if (source.id === `${source.edition}/register`) {
-      problems.push({
-        file: source.file,
-        field: "(file name)",
-        value: "register",
-        found: '"register.md"',
-        expected: "another name: the edition's register page has this address (/register/ inside the edition)",
-      });
-      continue;
-    }
-    const unknown = unknownFields(
-      source.data,
-      source.frontMatterKeys ?? [],
-      documentFields,
-      source.file,
-      "fields.document",
-    );
-    problems.push(...unknown);
-    // Its notes', mentions' and page breaks' ids start with it: two documents must not share it.
-    const docId = documentId(source.id);
-    const taken = idsTaken.get(docId);
-    if (taken) {
-      problems.push({
-        file: source.file,
-        field: "(file name)",
-        value: source.id,
-        expected: `a path whose id ("${docId}") differs from ${taken}'s: rename one of the two files`,
-      });
-    } else idsTaken.set(docId, source.file);
-    const result = schema.safeParse(source.data);
-    if (!result.success) {
-      problems.push(...problemsFromZod(result.error, source.data, source.file, schema));
-      continue;
-    }
-    // Mentions are numbered as the page prints them: the text and its notes, then the source note.
-    const counts = new Map<string, number>();
-    const mentions = scanMentions(source.text ?? "", counts);
-    const noteMentions = result.data.sourceNote ? scanMentions(result.data.sourceNote, counts) : [];
-    const summaryMentions = result.data.summary ? scanMentions(result.data.summary) : [];
-    const uses = [
-      ...FRONT_MATTER_KINDS.flatMap((kind) =>
-        result.data[kind].map((key, i) => ({ kind, key, field: `${kind}.${i}` })),
-      ),
-      ...mentionUses(mentions, source),
-      ...mentionUses(noteMentions, "sourceNote"),
-      ...mentionUses(summaryMentions, "summary"),
-    ];
-    const found = keyProblems(uses, source.file, register, settings.registerSource);
-    problems.push(...found);
-    if (found.length || unknown.length) continue;
-    const { date, dateApproximate, time, timeZone, telegram, summary, ...metadata } = result.data;
-    let edition = editions.get(source.edition);
-    if (!edition) {
-      edition = unnamedEdition(source.edition, settings.editionUrl(source.edition));
-      editions.set(source.edition, edition);
-    }
-    const doc: EditionDocument = modelObject({
-      ...metadata,
-      id: source.id,
-      slug: source.slug,
-      inputPath: source.inputPath,
-      file: source.file,
-      url: source.url,
-      date: { ...date, approximate: dateApproximate, ...(time ? { time } : {}), ...(timeZone ? { timeZone } : {}) },
-      ...(telegram ? { telegram: withFieldOrder(telegram, source.data.telegram) } : {}),
-      ...(summary ? { summary: withoutMentions(summary) } : {}),
-      mentions: [...mentions, ...noteMentions],
-      summaryMentions,
-      edition,
-      number: 0,
-    });
-    sorted.push({ key: dateSortKey(doc.date), file: source.file, doc });
+/** An index file with problems still has its page, so it always gives an edition: its own, or one named after its folder. */
+function checkIndex(index: SourceFile, schema: EditionSchema, check: Check): Edition {
+  const result = schema.safeParse(index.data);
+  if (!result.success) {
+    check.problems.push(...problemsFromZod(result.error, index.data, index.file, schema));
+    // The edition still has its index page: no page of the plugin's is made in its place.
+    return unnamedEdition(index.edition, index.url, index.inputPath);
   }
-
-  sorted.sort(compareDocuments);
-  for (const { doc } of sorted) doc.edition.documents.push(doc);
-
-  const byInputPath = new Map<string, EditionDocument>();
-  const ordered = [...editions.values()].sort(
-    (a, b) => (a.order ?? Infinity) - (b.order ?? Infinity) || a.title.localeCompare(b.title),
+  const mentions = scanMentions(index.text ?? "");
+  // The edition's summary is shown as plain text (on the home page): its mentions are checked, and shown as their words.
+  const summaryUses = result.data.summary ? mentionUses(scanMentions(result.data.summary), "summary") : [];
+  const found = keyProblems(
+    [...mentionUses(mentions, index), ...summaryUses],
+    index.file,
+    check.register,
+    check.settings.registerSource,
   );
+  check.problems.push(...found);
+  const { editors, summary, ...metadata } = result.data;
+  const edition: Edition = modelObject({
+    ...metadata,
+    ...(summary ? { summary: withoutMentions(summary) } : {}),
+    editors: editors ?? [],
+    slug: index.edition,
+    url: index.url,
+    inputPath: index.inputPath,
+    documents: [],
+    register: [],
+    mentions: found.length ? [] : mentions,
+  });
+  return edition;
+}
+
+/** What checking one document needs of the others: the schema made once, and the ids already taken. */
+interface DocumentCheck {
+  schema: DocumentSchema;
+  fields: string[];
+  /** Its notes', mentions' and page breaks' ids start with a document's id: two documents must not share it. */
+  idsTaken: Map<string, string>;
+}
+
+/** Every document is checked so that an editor sees every problem at once; those that pass are kept in date order. */
+function checkDocuments(documents: readonly SourceFile[], check: Check): EditionDocument[] {
+  const schema = documentSchema(check.settings);
+  const each: DocumentCheck = { schema, fields: fieldsAt(schema, []), idsTaken: new Map() };
+  const sorted: { key: string; file: string; doc: EditionDocument }[] = [];
+  for (const source of documents) {
+    const doc = checkDocument(source, each, check);
+    if (doc) sorted.push({ key: dateSortKey(doc.date), file: source.file, doc });
+  }
+  return sorted.sort(compareDocuments).map(({ doc }) => doc);
+}
+
+/** A document is made only where its record has no problem, so that no page is built from a record still to be corrected. */
+function checkDocument(source: SourceFile, each: DocumentCheck, check: Check): EditionDocument | undefined {
+  const misplaced = fileProblem(source);
+  if (misplaced) {
+    check.problems.push(misplaced);
+    return undefined;
+  }
+  const unknown = unknownFields(source.data, source.frontMatterKeys ?? [], each.fields, source.file, "fields.document");
+  check.problems.push(...unknown);
+  const clash = idProblem(source, each.idsTaken);
+  if (clash) check.problems.push(clash);
+  const result = each.schema.safeParse(source.data);
+  if (!result.success) {
+    check.problems.push(...problemsFromZod(result.error, source.data, source.file, each.schema));
+    return undefined;
+  }
+  const mentions = documentMentions(source, result.data);
+  const found = keyProblems(mentions.uses, source.file, check.register, check.settings.registerSource);
+  check.problems.push(...found);
+  if (found.length || unknown.length) return undefined;
+  return documentOf(source, result.data, mentions, editionOf(source, check));
+}
+
+/** Some files cannot be read as documents at all, so nothing else about them is worth reporting. */
+function fileProblem(source: SourceFile): Problem | undefined {
+  if (source.frontMatterKeys?.length === 0) {
+    return {
+      file: source.file,
+      field: "(front matter)",
+      value: undefined,
+      found: "none",
+      expected:
+        "front matter at the top of the file: a line ---, the fields (at least title and date), and a line --- again",
+    };
+  }
+  // An edition's register page has the address of a document named "register" at its top.
+  if (source.id === `${source.edition}/register`) {
+    return {
+      file: source.file,
+      field: "(file name)",
+      value: "register",
+      found: '"register.md"',
+      expected: "another name: the edition's register page has this address (/register/ inside the edition)",
+    };
+  }
+  return undefined;
+}
+
+/** Two documents with the same id would share their anchors, so the second to claim an id is told which file has it. */
+function idProblem(source: SourceFile, idsTaken: Map<string, string>): Problem | undefined {
+  const docId = documentId(source.id);
+  const taken = idsTaken.get(docId);
+  if (!taken) {
+    idsTaken.set(docId, source.file);
+    return undefined;
+  }
+  return {
+    file: source.file,
+    field: "(file name)",
+    value: source.id,
+    expected: `a path whose id ("${docId}") differs from ${taken}'s: rename one of the two files`,
+  };
+}
+
+/** A document's register keys are checked wherever they are written, and its mentions numbered as its page prints them. */
+function documentMentions(source: SourceFile, data: DocumentMetadata) {
+  // Mentions are numbered as the page prints them: the text and its notes, then the source note.
+  const counts = new Map<string, number>();
+  const mentions = scanMentions(source.text ?? "", counts);
+  const noteMentions = data.sourceNote ? scanMentions(data.sourceNote, counts) : [];
+  const summaryMentions = data.summary ? scanMentions(data.summary) : [];
+  const uses = [
+    ...FRONT_MATTER_KINDS.flatMap((kind) => data[kind].map((key, i) => ({ kind, key, field: `${kind}.${i}` }))),
+    ...mentionUses(mentions, source),
+    ...mentionUses(noteMentions, "sourceNote"),
+    ...mentionUses(summaryMentions, "summary"),
+  ];
+  return { mentions: [...mentions, ...noteMentions], summaryMentions, uses };
+}
+
+/** A folder of documents is an edition even without an index file, so its edition is made when its first document asks. */
+function editionOf(source: SourceFile, check: Check): Edition {
+  let edition = check.editions.get(source.edition);
+  if (!edition) {
+    edition = unnamedEdition(source.edition, check.settings.editionUrl(source.edition));
+    check.editions.set(source.edition, edition);
+  }
+  return edition;
+}
+
+/** The model keeps a document's date, time and zone as one date, and its summary without mention markup, for every page to print. */
+function documentOf(
+  source: SourceFile,
+  data: DocumentMetadata,
+  { mentions, summaryMentions }: { mentions: Mention[]; summaryMentions: Mention[] },
+  edition: Edition,
+): EditionDocument {
+  const { date, dateApproximate, time, timeZone, telegram, summary, ...metadata } = data;
+  const doc: EditionDocument = modelObject({
+    ...metadata,
+    id: source.id,
+    slug: source.slug,
+    inputPath: source.inputPath,
+    file: source.file,
+    url: source.url,
+    date: { ...date, approximate: dateApproximate, ...(time ? { time } : {}), ...(timeZone ? { timeZone } : {}) },
+    ...(telegram ? { telegram: withFieldOrder(telegram, source.data.telegram) } : {}),
+    ...(summary ? { summary: withoutMentions(summary) } : {}),
+    mentions,
+    summaryMentions,
+    edition,
+    number: 0,
+  });
+  return doc;
+}
+
+/** Editions are listed in the order their editors gave them, then by title, wherever their files lie. */
+function orderEditions(editions: Iterable<Edition>): Edition[] {
+  return [...editions].sort((a, b) => (a.order ?? Infinity) - (b.order ?? Infinity) || a.title.localeCompare(b.title));
+}
+
+/** Documents are numbered 1..n within their edition, as FRUS numbers its documents, and linked for the pages' previous and next. */
+function linkDocuments(editions: readonly Edition[]) {
+  const byInputPath = new Map<string, EditionDocument>();
   const all: EditionDocument[] = [];
-  for (const edition of ordered) {
+  for (const edition of editions) {
     edition.documents.forEach((doc, i, list) => {
       doc.number = i + 1;
       if (i > 0) doc.previous = list[i - 1];
@@ -345,10 +415,14 @@ export function checkEditions(
       byInputPath.set(doc.inputPath, doc);
       all.push(doc);
     });
-    edition.register = registerUses(edition, register);
-    if (edition.register.length) edition.registerUrl = `${edition.url}register/`;
   }
-  return { register, editions: ordered, documents: all, byInputPath, editionsByInputPath, problems };
+  return { all, byInputPath };
+}
+
+/** An edition has a register page only where its documents use the register, so the uses are collected before its address is set. */
+function attachRegister(edition: Edition, register: Register): void {
+  edition.register = registerUses(edition, register);
+  if (edition.register.length) edition.registerUrl = `${edition.url}register/`;
 }
 
 /** The register entries an edition's documents use, with every mention and listing, in one pass. */

@@ -78,84 +78,118 @@ const oneOf = (values: readonly string[], what: string) =>
     error: `one of the site's ${what}: ${values.map((v) => JSON.stringify(v)).join(", ")}`,
   });
 
+/** What the document is and who wrote it to whom: the fields a citation starts from. */
+const identityFields = ({ documentTypes }: SchemaSettings) => ({
+  title: text.describe("The document's title as the edition gives it"),
+  date: dateField,
+  dateApproximate: z
+    .boolean({ error: "true or false" })
+    .default(false)
+    .describe("The date is approximate (shown as c. 1979)"),
+  time: z.string({ error: TIME_EXPECTED }).refine(isValidTime, TIME_EXPECTED).optional(),
+  timeZone: z.string({ error: ZONE_EXPECTED }).refine(isValidTimeZone, ZONE_EXPECTED).optional(),
+  type: oneOf(documentTypes, "document types").optional().describe("The kind of document"),
+  author: oneOrMany.optional().describe("Author or sending office"),
+  recipients: oneOrMany.optional(),
+});
+
+/** Where the original is kept and in which language, so that a reader can find it and knows what was translated. */
+const holdingFields = () => ({
+  archive: orUnknown(text, "text").optional().describe("The repository holding the original, or unknown"),
+  collection: text.optional().describe("Collection, fonds or record group"),
+  callNumber: orUnknown(textOrNumber, "text or a number").optional().describe("The call number, or unknown"),
+  pages: textOrNumber.optional().describe("Page range in the file, such as 10-12"),
+  folios: textOrNumber.optional(),
+  originalLanguage: language.optional(),
+  translation: z
+    .object(
+      {
+        language,
+        translator: orUnknown(
+          oneOrMany.refine(
+            (names) => !names.some((name) => UNKNOWN.test(name)),
+            "the translators' names, or unknown alone",
+          ),
+          "text, or a list of texts",
+        ).optional(),
+      },
+      { error: "a group with language and translator" },
+    )
+    .strict()
+    .optional(),
+});
+
+/** Where this text was taken from and what the editor says of it, kept apart from the original's own record. */
+const editorialFields = () => ({
+  source: z
+    .object(
+      { title: text, publisher: text.optional(), url: url.optional(), accessed: fullDate.optional() },
+      { error: "a group with title, publisher, url and accessed" },
+    )
+    .strict()
+    .optional()
+    .describe("The publication this text was taken from"),
+  summary: text.optional(),
+  sourceNote: text
+    .optional()
+    .describe("The source note, where the editor writes it (Markdown); otherwise built from the record"),
+  credits: text.optional(),
+});
+
+/** How the original was marked and sent, checked against the site's own lists where it gives them. */
+const handlingFields = (settings: SchemaSettings) => ({
+  classification: (settings.classifications?.length
+    ? oneOf(settings.classifications, "classifications")
+    : text
+  ).optional(),
+  handling: oneOrMany.optional(),
+  telegram: telegramSchema(settings)
+    .optional()
+    .describe("The header of a telegram, in the order the original prints it"),
+});
+
+/** The register entries a document lists, kept as keys so that the register alone spells their names. */
+const registerFields = () => ({
+  subjects: keyList.default([]),
+  people: keyList.default([]),
+  places: keyList.default([]),
+});
+
+/** A time means nothing without a day, nor a zone without a time: checked across fields, as no one field can. */
+function checkTimeOfDay(
+  doc: { date: { day?: number | undefined }; time?: string | undefined; timeZone?: string | undefined },
+  ctx: z.RefinementCtx,
+): void {
+  if (doc.time && doc.date.day === undefined) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["time"],
+      input: doc.time,
+      message: "no time unless the date is a full date (YYYY-MM-DD)",
+    });
+  }
+  if (doc.timeZone && !doc.time) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["timeZone"],
+      input: doc.timeZone,
+      message: "a time zone only together with a time",
+    });
+  }
+}
+
+/** The fields keep the order an editor writes them in, which the JSON Schema and the messages follow. */
 export function documentSchema(settings: SchemaSettings) {
-  const { documentTypes, classifications } = settings;
   return z
     .object({
-      title: text.describe("The document's title as the edition gives it"),
-      date: dateField,
-      dateApproximate: z
-        .boolean({ error: "true or false" })
-        .default(false)
-        .describe("The date is approximate (shown as c. 1979)"),
-      time: z.string({ error: TIME_EXPECTED }).refine(isValidTime, TIME_EXPECTED).optional(),
-      timeZone: z.string({ error: ZONE_EXPECTED }).refine(isValidTimeZone, ZONE_EXPECTED).optional(),
-      type: oneOf(documentTypes, "document types").optional().describe("The kind of document"),
-      author: oneOrMany.optional().describe("Author or sending office"),
-      recipients: oneOrMany.optional(),
-      archive: orUnknown(text, "text").optional().describe("The repository holding the original, or unknown"),
-      collection: text.optional().describe("Collection, fonds or record group"),
-      callNumber: orUnknown(textOrNumber, "text or a number").optional().describe("The call number, or unknown"),
-      pages: textOrNumber.optional().describe("Page range in the file, such as 10-12"),
-      folios: textOrNumber.optional(),
-      originalLanguage: language.optional(),
-      translation: z
-        .object(
-          {
-            language,
-            translator: orUnknown(
-              oneOrMany.refine(
-                (names) => !names.some((name) => UNKNOWN.test(name)),
-                "the translators' names, or unknown alone",
-              ),
-              "text, or a list of texts",
-            ).optional(),
-          },
-          { error: "a group with language and translator" },
-        )
-        .strict()
-        .optional(),
-      source: z
-        .object(
-          { title: text, publisher: text.optional(), url: url.optional(), accessed: fullDate.optional() },
-          { error: "a group with title, publisher, url and accessed" },
-        )
-        .strict()
-        .optional()
-        .describe("The publication this text was taken from"),
-      summary: text.optional(),
-      sourceNote: text
-        .optional()
-        .describe("The source note, where the editor writes it (Markdown); otherwise built from the record"),
-      credits: text.optional(),
-      classification: (classifications?.length ? oneOf(classifications, "classifications") : text).optional(),
-      handling: oneOrMany.optional(),
-      telegram: telegramSchema(settings)
-        .optional()
-        .describe("The header of a telegram, in the order the original prints it"),
-      subjects: keyList.default([]),
-      people: keyList.default([]),
-      places: keyList.default([]),
+      ...identityFields(settings),
+      ...holdingFields(),
+      ...editorialFields(),
+      ...handlingFields(settings),
+      ...registerFields(),
       ...ownFieldsShape(settings.fields?.document),
     })
-    .superRefine((doc, ctx) => {
-      if (doc.time && doc.date.day === undefined) {
-        ctx.addIssue({
-          code: "custom",
-          path: ["time"],
-          input: doc.time,
-          message: "no time unless the date is a full date (YYYY-MM-DD)",
-        });
-      }
-      if (doc.timeZone && !doc.time) {
-        ctx.addIssue({
-          code: "custom",
-          path: ["timeZone"],
-          input: doc.timeZone,
-          message: "a time zone only together with a time",
-        });
-      }
-    });
+    .superRefine(checkTimeOfDay);
 }
 
 export type DocumentSchema = ReturnType<typeof documentSchema>;
