@@ -63,6 +63,7 @@ function gapXml(value: string): string {
 
 type Notes = Map<number, { label?: string; blocks: Token[] }>;
 
+// Notes are written where they are referred to, so their blocks are gathered first, by number.
 function collectNotes(tokens: Token[]): Notes {
   const notes: Notes = new Map();
   let current: { label?: string; blocks: Token[] } | undefined;
@@ -77,93 +78,122 @@ function collectNotes(tokens: Token[]): Notes {
   return notes;
 }
 
-export function teiBody(
-  tokens: Token[],
-  context: TeiContext,
-): { opener: string[]; head: string[]; body: string[]; closer: string[] } {
-  const notes = collectNotes(tokens);
-  const blockEnd = tokens.findIndex((t) => t.type === "footnote_block_open");
-  const blocks = blockEnd >= 0 ? tokens.slice(0, blockEnd) : tokens;
-  // The line of the block being written, for errors.
-  let line: number | undefined;
-  const fail = (found: string, expected: string): never => {
-    throw new TeiError(found, expected, line);
-  };
+/** Inline tokens that stand for a fixed piece of TEI, whatever their content, so need no case of their own. */
+const INLINE_TAGS: ReadonlyMap<string, string> = new Map([
+  ["softbreak", "\n"],
+  ["hardbreak", "<lb/>"],
+  ["em_open", '<hi rend="italic">'],
+  ["strong_open", '<hi rend="bold">'],
+  ["s_open", '<hi rend="strikethrough">'],
+  ["em_close", "</hi>"],
+  ["strong_close", "</hi>"],
+  ["s_close", "</hi>"],
+  ["link_close", "</ref>"],
+]);
 
-  function inline(children: Token[], insideStructure = false): string {
+/**
+ * Block tokens that stand for a fixed piece of TEI, whatever their content (a list's or a table's
+ * tags; a table's body adds nothing, as TEI's table has no body of its own).
+ */
+const BLOCK_TAGS: ReadonlyMap<string, string> = new Map([
+  ["bullet_list_open", "<list>"],
+  ["ordered_list_open", '<list rend="numbered">'],
+  ["bullet_list_close", "</list>"],
+  ["ordered_list_close", "</list>"],
+  ["list_item_open", "<item>"],
+  ["list_item_close", "</item>"],
+  ["blockquote_open", "<quote>"],
+  ["blockquote_close", "</quote>"],
+  ["table_open", "<table>"],
+  ["table_close", "</table>"],
+  ["tbody_open", ""],
+  ["tbody_close", ""],
+  ["tr_close", "</row>"],
+  ["hr", el("milestone", { unit: "section" })],
+]);
+
+/** Block tokens followed by one inline token and their close: a paragraph, a heading, a table's cell. */
+const INLINE_BLOCKS = new Set(["paragraph_open", "heading_open", "th_open", "td_open"]);
+
+/**
+ * Writes one document's text: one writer per document, because its notes, its breaks' ids and the
+ * line an error names are shared by the text and the notes written inside it.
+ */
+class TeiWriter {
+  /** The line of the block being written, for errors. */
+  private line: number | undefined;
+  /**
+   * A break's xml:id is the id of the same break on the HTML page; a value the document repeats
+   * (two breaks "page 11") keeps it on its first break only, as an xml:id must be unique.
+   */
+  private readonly breaks = new Set<string>();
+
+  constructor(
+    private readonly context: TeiContext,
+    private readonly notes: Notes,
+  ) {}
+
+  /** What TEI cannot carry stops the export, naming the line where it stands. */
+  fail(found: string, expected: string): never {
+    throw new TeiError(found, expected, this.line);
+  }
+
+  /**
+   * The text of a paragraph, heading or cell, written in one place for every block so that each
+   * token has one TEI form; `insideStructure` in an opener or closer, where TEI lets a salutation,
+   * signature or dateline stand as its own element.
+   */
+  inline(children: Token[], insideStructure = false): string {
     let out = "";
+    // The HTML spans open so far, as each must close in the same paragraph.
     const stack: string[] = [];
-    for (const token of children) {
-      switch (token.type) {
-        case "text":
-          out += xml(token.content);
-          break;
-        case "softbreak":
-          out += "\n";
-          break;
-        case "hardbreak":
-          out += "<lb/>";
-          break;
-        case "code_inline":
-          out += el("code", {}, xml(token.content));
-          break;
-        case "em_open":
-          out += '<hi rend="italic">';
-          break;
-        case "strong_open":
-          out += '<hi rend="bold">';
-          break;
-        case "s_open":
-          out += '<hi rend="strikethrough">';
-          break;
-        case "em_close":
-        case "strong_close":
-        case "s_close":
-          out += "</hi>";
-          break;
-        case "link_open": {
-          const href = token.attrGet("href") ?? "";
-          if (!isSafeUrl(href)) fail(JSON.stringify(href), "a link with http, https or mailto, or a relative link");
-          out += `<ref target="${xml(href)}">`;
-          break;
-        }
-        case "link_close":
-          out += "</ref>";
-          break;
-        case "image":
-          out += el(
-            "graphic",
-            { url: token.attrGet("src") ?? "" },
-            token.content ? el("desc", {}, xml(token.content)) : undefined,
-          );
-          break;
-        case "html_inline":
-          out += htmlInline(token.content, stack);
-          break;
-        case "footnote_ref":
-          out += noteXml(token);
-          break;
-        case "transcription_mark_open":
-          out += markOpen(markOf(token).kind, markOf(token).key, markOf(token).occurrence, insideStructure);
-          break;
-        case "transcription_mark_close":
-          out += markClose(markOf(token).kind, insideStructure);
-          break;
-        case "transcription_mark_value": {
-          const kind = markOf(token).kind;
-          if (kind === "gap") out += gapXml(token.content);
-          else out += pbXml(kind as "page" | "folio", token.content);
-          break;
-        }
-        default:
-          fail(`the Markdown element "${token.type}"`, "text, emphasis, links, notes and transcription marks");
-      }
-    }
-    if (stack.length) fail(`an unclosed <${stack.at(-1)}>`, "every HTML span closed in the same paragraph");
+    for (const token of children) out += this.inlineToken(token, stack, insideStructure);
+    if (stack.length) this.fail(`an unclosed <${stack.at(-1)}>`, "every HTML span closed in the same paragraph");
     return out;
   }
 
-  function htmlInline(source: string, stack: string[]): string {
+  // Each inline token has one TEI form, or is what TEI cannot carry.
+  private inlineToken(token: Token, stack: string[], insideStructure: boolean): string {
+    const tag = INLINE_TAGS.get(token.type);
+    if (tag !== undefined) return tag;
+    switch (token.type) {
+      case "text":
+        return xml(token.content);
+      case "code_inline":
+        return el("code", {}, xml(token.content));
+      case "link_open":
+        return this.linkOpen(token);
+      case "image":
+        return el(
+          "graphic",
+          { url: token.attrGet("src") ?? "" },
+          token.content ? el("desc", {}, xml(token.content)) : undefined,
+        );
+      case "html_inline":
+        return this.htmlInline(token.content, stack);
+      case "footnote_ref":
+        return this.noteXml(token);
+      case "transcription_mark_open":
+      case "transcription_mark_close":
+      case "transcription_mark_value":
+        return this.markXml(token, insideStructure);
+      default:
+        return this.fail(
+          `the Markdown element "${token.type}"`,
+          "text, emphasis, links, notes and transcription marks",
+        );
+    }
+  }
+
+  // A link in the TEI must be as safe to follow as on the HTML page.
+  private linkOpen(token: Token): string {
+    const href = token.attrGet("href") ?? "";
+    if (!isSafeUrl(href)) this.fail(JSON.stringify(href), "a link with http, https or mailto, or a relative link");
+    return `<ref target="${xml(href)}">`;
+  }
+
+  // Of raw HTML, only a language span and a line break have a faithful TEI form.
+  private htmlInline(source: string, stack: string[]): string {
     const open = /^<span\s+lang="([A-Za-z]{2,3}(?:-[A-Za-z0-9]+)*)"\s*>$/.exec(source);
     if (open) {
       stack.push("span");
@@ -174,20 +204,28 @@ export function teiBody(
       return "</foreign>";
     }
     if (/^<br\s*\/?>$/.test(source)) return "<lb/>";
-    return fail(JSON.stringify(source), htmlExpected(source));
+    return this.fail(JSON.stringify(source), htmlExpected(source));
   }
 
-  // A break's xml:id is the id of the same break on the HTML page; a value the document repeats
-  // (two breaks "page 11") keeps it on its first break only, as an xml:id must be unique.
-  const breaks = new Set<string>();
-  function pbXml(kind: "page" | "folio", value: string): string {
-    const id = breakId(context.idPrefix, kind, value);
-    const first = !breaks.has(id);
-    breaks.add(id);
+  // A transcription mark opens, closes, or (a gap, a break) stands alone with its value.
+  private markXml(token: Token, insideStructure: boolean): string {
+    const { kind, key, occurrence } = markOf(token);
+    if (token.type === "transcription_mark_open") return this.markOpen(kind, key, occurrence, insideStructure);
+    if (token.type === "transcription_mark_close") return this.markClose(kind, insideStructure);
+    if (kind === "gap") return gapXml(token.content);
+    return this.pbXml(kind as "page" | "folio", token.content);
+  }
+
+  // A break carries the id of the same break on the HTML page, once (see `breaks`).
+  private pbXml(kind: "page" | "folio", value: string): string {
+    const id = breakId(this.context.idPrefix, kind, value);
+    const first = !this.breaks.has(id);
+    this.breaks.add(id);
     return el("pb", { n: value, type: kind === "folio" ? "folio" : undefined, "xml:id": first ? id : undefined });
   }
 
-  function markOpen(
+  // A structure mark is its own element only where TEI allows it (an opener's or closer's line), else a seg.
+  private markOpen(
     kind: MarkKind,
     key: string | undefined,
     occurrence: number | undefined,
@@ -195,161 +233,141 @@ export function teiBody(
   ): string {
     const mention = MENTION_ELEMENTS[kind];
     if (mention) {
-      if (!context.registerUrl || !key) return `<${mention}>`;
+      if (!this.context.registerUrl || !key) return `<${mention}>`;
       // As on the HTML page: the mention's own id, and a pointer to its entry on the register page.
-      const id = mentionId(context.idPrefix, kind as MentionKind, key, occurrence ?? 1);
-      return `<${mention} xml:id="${xml(id)}" ref="${xml(`${context.registerUrl}${fragment(entryId(kind as MentionKind, key))}`)}">`;
+      const id = mentionId(this.context.idPrefix, kind as MentionKind, key, occurrence ?? 1);
+      return `<${mention} xml:id="${xml(id)}" ref="${xml(`${this.context.registerUrl}${fragment(entryId(kind as MentionKind, key))}`)}">`;
     }
     if (STRUCTURE.has(kind)) return insideStructure ? `<${kind}>` : `<seg type="${kind}">`;
     return `<${kind}>`;
   }
 
-  function markClose(kind: MarkKind, insideStructure: boolean): string {
+  // The close matches the element `markOpen` chose for the same mark.
+  private markClose(kind: MarkKind, insideStructure: boolean): string {
     const mention = MENTION_ELEMENTS[kind];
     if (mention) return `</${mention}>`;
     if (STRUCTURE.has(kind)) return insideStructure ? `</${kind}>` : "</seg>";
     return `</${kind}>`;
   }
 
-  function noteXml(token: Token): string {
+  // A note stands where it is referred to; a second reference to it points to the first.
+  private noteXml(token: Token): string {
     const { id, subId, label } = token.meta as { id: number; subId: number; label?: string };
     // The endnote's id on the HTML page.
-    const xmlId = noteId(context.idPrefix, id + 1);
+    const xmlId = noteId(this.context.idPrefix, id + 1);
     if (subId > 0) return el("ptr", { target: fragment(xmlId) });
     const kind = noteKind(label);
-    const note = notes.get(id);
+    const note = this.notes.get(id);
     // The note's own lines, then back to the line of the text that refers to it.
-    const here = line;
-    const content = note ? blocksXml(note.blocks, "note") : "";
-    line = here;
+    const here = this.line;
+    const content = note ? this.blocksXml(note.blocks, "note") : "";
+    this.line = here;
     return el(
       "note",
       {
         type: kind,
         n: id + 1,
         "xml:id": xmlId,
-        resp: kind === "translator" ? context.translatorResp : context.editorResp,
+        resp: kind === "translator" ? this.context.translatorResp : this.context.editorResp,
       },
       content,
     );
   }
 
   /** The paragraphs and other blocks of a range of tokens. */
-  function blocksXml(range: Token[], where: "body" | "note"): string {
+  blocksXml(range: Token[], where: "body" | "note"): string {
     let out = "";
+    // In a pipe table's header, whose row is a row of labels.
     let labels = false;
     for (let i = 0; i < range.length; i++) {
       const token = range[i] as Token;
-      line = lineOf(token) ?? line;
-      switch (token.type) {
-        case "paragraph_open": {
-          const children = (range[i + 1] as Token).children ?? [];
-          // A paragraph of page breaks alone is its breaks, between the paragraphs, not a paragraph.
-          out += token.hidden || milestonesOnly(children) ? inline(children) : el("p", {}, inline(children));
-          i += 2;
-          break;
-        }
-        case "heading_open":
-          out += el(
-            where === "note" ? "p" : "ab",
-            { type: where === "note" ? undefined : "head" },
-            inline((range[i + 1] as Token).children ?? []),
-          );
-          i += 2;
-          break;
-        case "bullet_list_open":
-        case "ordered_list_open":
-          out += `<list${token.type === "ordered_list_open" ? ' rend="numbered"' : ""}>`;
-          break;
-        case "bullet_list_close":
-        case "ordered_list_close":
-          out += "</list>";
-          break;
-        case "list_item_open":
-          out += "<item>";
-          break;
-        case "list_item_close":
-          out += "</item>";
-          break;
-        case "blockquote_open":
-          out += "<quote>";
-          break;
-        case "blockquote_close":
-          out += "</quote>";
-          break;
-        // A pipe table: its header row a row of labels, each cell's text as a paragraph's.
-        case "table_open":
-          out += "<table>";
-          break;
-        case "table_close":
-          out += "</table>";
-          break;
-        case "thead_open":
-        case "thead_close":
-          labels = token.type === "thead_open";
-          break;
-        case "tbody_open":
-        case "tbody_close":
-          break;
-        case "tr_open":
-          out += labels ? '<row role="label">' : "<row>";
-          break;
-        case "tr_close":
-          out += "</row>";
-          break;
-        case "th_open":
-        case "td_open": {
-          const align = cellAlignment(token);
-          out += el(
-            "cell",
-            { rend: align ? `align(${align})` : undefined },
-            inline((range[i + 1] as Token).children ?? []),
-          );
-          i += 2;
-          break;
-        }
-        case "hr":
-          out += el("milestone", { unit: "section" });
-          break;
-        case "html_block": {
-          // The telegram header placed by hand with {% telegramHeader %}, from its fields.
-          const placed = context.placedTelegram?.(token);
-          if (placed === undefined)
-            return fail(JSON.stringify(token.content.trim().slice(0, 60)), htmlExpected(token.content));
-          out += el("ab", { type: "telegram" }, placed);
-          break;
-        }
-        case "fence":
-        case "code_block":
-          out += el("ab", { type: "code" }, el("code", {}, xml(token.content)));
-          break;
-        default:
-          fail(`the Markdown block "${token.type}"`, "paragraphs, headings, lists, quotations, tables, rules and code");
-      }
+      this.line = lineOf(token) ?? this.line;
+      const tag = BLOCK_TAGS.get(token.type);
+      if (tag !== undefined) out += tag;
+      else if (token.type === "thead_open" || token.type === "thead_close") labels = token.type === "thead_open";
+      else if (token.type === "tr_open") out += labels ? '<row role="label">' : "<row>";
+      else if (INLINE_BLOCKS.has(token.type)) {
+        out += this.inlineBlockXml(token, (range[i + 1] as Token).children ?? [], where);
+        i += 2;
+      } else out += this.leafBlockXml(token);
     }
     return out;
   }
 
+  // A paragraph, heading or cell is its inline text in the element its place in TEI calls for.
+  private inlineBlockXml(token: Token, children: Token[], where: "body" | "note"): string {
+    switch (token.type) {
+      case "paragraph_open":
+        // A paragraph of page breaks alone is its breaks, between the paragraphs, not a paragraph.
+        return token.hidden || milestonesOnly(children) ? this.inline(children) : el("p", {}, this.inline(children));
+      case "heading_open":
+        return el(
+          where === "note" ? "p" : "ab",
+          { type: where === "note" ? undefined : "head" },
+          this.inline(children),
+        );
+      default: {
+        // A pipe table's cell, each cell's text as a paragraph's.
+        const align = cellAlignment(token);
+        return el("cell", { rend: align ? `align(${align})` : undefined }, this.inline(children));
+      }
+    }
+  }
+
+  // A block with no inline text: a telegram header placed by hand or code, else what TEI cannot carry.
+  private leafBlockXml(token: Token): string {
+    switch (token.type) {
+      case "html_block": {
+        // The telegram header placed by hand with {% telegramHeader %}, from its fields.
+        const placed = this.context.placedTelegram?.(token);
+        if (placed === undefined)
+          return this.fail(JSON.stringify(token.content.trim().slice(0, 60)), htmlExpected(token.content));
+        return el("ab", { type: "telegram" }, placed);
+      }
+      case "fence":
+      case "code_block":
+        return el("ab", { type: "code" }, el("code", {}, xml(token.content)));
+      default:
+        return this.fail(
+          `the Markdown block "${token.type}"`,
+          "paragraphs, headings, lists, quotations, tables, rules and code",
+        );
+    }
+  }
+
+  /**
+   * One block of the head, opener or closer as its inline text alone: a paragraph of page breaks
+   * alone stands there as its breaks.
+   */
+  partXml(blocks: Token[], start: number, insideStructure = true): string {
+    this.line = lineOf(blocks[start] as Token) ?? this.line;
+    return this.inline(blocks[start + 1]?.children ?? [], insideStructure);
+  }
+}
+
+export function teiBody(
+  tokens: Token[],
+  context: TeiContext,
+): { opener: string[]; head: string[]; body: string[]; closer: string[] } {
+  const writer = new TeiWriter(context, collectNotes(tokens));
+  const blockEnd = tokens.findIndex((t) => t.type === "footnote_block_open");
+  const blocks = blockEnd >= 0 ? tokens.slice(0, blockEnd) : tokens;
   // Headings before the text are its head; salutations and datelines after them, its opener;
   // signatures, datelines and closing salutations after the text, its closer.
   const parts = documentParts(blocks);
   const { starts } = parts;
-  // A paragraph of page breaks alone stands in the opener or closer as its breaks.
-  const blockXml = (n: number, insideStructure = true) => {
-    const start = starts[n] as number;
-    line = lineOf(blocks[start] as Token) ?? line;
-    return inline(blocks[start + 1]?.children ?? [], insideStructure);
-  };
+  const part = (n: number, insideStructure = true) => writer.partXml(blocks, starts[n] as number, insideStructure);
+  // Written in this order (head, opener, closer, then the body), which decides which repeated break keeps its id.
   const head: string[] = [];
-  for (let n = 0; n < parts.head; n++) head.push(blockXml(n, false));
+  for (let n = 0; n < parts.head; n++) head.push(part(n, false));
   const opener: string[] = [];
-  for (let n = parts.head; n < parts.head + parts.opener; n++) opener.push(blockXml(n));
+  for (let n = parts.head; n < parts.head + parts.opener; n++) opener.push(part(n));
   const closer: string[] = [];
-  for (let n = starts.length - parts.closer; n < starts.length; n++) closer.push(blockXml(n));
+  for (let n = starts.length - parts.closer; n < starts.length; n++) closer.push(part(n));
   const first = parts.head + parts.opener;
   const last = starts.length - parts.closer;
   const bodyStart = starts[first] ?? blocks.length;
   const bodyEnd = last < starts.length ? (starts[last] as number) : blocks.length;
-  const body = blocksXml(blocks.slice(bodyStart, bodyEnd), "body");
+  const body = writer.blocksXml(blocks.slice(bodyStart, bodyEnd), "body");
   return { head, opener, body: body ? [body] : [], closer };
 }

@@ -69,32 +69,39 @@ const MARK_DESCRIPTIONS: Record<string, string> = {
   dateline: "dateline: the document's dateline",
 };
 
-function header(doc: EditionDocument, settings: TeiSettings, idPrefix: string): string {
-  const names = (values: readonly string[] | undefined, element: string) =>
-    (values ?? []).map((v) => el(element, {}, xml(v))).join("");
+/** Each value as an element of its own, as TEI names one person or place to an element. */
+const names = (values: readonly string[] | undefined, element: string) =>
+  (values ?? []).map((v) => el(element, {}, xml(v))).join("");
+
+// The translators are named, or said to be unknown, in a respStmt the notes' @resp can point to.
+function translatorStmt(doc: EditionDocument, settings: TeiSettings, idPrefix: string): string {
   const translators = doc.translation?.translator ?? [];
-  const titleStmt = el(
+  if (translators.length)
+    return el(
+      "respStmt",
+      { "xml:id": `${idPrefix}-translator` },
+      el("resp", {}, "translated by") + names(translators, "name"),
+    );
+  // A translator the editor marked unknown: a name left empty and said to be unknown, none invented.
+  if (doc.translation?.translator === null)
+    return el(
+      "respStmt",
+      { "xml:id": `${idPrefix}-translator` },
+      el("resp", {}, "translated by") +
+        el("name", {}) +
+        el("note", {}, xml(settings.labels.sourceNoteTranslatorNotKnown)),
+    );
+  return "";
+}
+
+// Who made the edition of the document, with ids the notes' @resp can point to.
+function titleStmt(doc: EditionDocument, settings: TeiSettings, idPrefix: string): string {
+  return el(
     "titleStmt",
     {},
     el("title", {}, xml(doc.title)) +
       names(doc.edition.editors, "editor") +
-      (translators.length
-        ? el(
-            "respStmt",
-            { "xml:id": `${idPrefix}-translator` },
-            el("resp", {}, "translated by") + names(translators, "name"),
-          )
-        : "") +
-      // A translator the editor marked unknown: a name left empty and said to be unknown, none invented.
-      (doc.translation?.translator === null
-        ? el(
-            "respStmt",
-            { "xml:id": `${idPrefix}-translator` },
-            el("resp", {}, "translated by") +
-              el("name", {}) +
-              el("note", {}, xml(settings.labels.sourceNoteTranslatorNotKnown)),
-          )
-        : "") +
+      translatorStmt(doc, settings, idPrefix) +
       (doc.edition.editors.length
         ? el(
             "respStmt",
@@ -103,62 +110,79 @@ function header(doc: EditionDocument, settings: TeiSettings, idPrefix: string): 
           )
         : ""),
   );
-  const publicationStmt = el(
+}
+
+// Where the document is published: its edition, its number there and its page.
+function publicationStmt(doc: EditionDocument, settings: TeiSettings): string {
+  return el(
     "publicationStmt",
     {},
     el("publisher", {}, xml(doc.edition.title)) +
       el("idno", { type: "document" }, String(doc.number)) +
       el("idno", { type: "URI" }, xml(settings.pageUrl)),
   );
-  // An archive or call number marked unknown (null) gets no element of its own, only the statement:
-  // in msDesc where something else identifies the original, else beside the source (an
-  // empty msIdentifier is not valid TEI).
+}
+
+// The original in its archive, where anything identifies it (TEI has no empty msIdentifier).
+function msDesc(doc: EditionDocument, notKnown: string | undefined): string {
+  return el(
+    "msDesc",
+    {},
+    el(
+      "msIdentifier",
+      {},
+      (doc.archive ? el("repository", {}, xml(doc.archive)) : "") +
+        (doc.collection ? el("collection", {}, xml(doc.collection)) : "") +
+        (doc.callNumber ? el("idno", {}, xml(doc.callNumber)) : ""),
+    ) +
+      (doc.pages || doc.folios
+        ? el(
+            "msContents",
+            {},
+            el("msItem", {}, el("locus", {}, xml(doc.pages ?? doc.folios)) + el("title", {}, xml(doc.title))),
+          )
+        : "") +
+      (notKnown ? el("additional", {}, el("adminInfo", {}, el("note", {}, xml(notKnown)))) : ""),
+  );
+}
+
+// The published source the text is transcribed from, as a bibliographic reference.
+function sourceBibl(source: NonNullable<EditionDocument["source"]>, notKnownNote: string): string {
+  return el(
+    "bibl",
+    {},
+    el("title", {}, xml(source.title)) +
+      (source.publisher ? el("publisher", {}, xml(source.publisher)) : "") +
+      (source.url ? el("ptr", { target: source.url }) : "") +
+      (source.accessed ? el("date", { type: "accessed", when: source.accessed.iso }, xml(source.accessed.iso)) : "") +
+      notKnownNote,
+  );
+}
+
+/**
+ * Where the text comes from. An archive or call number marked unknown (null) gets no element of its
+ * own, only the statement: in msDesc where something else identifies the original, else beside the
+ * source (an empty msIdentifier is not valid TEI).
+ */
+function sourceDesc(doc: EditionDocument, settings: TeiSettings): string {
   const notKnown = notKnownText(doc, settings.labels);
   const hasArchive = doc.archive || doc.collection || doc.callNumber;
   const notKnownNote = notKnown && !hasArchive ? el("note", {}, xml(notKnown)) : "";
-  const msDesc = hasArchive
-    ? el(
-        "msDesc",
-        {},
-        el(
-          "msIdentifier",
-          {},
-          (doc.archive ? el("repository", {}, xml(doc.archive)) : "") +
-            (doc.collection ? el("collection", {}, xml(doc.collection)) : "") +
-            (doc.callNumber ? el("idno", {}, xml(doc.callNumber)) : !doc.archive && !doc.collection ? "" : ""),
-        ) +
-          (doc.pages || doc.folios
-            ? el(
-                "msContents",
-                {},
-                el("msItem", {}, el("locus", {}, xml(doc.pages ?? doc.folios)) + el("title", {}, xml(doc.title))),
-              )
-            : "") +
-          (notKnown ? el("additional", {}, el("adminInfo", {}, el("note", {}, xml(notKnown)))) : ""),
-      )
-    : "";
-  const source = doc.source
-    ? el(
-        "bibl",
-        {},
-        el("title", {}, xml(doc.source.title)) +
-          (doc.source.publisher ? el("publisher", {}, xml(doc.source.publisher)) : "") +
-          (doc.source.url ? el("ptr", { target: doc.source.url }) : "") +
-          (doc.source.accessed
-            ? el("date", { type: "accessed", when: doc.source.accessed.iso }, xml(doc.source.accessed.iso))
-            : "") +
-          notKnownNote,
-      )
-    : "";
-  const sourceDesc = el(
+  const ms = hasArchive ? msDesc(doc, notKnown) : "";
+  const source = doc.source ? sourceBibl(doc.source, notKnownNote) : "";
+  return el(
     "sourceDesc",
     {},
-    msDesc || source
-      ? msDesc + source
+    ms || source
+      ? ms + source
       : el("p", {}, "Transcribed for this edition.") + (notKnown ? el("p", {}, xml(notKnown)) : ""),
   );
+}
+
+// A reader of the TEI learns which transcription marks the text uses, and what each means.
+function encodingDesc(settings: TeiSettings): string {
   const used = [...settings.marksUsed].map((kind) => MARK_DESCRIPTIONS[kind]).filter(Boolean) as string[];
-  const encodingDesc = el(
+  return el(
     "encodingDesc",
     {},
     el(
@@ -170,23 +194,28 @@ function header(doc: EditionDocument, settings: TeiSettings, idPrefix: string): 
           : el("p", {}, "No transcription marks are used.")),
     ),
   );
-  const languages = [doc.originalLanguage, doc.translation?.language].filter((l): l is string => Boolean(l));
-  const correspondence =
-    doc.author?.length || doc.recipients?.length
+}
+
+// A letter or telegram's sender, with its date, and its recipients, where the record names them.
+function correspDesc(doc: EditionDocument, settings: TeiSettings): string {
+  if (!doc.author?.length && !doc.recipients?.length) return "";
+  return el(
+    "correspDesc",
+    {},
+    (doc.author?.length
       ? el(
-          "correspDesc",
-          {},
-          (doc.author?.length
-            ? el(
-                "correspAction",
-                { type: "sent" },
-                names(doc.author, "name") + el("date", dateAttributes(doc.date), xml(settings.dateText)),
-              )
-            : "") +
-            (doc.recipients?.length ? el("correspAction", { type: "received" }, names(doc.recipients, "name")) : ""),
+          "correspAction",
+          { type: "sent" },
+          names(doc.author, "name") + el("date", dateAttributes(doc.date), xml(settings.dateText)),
         )
-      : "";
-  const profileDesc = el(
+      : "") + (doc.recipients?.length ? el("correspAction", { type: "received" }, names(doc.recipients, "name")) : ""),
+  );
+}
+
+// When the document was made, in which languages (the original's and the translation's), and between whom.
+function profileDesc(doc: EditionDocument, settings: TeiSettings): string {
+  const languages = [doc.originalLanguage, doc.translation?.language].filter((l): l is string => Boolean(l));
+  return el(
     "profileDesc",
     {},
     el("creation", {}, el("date", dateAttributes(doc.date), xml(settings.dateText))) +
@@ -197,9 +226,18 @@ function header(doc: EditionDocument, settings: TeiSettings, idPrefix: string): 
             [...new Set(languages)].map((l) => el("language", { ident: l }, xml(languageName(l, "en")))).join(""),
           )
         : "") +
-      correspondence,
+      correspDesc(doc, settings),
   );
-  return el("teiHeader", {}, el("fileDesc", {}, titleStmt + publicationStmt + sourceDesc) + encodingDesc + profileDesc);
+}
+
+// The header is written from the record alone, one builder to each part TEI asks of it.
+function header(doc: EditionDocument, settings: TeiSettings, idPrefix: string): string {
+  const fileDesc = el(
+    "fileDesc",
+    {},
+    titleStmt(doc, settings, idPrefix) + publicationStmt(doc, settings) + sourceDesc(doc, settings),
+  );
+  return el("teiHeader", {}, fileDesc + encodingDesc(settings) + profileDesc(doc, settings));
 }
 
 export function teiDocument(doc: EditionDocument, tokens: Token[], settings: TeiSettings): string {
