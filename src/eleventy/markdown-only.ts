@@ -23,4 +23,3 @@ export function markdownOnly(data: unknown, filePath: string | undefined): unkno
   }
   return TEMPLATE_TAG.test(source) ? data : { ...data, templateEngineOverride: "md" };
 }
-

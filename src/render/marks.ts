@@ -75,7 +75,8 @@ export function markRenderer(
     },
     close: (kind, env) => (MARKS[kind] === "mention" && !registerUrl(env) ? "</span>" : closeTag(kind)),
     value(kind, value, env) {
-      if (kind === "gap") return `${openTag(kind, labels)}${editorialSign(`[${escapeHtml(value || "…")}]`)}${closeTag(kind)}`;
+      if (kind === "gap")
+        return `${openTag(kind, labels)}${editorialSign(`[${escapeHtml(value || "…")}]`)}${closeTag(kind)}`;
       // A page or folio break is an anchor a reader can link to; a document's id keeps it unique
       // where several documents share a page.
       const id = breakId(typeof env.docId === "string" ? env.docId : undefined, kind as "page" | "folio", value);

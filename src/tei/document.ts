@@ -1,6 +1,6 @@
 /** A document as a TEI P5 file: its header from the record, its text from the Markdown's tokens. */
 import type Token from "markdown-it/lib/token.mjs";
-import { formatDocumentDate, timeOffset, type DocumentDate } from "../model/date.js";
+import { daysInMonth, formatDocumentDate, timeOffset, type DocumentDate } from "../model/date.js";
 import type { Edition, EditionDocument } from "../model/edition.js";
 import type { Problem } from "../model/errors.js";
 import type { Telegram } from "../model/telegram.js";
@@ -13,12 +13,6 @@ import { TeiError, teiBody } from "./body.js";
 import { el, xml } from "../markup/xml.js";
 
 const pad = (n: number) => String(n).padStart(2, "0");
-
-function lastDay(year: number, month: number): number {
-  const date = new Date(0);
-  date.setUTCFullYear(year, month, 0);
-  return date.getUTCDate();
-}
 
 /**
  * TEI's date attributes: @when for a known or partly known date (with the time of day and its
@@ -35,7 +29,9 @@ export function dateAttributes(date: DocumentDate): Record<string, string> {
   }
   const y = String(date.year).padStart(4, "0");
   const from = date.month ? `${y}-${pad(date.month)}-${pad(date.day ?? 1)}` : `${y}-01-01`;
-  const to = date.month ? `${y}-${pad(date.month)}-${pad(date.day ?? lastDay(date.year, date.month))}` : `${y}-12-31`;
+  const to = date.month
+    ? `${y}-${pad(date.month)}-${pad(date.day ?? daysInMonth(date.year, date.month))}`
+    : `${y}-12-31`;
   return { notBefore: from, notAfter: to, cert: "medium" };
 }
 
