@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { EditionValidationError } from "../src/model/errors.js";
-import { build, CABLE_PATH, errorOf, frontMatter, source } from "./helpers/model.js";
+import { buildEditions, type SourceFile } from "../src/model/edition.js";
+import { build, CABLE_PATH, errorOf, frontMatter, SETTINGS, source } from "./helpers/model.js";
 
 const REGISTER = {
   people: { "han-nianlong": { name: "Han Nianlong" }, "le-duan": { name: "Le Duan" } },
@@ -15,15 +16,18 @@ const REGISTER = {
 
 const minimal = (extra: Record<string, unknown> = {}) => ({ title: "A letter", date: "1979-04-16", ...extra });
 
-describe("model objects in Eleventy's collections", () => {
-  it("are not plain objects, which Eleventy would look up one by one among all its templates", () => {
-    const model = build([source("e/d", minimal())], [source("e/index", { title: "E" })]);
-    expect(model.documents[0]?.inputPath).toBeTruthy();
-    expect(model.editions[0]?.inputPath).toBeTruthy();
-    // Eleventy's test (isPlainObject in @11ty/eleventy-utils): a prototype of null or Object.prototype.
-    expect(Object.getPrototypeOf(model.documents[0])).not.toBe(Object.prototype);
-    expect(Object.getPrototypeOf(model.editions[0])).not.toBe(Object.prototype);
-    expect(Object.getPrototypeOf(model.documents[0])).not.toBe(null);
+describe("model objects", () => {
+  it("are plain objects, or made with the prototype their host gives", () => {
+    const files: [SourceFile[], SourceFile[]] = [[source("e/d", minimal())], [source("e/index", { title: "E" })]];
+    const plain = build(...files);
+    expect(Object.getPrototypeOf(plain.documents[0])).toBe(Object.prototype);
+    class Host {}
+    const hosted = buildEditions(...files, {}, { ...SETTINGS, prototype: Host.prototype });
+    expect(hosted.documents[0]).toBeInstanceOf(Host);
+    expect(hosted.editions[0]).toBeInstanceOf(Host);
+    // An edition made from its folder alone, too.
+    const unnamed = buildEditions([source("f/d", minimal())], [], {}, { ...SETTINGS, prototype: Host.prototype });
+    expect(unnamed.editions[0]).toBeInstanceOf(Host);
   });
 });
 

@@ -60,3 +60,36 @@ describe("the template API", () => {
     for (const name of names.collection) expect(documented("### Collections")).toContain(name);
   });
 });
+
+describe("the collections of editions and documents", () => {
+  it("hold objects that are not plain, which Eleventy would look up one by one among all its templates", () => {
+    const collections = new Map<string, (api: unknown) => unknown>();
+    type Yaml = (text: string, options: { filePath: string }) => Record<string, unknown>;
+    let yaml: Yaml | undefined;
+    const recorder: Record<string, unknown> = {
+      directories: { input: ".", includes: "_includes", data: "_data", output: "_site" },
+      versionCheck: () => undefined,
+      addCollection: (name: string, make: (api: unknown) => unknown) => collections.set(name, make),
+      setFrontMatterParsingOptions: (options: { engines: { yaml: Yaml } }) => (yaml = options.engines.yaml),
+      frontMatterParsingOptions: {},
+    };
+    documentaryEdition(
+      new Proxy(recorder, { get: (target, key: string) => (key in target ? target[key] : () => undefined) }) as never,
+    );
+    // Each file's front matter read by the plugin's YAML engine, as Eleventy reads it.
+    const item = (file: string, frontMatter: string) => {
+      const inputPath = `./editions/${file}`;
+      return { inputPath, url: `/${file}/`, data: yaml?.(frontMatter, { filePath: inputPath }) ?? {} };
+    };
+    const api = {
+      getAll: () => [item("e/index.md", "title: E"), item("e/d.md", "title: A letter\ndate: 1979-04-16")],
+    };
+    const documents = collections.get("documents")?.(api) as object[];
+    const editions = collections.get("editions")?.(api) as object[];
+    // Eleventy's test (isPlainObject in @11ty/eleventy-utils): a prototype of null or Object.prototype.
+    for (const made of [documents[0], editions[0]]) {
+      expect(made).toHaveProperty("inputPath");
+      expect([Object.prototype, null]).not.toContain(Object.getPrototypeOf(made));
+    }
+  });
+});

@@ -120,17 +120,12 @@ export interface BuildSettings extends SchemaSettings {
   editionUrl: (slug: string) => string;
   /** Where the register lives, for messages ("_data/register"). */
   registerSource: string;
+  /** The prototype editions and documents are made with, where their host needs one of its own (the Eleventy adapter does); plain objects otherwise. */
+  prototype?: object;
 }
 
-/**
- * Documents and editions are made with a prototype of their own, not as plain objects. Eleventy
- * takes a plain object with an `inputPath` in a collection for one of its own pages, and after
- * making the collections looks each one up in its list of every template, one after another
- * (`TemplateMap.populateCollectionsWithContent` in Eleventy 3.1): a cost that grows with the square
- * of the number of documents, 0.7 s at 5,000 documents. It leaves other objects alone.
- */
-class ModelObject {}
-const modelObject = <T extends object>(fields: T): T => Object.assign(new ModelObject(), fields);
+const modelObject = <T extends object>(prototype: object | undefined, fields: T): T =>
+  Object.assign(Object.create(prototype ?? Object.prototype) as T, fields);
 
 /** A register key use for each mention, located by its line in the file, or by the field it is written in. */
 function mentionUses(mentions: readonly Mention[], where: SourceFile | "sourceNote" | "summary") {
@@ -146,8 +141,8 @@ function mentionUses(mentions: readonly Mention[], where: SourceFile | "sourceNo
 }
 
 /** An edition as its folder alone gives it: its name made from the folder's, no editors. */
-function unnamedEdition(slug: string, url: string, inputPath?: string): Edition {
-  return modelObject<Edition>({
+function unnamedEdition(prototype: object | undefined, slug: string, url: string, inputPath?: string): Edition {
+  return modelObject<Edition>(prototype, {
     slug,
     title: humanise(slug),
     editors: [],
@@ -235,7 +230,7 @@ function checkIndex(index: SourceFile, schema: EditionSchema, check: Check): Edi
   if (!result.success) {
     check.problems.push(...problemsFromZod(result.error, index.data, index.file, schema));
     // The edition still has its index page: no page of the plugin's is made in its place.
-    return unnamedEdition(index.edition, index.url, index.inputPath);
+    return unnamedEdition(check.settings.prototype, index.edition, index.url, index.inputPath);
   }
   const mentions = scanMentions(index.text ?? "");
   // The edition's summary is shown as plain text (on the home page): its mentions are checked, and shown as their words.
@@ -248,7 +243,7 @@ function checkIndex(index: SourceFile, schema: EditionSchema, check: Check): Edi
   );
   check.problems.push(...found);
   const { editors, summary, ...metadata } = result.data;
-  const edition: Edition = modelObject({
+  const edition: Edition = modelObject(check.settings.prototype, {
     ...metadata,
     ...(summary ? { summary: withoutMentions(summary) } : {}),
     editors: editors ?? [],
@@ -302,7 +297,7 @@ function checkDocument(source: SourceFile, each: DocumentCheck, check: Check): E
   const found = keyProblems(mentions.uses, source.file, check.register, check.settings.registerSource);
   check.problems.push(...found);
   if (found.length || unknown.length) return undefined;
-  return documentOf(source, result.data, mentions, editionOf(source, check));
+  return documentOf(source, result.data, mentions, editionOf(source, check), check.settings.prototype);
 }
 
 /** Some files cannot be read as documents at all, so nothing else about them is worth reporting. */
@@ -366,7 +361,7 @@ function documentMentions(source: SourceFile, data: DocumentMetadata) {
 function editionOf(source: SourceFile, check: Check): Edition {
   let edition = check.editions.get(source.edition);
   if (!edition) {
-    edition = unnamedEdition(source.edition, check.settings.editionUrl(source.edition));
+    edition = unnamedEdition(check.settings.prototype, source.edition, check.settings.editionUrl(source.edition));
     check.editions.set(source.edition, edition);
   }
   return edition;
@@ -378,9 +373,10 @@ function documentOf(
   data: DocumentMetadata,
   { mentions, summaryMentions }: { mentions: Mention[]; summaryMentions: Mention[] },
   edition: Edition,
+  prototype: object | undefined,
 ): EditionDocument {
   const { date, dateApproximate, time, timeZone, telegram, summary, ...metadata } = data;
-  const doc: EditionDocument = modelObject({
+  const doc: EditionDocument = modelObject(prototype, {
     ...metadata,
     id: source.id,
     slug: source.slug,
