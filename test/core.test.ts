@@ -9,7 +9,7 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { DocumentHtml, Problem } from "eleventy-plugin-documentary-edition/core";
+import type { DocumentHtml, Problem, RenderedEdition } from "eleventy-plugin-documentary-edition/core";
 import { loadEdition } from "../src/core.js";
 import { allByClass, buildFailure, buildSite, byClass, tempDir, type BuiltSite } from "./helpers/site.js";
 
@@ -48,17 +48,8 @@ interface CoreDocument {
   citations: { bibtex: string; ris: string; cslJson: string; styles: Record<string, { html: string; text: string }> };
   problems: Problem[];
 }
-interface CoreEdition {
-  slug: string;
-  url: string;
-  registerUrl?: string;
-  introduction: string;
-  contents: string;
-  register: string;
-  tei: string;
-  citations: { bibtex: string; ris: string; cslJson: string };
-  problems: Problem[];
-}
+/** An edition as the child process prints it: the rendered edition, with the edition's own object reduced to its names. */
+type CoreEdition = Omit<RenderedEdition, "edition"> & { slug: string; url: string; registerUrl?: string };
 interface CoreResult {
   folder: string;
   problems: Problem[];
