@@ -109,6 +109,21 @@ describe("the order and text of dates", () => {
     expect(toJsDate(full("0079-04-16")).getUTCFullYear()).toBe(79);
   });
 
+  it("print equal dates with different times or zones each with its own time", () => {
+    const at = (time: string | undefined, timeZone?: string) =>
+      formatDocumentDate(
+        full("1979-04-17", { ...(time ? { time } : {}), ...(timeZone ? { timeZone } : {}) }),
+        "en-GB",
+        { approximate: "c." },
+      );
+    expect(at("10:00", "Asia/Shanghai")).toBe("17 April 1979, 10:00 GMT+8");
+    // The zone's short name is ICU's to choose; it differs from Shanghai's.
+    expect(at("10:00", "Europe/London")).toMatch(/^17 April 1979, 10:00 \S/);
+    expect(at("10:00", "Europe/London")).not.toBe(at("10:00", "Asia/Shanghai"));
+    expect(at("10:00")).toBe("17 April 1979, 10:00");
+    expect(at(undefined)).toBe("17 April 1979");
+  });
+
   it("print one date object in each locale and with each label it is asked for", () => {
     const date = full("1979-04-16", { approximate: true });
     expect(formatDocumentDate(date, "en-US", { approximate: "c." })).toBe("c. April 16, 1979");
