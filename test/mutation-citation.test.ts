@@ -3,7 +3,7 @@
 // crawler receives; none pins wording the plugin could change without anyone noticing.
 import { describe, expect, it } from "vitest";
 import { bibtex, downloadFiles, ris } from "../src/citation/export.js";
-import { jsonLd, metaTagsHtml } from "../src/citation/metadata.js";
+import { jsonLd, metaTagsHtml, scriptJson } from "../src/citation/metadata.js";
 import { citationRecord, type CslItem } from "../src/citation/record.js";
 import { formatCitation } from "../src/citation/styles.js";
 import { build, source } from "./helpers/model.js";
@@ -327,5 +327,64 @@ describe("the built-in styles", () => {
       "T. (n.d.). State Archives (Box 4).",
     );
     expect(text("apa", { archive: "State Archives" })).toBe("T. (n.d.). State Archives.");
+  });
+});
+
+describe("names, blanks and edges in every output", () => {
+  const [doc] = build([source("e/d", { title: "T", date: "1979-04-16" })]).documents;
+  const familyOnly: CslItem = {
+    id: "f",
+    type: "manuscript",
+    title: "A  title\n  in two lines",
+    author: [{ family: "Doe" }],
+    genre: "",
+    abstract: "",
+    issued: { "date-parts": [[979]] },
+  };
+
+  it("write a name given by family name alone without a stray space", () => {
+    expect(bibtex(familyOnly)).toContain("author = {{Doe}},");
+    expect(ris(familyOnly)).toContain("AU  - Doe\r\n");
+    expect(metaTags(metaTagsHtml(familyOnly, doc!, {}).value)).toContainEqual(["citation_author", "Doe"]);
+    expect(formatCitation("chicago-note", { item: familyOnly, edition }).text.startsWith("Doe, ")).toBe(true);
+  });
+
+  it("fold runs of spaces and line breaks in BibTeX, and leave out empty fields", () => {
+    const out = bibtex(familyOnly);
+    expect(out).toContain("title = {{A title in two lines}},");
+    expect(out).not.toMatch(/type =|abstract =|= \{\},/);
+    expect(ris(familyOnly)).not.toMatch(/M3 {2}-|AB {2}-/);
+  });
+
+  it("pad a year before 1000 to four digits in RIS, and write no date for a record without one", () => {
+    expect(ris(familyOnly)).toContain("DA  - 0979///\r\n");
+    const undated = ris({ id: "u", type: "manuscript", title: "T" });
+    expect(undated).not.toMatch(/PY|DA/);
+  });
+
+  it("take the last page of several ranges as the last page", () => {
+    const tags = metaTags(metaTagsHtml({ id: "p", type: "manuscript", title: "T", page: "3-5, 8-9" }, doc!, {}).value);
+    expect(tags).toContainEqual(["citation_firstpage", "3"]);
+    expect(tags).toContainEqual(["citation_lastpage", "9"]);
+  });
+
+  it("escape the paragraph separator in JSON inside a script", () => {
+    expect(scriptJson("a\u2029b")).toBe('"a\\u2029b"');
+  });
+
+  it("join two names with and in every Chicago form and the edition's editors", () => {
+    const two = [{ literal: "A" }, { literal: "B" }];
+    const item: CslItem = { id: "x", type: "manuscript", title: "T", author: two, translator: two };
+    expect(formatCitation("chicago-note", { item, edition }).text).toBe("A and B, “T,” trans. A and B.");
+    expect(formatCitation("chicago-bibliography", { item, edition }).text).toBe("A and B. “T.” Translated by A and B.");
+    expect(formatCitation("chicago-author-date", { item: { ...item, author: undefined }, edition }).text).toBe(
+      "A and B, trans. “T.”",
+    );
+    expect(
+      formatCitation("edition", {
+        item: { id: "x", type: "manuscript", title: "T" },
+        edition: { ...edition, editors: ["E", "F"] },
+      }).text,
+    ).toBe("“T,” document 3 in The Talks, ed. E and F.");
   });
 });
