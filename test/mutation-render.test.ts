@@ -393,3 +393,28 @@ describe("notes, register and telegram", () => {
     expect(telegramHeadingText({}, labels)).toBe("Telegram From ");
   });
 });
+
+describe("optional parts", () => {
+  it("leave no trace of the parts a record lacks", () => {
+    const ctx = { locale: "en-US", labels, register: {}, url: (p: string) => p };
+    const bare = build([source("e/a", { title: "A", date: "1979", people: ["x"] })], [], {
+      people: { x: { name: "X" } },
+    });
+    const edition = bare.editions[0]!;
+    expect(editionListHtml([edition], ctx).value).toBe(
+      `<ul class="de-editions"><li><article>\n<h2><a href="/editions/e/">${escapeHtml(edition.title)}</a></h2>\n\n\n<p class="de-count">1 document</p>\n</article></li></ul>`,
+    );
+    expect(documentSearchHtml(bare.documents[0]!, ctx).value).toBe(
+      `<div hidden data-pagefind-ignore>\n<span data-pagefind-filter="edition">${escapeHtml(edition.title)}</span>\n<span data-pagefind-filter="year">1979</span>\n<span data-pagefind-meta="date">1979</span>\n<span data-pagefind-sort="date">1979</span>\n</div>`,
+    );
+    expect(editionRegisterHtml(edition, ctx).value).toBe(
+      `<section class="de-register-section" aria-labelledby="register-people">\n<h2 id="register-people">${escapeHtml(labels.registerPeople)}</h2>\n<dl class="de-register-entries"><div class="de-register-entry" id="person-x"><dt>X</dt>\n<dd class="de-register-documents">${escapeHtml(labels.registerListedIn)}: <a href="/editions/e/a/">Document 1</a></dd></div>\n</dl>\n</section>\n`,
+    );
+    expect(citeBoxHtml("", [], labels, false).value).toMatch(/<dl class="de-citations">\n<\/dl>\n\n<\/section>$/);
+    expect(chronologyHtml(chronology(bare.documents), ctx).value).toContain(
+      `<p class="de-contents-meta"><time datetime="1979">1979</time> · ${escapeHtml(edition.title)}, Document 1</p>`,
+    );
+    const contents = editionContentsHtml(edition, ctx).value;
+    expect(contents).toContain('<p class="de-contents-meta"><time datetime="1979">1979</time></p>\n\n</article>');
+  });
+});
