@@ -148,6 +148,25 @@ describe("a document's TEI text", () => {
     expect(telegramHeaderText(one({}), DEFAULT_LABELS)).toBe("");
   });
 
+  it("writes a telegram header the text places itself where it stands, and no second one", () => {
+    const doc = one({ telegram: { heading: "Telegram Received", from: "Ministry" } });
+    const placed =
+      '<header class="de-telegram" aria-label="Telegram">\n<p>Telegram Received</p>\n<dl><div><dt>From:</dt>\n<dd>Ministry &amp; Co</dd></div></dl>\n</header>\n\nText.';
+    expect(inner(teiDocument(doc, tokens(placed), settings), "body")).toBe(
+      '<ab type="telegram">Telegram Received<lb/>\nFrom: Ministry &amp; Co</ab><p>Text.</p>',
+    );
+  });
+
+  it("says what is not known once, in the manuscript description, when a source is given too", () => {
+    const tei = teiDocument(
+      one({ archive: "unknown", collection: "RG 59", source: { title: "Src" } }),
+      tokens("x"),
+      settings,
+    );
+    expect(inner(tei, "bibl")).toBe("<title>Src</title>");
+    expect(tei.match(/<note>/g)).toHaveLength(1);
+  });
+
   it("holds a paragraph even when the text is only a page break", () => {
     expect(inner(teiDocument(one({}), tokens("{page: 1}"), settings), "body")).toBe(
       '<pb n="1" xml:id="e-d-page-1"/><p/>',
