@@ -6,7 +6,18 @@ import tseslint from "typescript-eslint";
 import globals from "globals";
 
 export default tseslint.config(
-  { ignores: ["dist/", "_site/", "node_modules/", "test/fixtures/", ".cache/", "test-results/"] },
+  {
+    ignores: [
+      "dist/",
+      "_site/",
+      "node_modules/",
+      "test/fixtures/",
+      ".cache/",
+      "test-results/",
+      "reports/",
+      ".stryker-tmp/",
+    ],
+  },
   js.configs.recommended,
   {
     files: ["**/*.ts"],
