@@ -16,12 +16,14 @@ import {
   editionContentsHtml,
   editionListHtml,
 } from "../src/render/document.js";
-import { atomFeed, escapeXml } from "../src/render/feed.js";
-import { escapeHtml, html, isSafeUrl, raw } from "../src/render/html.js";
+import { atomFeed } from "../src/render/feed.js";
+import { escapeHtml, html, isSafeUrl, raw } from "../src/markup/html.js";
+import { xml } from "../src/markup/xml.js";
 import { markLegendHtml, markRenderer } from "../src/render/marks.js";
 import { sourceNoteHtml } from "../src/render/notes.js";
 import { editionRegisterHtml } from "../src/render/register.js";
-import { applyOverrides, telegramHeadingText } from "../src/render/telegram.js";
+import { applyOverrides } from "../src/model/telegram.js";
+import { telegramHeadingText } from "../src/render/telegram.js";
 import { build, source } from "./helpers/model.js";
 
 const labels = DEFAULT_LABELS;
@@ -66,11 +68,11 @@ describe("the Atom feed", () => {
     expect(
       feed.startsWith('<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom">\n'),
     ).toBe(true);
-    expect(feed).toContain("<title>Feed&apos;s &lt;title&gt;</title>");
+    expect(feed).toContain("<title>Feed's &lt;title&gt;</title>");
     expect(feed).toContain('<link href="https://x.org/feed.xml" rel="self"/>');
     expect(feed).toContain("<id>https://x.org/</id>");
     expect(feed).toContain(
-      "<updated>1980-01-02T00:00:00.000Z</updated>\n  <author><name>Feed&apos;s &lt;title&gt;</name></author>",
+      "<updated>1980-01-02T00:00:00.000Z</updated>\n  <author><name>Feed's &lt;title&gt;</name></author>",
     );
     const entries = feed.split("<entry>").slice(1);
     expect(entries.map((e) => /<title>(.*)<\/title>/.exec(e)?.[1])).toEqual(["B", "A &amp; B"]);
@@ -82,7 +84,7 @@ describe("the Atom feed", () => {
     <author><name>X</name></author>
     <author><name>Y</name></author>
     <summary>S &lt;1&gt;</summary>
-    <category term="e" label="${escapeXml(docs[0]!.edition.title)}"/>
+    <category term="e" label="${xml(docs[0]!.edition.title)}"/>
   </entry>
 </feed>
 `);
@@ -102,9 +104,9 @@ describe("the Atom feed", () => {
   });
 
   it("drops characters XML cannot hold and escapes the five it must", () => {
-    expect(escapeXml(`a\u0000b\u0008c\uFFFEd & < > " '`)).toBe("abcd &amp; &lt; &gt; &quot; &apos;");
-    expect(escapeXml(undefined)).toBe("");
-    expect(escapeXml(12)).toBe("12");
+    expect(xml(`a\u0000b\u0008c\uFFFEd & < > " '`)).toBe("abcd &amp; &lt; &gt; &quot; '");
+    expect(xml(undefined)).toBe("");
+    expect(xml(12)).toBe("12");
   });
 });
 
@@ -269,12 +271,14 @@ describe("the document page", () => {
     expect(out).toContain('</header>\n<p class="de-summary">Sum</p>');
     for (const part of ["<legend-part>", "<cite-part>", documentSearchHtml(doc, context).value])
       expect(out).toContain(part);
+    // A text that places its header by hand: the adapter gives no header of its own.
     const placed = documentArticleHtml(
       doc,
-      { ...parts, content: '<header class="de-telegram">Own</header>' },
+      { ...parts, content: '<header class="de-telegram">Own</header>', telegramHeader: undefined },
       { ...context, register: {} },
     ).value;
     expect(placed.match(/class="de-telegram"/g)).toHaveLength(1);
+    expect(placed).toContain('<div class="de-text" lang="en">\n<header class="de-telegram">Own</header>');
     const original = build([source("e/o", { title: "O", date: "1979", originalLanguage: "fr" })]).documents[0]!;
     expect(documentArticleHtml(original, parts, { ...context, register: {} }).value).toContain(
       '<div class="de-text" lang="fr">',

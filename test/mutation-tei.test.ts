@@ -10,7 +10,7 @@ import { markRenderer } from "../src/render/marks.js";
 import { TeiError, teiBody } from "../src/tei/body.js";
 import { corpusMember, dateAttributes, TEI_CORPUS_END, teiCorpusStart, teiDocument } from "../src/tei/document.js";
 import { telegramHeaderText } from "../src/tei/telegram.js";
-import { el, xml } from "../src/tei/xml.js";
+import { el, xml } from "../src/markup/xml.js";
 import { build, source } from "./helpers/model.js";
 
 function tokens(src: string) {
@@ -150,10 +150,14 @@ describe("a document's TEI text", () => {
 
   it("writes a telegram header the text places itself where it stands, and no second one", () => {
     const doc = one({ telegram: { heading: "Telegram Received", from: "Ministry" } });
-    const placed =
-      '<header class="de-telegram" aria-label="Telegram">\n<p>Telegram Received</p>\n<dl><div><dt>From:</dt>\n<dd>Ministry &amp; Co</dd></div></dl>\n</header>\n\nText.';
-    expect(inner(teiDocument(doc, tokens(placed), settings), "body")).toBe(
-      '<ab type="telegram">Telegram Received<lb/>\nFrom: Ministry &amp; Co</ab><p>Text.</p>',
+    const parsed = tokens(
+      '<header class="de-telegram" aria-label="Telegram">\n<p>Telegram Received</p>\n</header>\n\nText.',
+    );
+    // The record names the block that holds it, with the fields printed there (overridden here).
+    const block = parsed.find((t) => t.type === "html_block")!;
+    const placedTelegrams = new Map([[block, { ...doc.telegram!, from: "Ministry & Co" }]]);
+    expect(inner(teiDocument(doc, parsed, { ...settings, placedTelegrams }), "body")).toBe(
+      '<ab type="telegram"><seg type="heading">Telegram Received</seg><lb/>\n<seg type="from"><label>From:</label> Ministry &amp; Co</seg></ab><p>Text.</p>',
     );
   });
 
