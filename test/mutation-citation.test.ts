@@ -6,6 +6,7 @@ import { bibtex, downloadFiles, ris } from "../src/citation/export.js";
 import { jsonLd, metaTagsHtml, scriptJson } from "../src/citation/metadata.js";
 import { citationRecord, type CslItem } from "../src/citation/record.js";
 import { formatCitation } from "../src/citation/styles.js";
+import { curlyQuotes } from "../src/citation/text.js";
 import { build, source } from "./helpers/model.js";
 
 const edition = { editionTitle: "The Talks", editors: ["An Editor"], number: 3 };
@@ -386,5 +387,14 @@ describe("names, blanks and edges in every output", () => {
         edition: { ...edition, editors: ["E", "F"] },
       }).text,
     ).toBe("“T,” document 3 in The Talks, ed. E and F.");
+  });
+});
+
+describe("quotation marks in a cited title", () => {
+  it("curls a plural possessive's apostrophe as an apostrophe, and a quotation's closing mark as a closing mark", () => {
+    expect(curlyQuotes("The ministers' reply", "double")).toBe("The ministers’ reply");
+    expect(curlyQuotes("Cable, 'Notice on Talks'", "double")).toBe("Cable, “Notice on Talks”");
+    expect(curlyQuotes("'Notice' and the ministers' reply", "double")).toBe("“Notice” and the ministers’ reply");
+    expect(curlyQuotes('He said "go"', "single")).toBe("He said ‘go’");
   });
 });

@@ -19,11 +19,13 @@ export function render(pieces: Piece[]): Formatted {
 /**
  * Straight quotation marks in a title made typographic: `level` "double" for a title standing on its
  * own (inner quotations become “ ”), "single" for one inside double quotes (inner become ‘ ’).
- * An apostrophe within or after a word becomes ’.
+ * An apostrophe within a word, or after one where no single quotation is open (the plural
+ * possessive, "the ministers' reply"), becomes ’.
  */
 export function curlyQuotes(text: string, level: "double" | "single"): string {
   const [open, close] = level === "double" ? ["“", "”"] : ["‘", "’"];
   let out = "";
+  let openSingles = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text[i] as string;
     if (c !== '"' && c !== "'") {
@@ -32,8 +34,12 @@ export function curlyQuotes(text: string, level: "double" | "single"): string {
     }
     const before = i === 0 ? " " : (text[i - 1] as string);
     const opening = /[\s([{\u2014\u2013-]/.test(before);
-    if (c === "'" && !opening && /[\p{L}\p{N}]/u.test(text[i + 1] ?? "")) out += "’";
-    else out += opening ? open : close;
+    if (c === "'" && !opening && (/[\p{L}\p{N}]/u.test(text[i + 1] ?? "") || openSingles === 0)) {
+      out += "’";
+      continue;
+    }
+    if (c === "'") openSingles += opening ? 1 : -1;
+    out += opening ? open : close;
   }
   return out;
 }
