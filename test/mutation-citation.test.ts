@@ -7,6 +7,7 @@ import { jsonLd, metaTagsHtml, scriptJson } from "../src/citation/metadata.js";
 import { citationRecord, type CslItem } from "../src/citation/record.js";
 import { formatCitation } from "../src/citation/styles.js";
 import { curlyQuotes } from "../src/citation/text.js";
+import { Citations, unknownStyleProblems } from "../src/citation/citations.js";
 import { build, source } from "./helpers/model.js";
 
 const edition = { editionTitle: "The Talks", editors: ["An Editor"], number: 3 };
@@ -396,5 +397,70 @@ describe("quotation marks in a cited title", () => {
     expect(curlyQuotes("Cable, 'Notice on Talks'", "double")).toBe("Cable, “Notice on Talks”");
     expect(curlyQuotes("'Notice' and the ministers' reply", "double")).toBe("“Notice” and the ministers’ reply");
     expect(curlyQuotes('He said "go"', "single")).toBe("He said ‘go’");
+  });
+});
+
+describe("a site's citations", () => {
+  const [doc] = build([source("e/d", { title: "T", date: "1979-04-16", archive: "A" })]).documents;
+  const options = { citationStyles: ["archive", "mla", "own"], cslStyles: { own: "own.csl" } };
+
+  it("names each style of citationStyles that is neither built in nor given in cslStyles", () => {
+    expect(unknownStyleProblems(options)).toEqual([]);
+    expect(unknownStyleProblems({ citationStyles: ["mla", "nope"], cslStyles: {} })).toEqual([
+      {
+        file: "plugin options",
+        field: "citationStyles.1",
+        value: "nope",
+        expected:
+          "a built-in style (archive, chicago-note, chicago-bibliography, chicago-author-date, mla, apa, edition) or a name given in cslStyles",
+      },
+    ]);
+  });
+
+  it("makes a document's record once, and cites it in a built-in style, its own CSL styles, or not at all", () => {
+    const citations = new Citations(
+      options,
+      () => undefined,
+      () => (item, style, format) => `${style}:${format}:${item.title}`,
+    );
+    expect(citations.record(doc!)).toBe(citations.record(doc!));
+    expect(citations.cite(doc!, "mla")).toEqual(
+      formatCitation("mla", {
+        item: citations.record(doc!),
+        edition: { editionTitle: doc!.edition.title, editors: [], number: 1 },
+      }),
+    );
+    expect(citations.entries(doc!).map((e) => [e.style, e.label, e.citation.text])).toEqual([
+      ["archive", "Archive", citations.cite(doc!, "archive").text],
+      ["mla", "MLA", citations.cite(doc!, "mla").text],
+      ["own", "own", "own:text:T"],
+    ]);
+    expect(() => citations.cite(doc!, "nope")).toThrow(
+      '[documentary-edition] cite: found the style "nope"; expected a built-in style (archive, chicago-note, chicago-bibliography, chicago-author-date, mla, apa, edition) or a name given in cslStyles',
+    );
+    // A CSL style named in the options but not loaded yet is not cited.
+    expect(() =>
+      new Citations(
+        options,
+        () => undefined,
+        () => undefined,
+      ).cite(doc!, "own"),
+    ).toThrow("own");
+  });
+
+  it("gives the edition style the page's absolute URL where the site's URL is known", () => {
+    const citations = new Citations(
+      options,
+      (site) => `https://x.org${site}`,
+      () => undefined,
+    );
+    expect(citations.cite(doc!, "edition").text).toContain(`https://x.org${doc!.url}`);
+    expect(
+      new Citations(
+        options,
+        () => undefined,
+        () => undefined,
+      ).cite(doc!, "edition").text,
+    ).not.toContain("https://");
   });
 });
