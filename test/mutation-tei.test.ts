@@ -2,27 +2,17 @@
 // dist/): what the mutation run (npm run test:mutation) found untested in src/tei. Each test reads
 // the header a TEI reader gets: who wrote, translated and edited, where the original is kept, its
 // dates, languages and marks.
-import MarkdownIt from "markdown-it";
 import { describe, expect, it } from "vitest";
-import { documentaryMarkdown } from "../src/markdown/index.js";
 import { DEFAULT_LABELS } from "../src/options.js";
-import { markRenderer } from "../src/render/marks.js";
 import { TeiError, teiBody } from "../src/tei/body.js";
 import { corpusMember, dateAttributes, TEI_CORPUS_END, teiCorpusStart, teiDocument } from "../src/tei/document.js";
 import { telegramHeaderText } from "../src/tei/telegram.js";
 import { el, xml } from "../src/markup/xml.js";
 import { build, source } from "./helpers/model.js";
+import { markdown } from "./helpers/markdown.js";
 
 function tokens(src: string) {
-  const md = new MarkdownIt({ html: true });
-  documentaryMarkdown(md, {
-    docIdFor: () => "d",
-    marks: markRenderer(DEFAULT_LABELS),
-    notes: { labels: DEFAULT_LABELS, sourceNote: () => undefined },
-    rendered: () => undefined,
-    problems: () => undefined,
-  });
-  return md.parse(src, {});
+  return markdown(undefined, () => undefined).parse(src, "d");
 }
 
 const settings = {

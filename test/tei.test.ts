@@ -3,14 +3,11 @@
 import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import MarkdownIt from "markdown-it";
 import { beforeAll, describe, expect, it } from "vitest";
-import { documentaryMarkdown } from "../src/markdown/index.js";
-import { DEFAULT_LABELS } from "../src/options.js";
-import { markRenderer } from "../src/render/marks.js";
 import { TeiError, teiBody } from "../src/tei/body.js";
 import { dateAttributes } from "../src/tei/document.js";
 import { buildFailure, buildSite, byClass, without, type BuiltSite } from "./helpers/site.js";
+import { markdown } from "./helpers/markdown.js";
 
 // TEI_SCHEMA names the schema where the checkout is not beside ../shared (a git worktree).
 const SCHEMA = process.env.TEI_SCHEMA ?? path.resolve("../shared/schemas/tei_all.rng");
@@ -253,15 +250,7 @@ describe("the TEI export", () => {
 
 /** The TEI parts of a Markdown text, as the plugin's markdown-it makes its tokens. */
 function teiOf(src: string) {
-  const md = new MarkdownIt({ html: true });
-  documentaryMarkdown(md, {
-    docIdFor: () => "d",
-    marks: markRenderer(DEFAULT_LABELS),
-    notes: { labels: DEFAULT_LABELS, sourceNote: () => undefined },
-    rendered: () => undefined,
-    problems: () => undefined,
-  });
-  return teiBody(md.parse(src, {}), { idPrefix: "d" });
+  return teiBody(markdown(undefined, () => undefined).parse(src, "d"), { idPrefix: "d" });
 }
 
 const teiErrorOf = (src: string) => {

@@ -20,5 +20,10 @@ export function markdown(
     rendered: (_env, marks) => used.push(marks),
     problems,
   });
-  return { render: (src: string, env: Record<string, unknown> = {}) => md.render(src, env).trim(), used };
+  return {
+    render: (src: string, env: Record<string, unknown> = {}) => md.render(src, env).trim(),
+    /** The tokens of a text, its ids prefixed with `docId`. */
+    parse: (src: string, docId: string) => md.parse(src, { docId }),
+    used,
+  };
 }
