@@ -20,7 +20,7 @@ import { readEditionFiles, readRegister, registerSource, siteFolders, type SiteF
 import { docIdOf, type EditionPath } from "./model/paths.js";
 import { documentaryMarkdown } from "./markdown/index.js";
 import { MARK_KINDS, type MarkKind, type MarkSyntaxError } from "./markdown/marks.js";
-import { ownSourceNoteHtml, sourceNoteTextOf } from "./markdown/source-note.js";
+import { sourceNoteTextOf } from "./markdown/source-note.js";
 import { checkEditions, type Edition, type EditionDocument, type EditionModel } from "./model/edition.js";
 import { EditionValidationError, formatProblem, type Problem } from "./model/errors.js";
 import { documentId } from "./model/ids.js";
@@ -37,7 +37,7 @@ import {
   type RenderContext,
 } from "./render/document.js";
 import { markLegendHtml, markRenderer } from "./render/marks.js";
-import { sourceNoteHtml } from "./render/notes.js";
+import { pageSourceNoteHtml } from "./render/notes.js";
 import { editionRegisterHtml } from "./render/register.js";
 import { telegramHeaderHtml } from "./render/telegram.js";
 import { corpusMember, documentTei, TEI_CORPUS_END, teiCorpusStart } from "./tei/document.js";
@@ -205,7 +205,10 @@ function markdownFor(
       labels: options.labels,
       sourceNote: (env) => {
         const doc = documentOf(env);
-        return doc && sourceNoteFor(md, options, doc, env);
+        return (
+          doc &&
+          pageSourceNoteHtml(md, doc, options, env, (found) => (env as unknown as PageEnv).problems.push(...found))
+        );
       },
     },
     rendered: (env, marks, tokens) => {
@@ -222,19 +225,6 @@ function markdownFor(
 /** A mistake in a page's text, as the adapter reports it (src/eleventy/source-lines.ts, textProblem): its line in the file. */
 function problemInText(page: PageEnv, error: MarkSyntaxError): Problem {
   return { file: page.file, field: `line ${error.line + page.offset}`, value: error.found, expected: error.expected };
-}
-
-/** A document's source note on its page, as the adapter makes it; its mistakes go to the page's problems. */
-function sourceNoteFor(
-  md: MarkdownIt,
-  options: Options,
-  doc: EditionDocument,
-  env: Record<string, unknown>,
-): string | undefined {
-  const own = ownSourceNoteHtml(md, doc, options.labels, env);
-  if (!own) return sourceNoteHtml(doc, options)?.value;
-  (env as unknown as PageEnv).problems.push(...own.problems);
-  return own.html;
 }
 
 /**

@@ -10,8 +10,8 @@ import type { MarkKind } from "../markdown/marks.js";
 import type { EditionDocument } from "../model/edition.js";
 import type { Telegram } from "../model/telegram.js";
 import { markRenderer } from "../render/marks.js";
-import { sourceNoteHtml } from "../render/notes.js";
-import { ownSourceNoteHtml, sourceNoteTextOf } from "../markdown/source-note.js";
+import { pageSourceNoteHtml } from "../render/notes.js";
+import { sourceNoteTextOf } from "../markdown/source-note.js";
 import type { AdapterContext } from "./context.js";
 import { docIdOf, type Classify } from "../model/paths.js";
 import { textProblem } from "./source-lines.js";
@@ -30,8 +30,6 @@ export interface DocumentRecord {
 }
 
 export interface MarkdownPart {
-  /** The source note of a document, as HTML, for its page. */
-  sourceNote: (doc: EditionDocument, env?: Record<string, unknown>) => string | undefined;
   /** The source note of a document, as text with its label, for its TEI. */
   sourceNoteText: (doc: EditionDocument) => string | undefined;
   /** The transcription marks a page's text used, known once its text is rendered. */
@@ -121,13 +119,6 @@ export function installMarkdown(
   config.on("eleventy.before", () => records.start());
 
   let markdownLib: MarkdownIt | undefined;
-  const sourceNote = (doc: EditionDocument, env: Record<string, unknown> = {}): string | undefined => {
-    const own = markdownLib && ownSourceNoteHtml(markdownLib, doc, options.labels, env);
-    if (!own) return sourceNoteHtml(doc, options)?.value;
-    for (const problem of own.problems) context.report(problem);
-    return own.html;
-  };
-
   config.amendLibrary("md", (md) => {
     markdownLib = md;
     documentaryMarkdown(md, {
@@ -143,7 +134,10 @@ export function installMarkdown(
       }),
       notes: {
         labels: options.labels,
-        sourceNote: (env) => withDocument(documentOfEnv(env), (doc) => sourceNote(doc, env)),
+        sourceNote: (env) =>
+          withDocument(documentOfEnv(env), (doc) =>
+            pageSourceNoteHtml(md, doc, options, env, (problems) => problems.forEach(context.report)),
+          ),
       },
       rendered: (env, marks, tokens) => {
         const placedTelegrams = records.rendered(inputPathOf(env.page), marks, tokens);
@@ -157,7 +151,6 @@ export function installMarkdown(
   });
 
   return {
-    sourceNote,
     sourceNoteText: (doc) => (markdownLib ? sourceNoteTextOf(markdownLib, doc, options) : undefined),
     marksUsed: (inputPath) => records.marks(inputPath),
     placesTelegram: (inputPath) => records.placesTelegram(inputPath),
