@@ -245,7 +245,7 @@ export async function loadEdition(folder: string, options: LoadOptions = {}): Pr
     );
   }
   const custom = Object.keys(resolved.cslStyles).length ? await loadCslStyles(resolved.cslStyles) : undefined;
-  const read = readEditionFiles(folders, resolved.editionsDir);
+  const read = readEditionFiles(folders, resolved.editionsDir, resolved.numberedUrls);
   const register = readRegister(folders, resolved.registerData);
   const settings = buildSettings(resolved, registerSource(folders, resolved.registerData));
   const { problems: found, ...model } = checkEditions(read.documents, read.indexes, register.data, settings);

@@ -197,6 +197,8 @@ const ownFields = (group: keyof typeof TAKEN) =>
 export const optionsSchema = z
   .object({
     /** The folder, inside Eleventy's input folder, whose sub-folders are editions. */
+    /** Numbered documents' pages at /editions/<edition>/d57/, as history.state.gov gives FRUS's, in place of their files' paths. */
+    numberedUrls: z.boolean({ error: "true or false" }).default(false),
     editionsDir: z
       .string()
       .regex(/^(?!\.{1,2}(?:\/|$))[A-Za-z0-9_\-./]+$/, 'a folder name inside the input folder, such as "editions"')
@@ -238,6 +240,7 @@ export const optionsSchema = z
         base: layoutName.default("documentary-edition/base.njk"),
         document: layoutName.default("documentary-edition/document.njk"),
         edition: layoutName.default("documentary-edition/edition.njk"),
+        part: layoutName.default("documentary-edition/part.njk"),
         home: layoutName.default("documentary-edition/home.njk"),
         register: layoutName.default("documentary-edition/register.njk"),
         chronology: layoutName.default("documentary-edition/chronology.njk"),

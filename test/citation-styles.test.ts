@@ -53,7 +53,7 @@ export const CORPUS: Record<string, CslItem> = {
   "every month": { ...base, issued: { "date-parts": [[1979, 9, 1]] } },
 };
 
-const edition = { editionTitle: "E", editors: [], number: 1 };
+const edition = { editionTitle: "E", editors: [], number: "1" };
 const ours = (style: BuiltInStyle, item: CslItem) => formatCitation(style, { item, edition });
 
 let citeproc: (style: string, item: CslItem, format: "text" | "html") => string;

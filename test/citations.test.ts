@@ -20,7 +20,7 @@ const REGISTER = {
   subjects: { "sino-vietnamese-relations": { name: "x" }, negotiations: { name: "y" } },
 };
 const cable = build([source("sino-vietnamese-talks-1979/cable", frontMatter(CABLE_PATH))], [], REGISTER).documents[0]!;
-const edition = { editionTitle: "The Talks", editors: ["An Editor"], number: 1 };
+const edition = { editionTitle: "The Talks", editors: ["An Editor"], number: "1" };
 
 const ARCHIVE_CITATION =
   "\"Cable from the Foreign Ministry, 'Notice on Holding Vice Foreign Minister Level Talks Between China and Vietnam'\", April 16, 1979, Wilson Center Digital Archive, Fujian Provincial Archives, 222-12-287, 10-12. Translated by David Cowhig. https://wilson-center-digital-archive.dvincitest.com/document/291001";

@@ -242,11 +242,11 @@ describe("editions", () => {
     // An edition without an index file still has a title and a page.
     const other = model.editions.find((e) => e.slug === "other");
     expect(other).toMatchObject({ title: "Other", url: "/editions/other/" });
-    expect(other?.documents[0]?.number).toBe(1);
+    expect(other?.documents[0]?.number).toBe("1");
     // Editions with an order come first; `documents` follows the editions' order.
     expect(model.editions.map((e) => e.slug)).toEqual(["talks", "other"]);
     expect(model.documents.map((d) => d.title)).toEqual(["A", "B", "C", "D", "X"]);
-    expect(model.byInputPath.get("./editions/talks/c.md")?.number).toBe(3);
+    expect(model.byInputPath.get("./editions/talks/c.md")?.number).toBe("3");
   });
 
   it("breaks a tie on the same date by file name, so the numbering is stable", () => {

@@ -10,7 +10,7 @@ import { curlyQuotes } from "../src/citation/text.js";
 import { Citations, unknownStyleProblems } from "../src/citation/citations.js";
 import { build, source } from "./helpers/model.js";
 
-const edition = { editionTitle: "The Talks", editors: ["An Editor"], number: 3 };
+const edition = { editionTitle: "The Talks", editors: ["An Editor"], number: "3" };
 
 /** A record with every field, names given as given and family names, a page range with an en dash. */
 const FULL: CslItem = {
@@ -427,7 +427,7 @@ describe("a site's citations", () => {
     expect(citations.cite(doc!, "mla")).toEqual(
       formatCitation("mla", {
         item: citations.record(doc!),
-        edition: { editionTitle: doc!.edition.title, editors: [], number: 1 },
+        edition: { editionTitle: doc!.edition.title, editors: [], number: "1" },
       }),
     );
     expect(citations.entries(doc!).map((e) => [e.style, e.label, e.citation.text])).toEqual([

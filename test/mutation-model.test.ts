@@ -302,7 +302,7 @@ describe("editions in order", () => {
       source("e/b", { title: "B", date: "1979-04-16" }),
       source("e/a", { title: "A", date: "1980" }),
     ]);
-    const byNumber = [...documents].sort((x, y) => x.number - y.number).map((d) => d.title);
+    const byNumber = [...documents].sort((x, y) => Number(x.number) - Number(y.number)).map((d) => d.title);
     expect(byNumber).toEqual(["B", "C", "A"]);
     const first = documents.find((d) => d.title === "B")!;
     const last = documents.find((d) => d.title === "A")!;

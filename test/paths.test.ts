@@ -30,9 +30,18 @@ describe("edition paths", () => {
         slug: "cable",
       });
       expect(classify(`${prefix}editions/talks/index.md`), input).toMatchObject({ kind: "index", edition: "talks" });
-      expect(classify(`${prefix}editions/talks/sub/index.md`), input).toMatchObject({
+      expect(classify(`${prefix}editions/talks/index.md`), input).toMatchObject({ folder: "" });
+      // An index file in a folder inside an edition's introduces a part of it (a chapter).
+      expect(classify(`${prefix}editions/talks/comp1/ch2/index.md`), input).toMatchObject({
+        kind: "index",
+        id: "talks/comp1/ch2/index",
+        edition: "talks",
+        folder: "comp1/ch2",
+      });
+      expect(classify(`${prefix}editions/talks/comp1/ch2/d45.md`), input).toMatchObject({
         kind: "document",
-        id: "talks/sub/index",
+        id: "talks/comp1/ch2/d45",
+        folder: "comp1/ch2",
       });
       expect(classify(`${prefix}editions/loose.md`), input).toBeUndefined();
       expect(classify(`${prefix}about.md`), input).toBeUndefined();

@@ -103,7 +103,8 @@ export function jsonLd(
         }
       : {}),
     ...(item.URL ? { isBasedOn: item.URL } : {}),
-    position: doc.number,
+    // schema.org's position is an integer where it can be ("57"), text otherwise ("57a").
+    position: /^\d+$/.test(doc.number) ? Number(doc.number) : doc.number,
     isPartOf: {
       "@type": "Collection",
       name: doc.edition.title,

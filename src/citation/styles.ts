@@ -23,7 +23,8 @@ import {
 export interface EditionContext {
   editionTitle: string;
   editors: readonly string[];
-  number: number;
+  /** The document's number in the edition ("57", "57a"). */
+  number: string;
   /** The document's URL on this site, absolute where the site's URL is known. */
   url?: string;
   publisher?: string;

@@ -8,7 +8,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import yaml from "js-yaml";
 import { DOCUMENT_YAML } from "../model/yaml.js";
-import { editionPaths, normaliseDir, type EditionPath } from "../model/paths.js";
+import { editionPaths, normaliseDir, numberedUrl, type EditionPath } from "../model/paths.js";
 import type { SourceFile } from "../model/edition.js";
 import type { Problem } from "../model/errors.js";
 
@@ -177,8 +177,12 @@ export interface ReadFiles {
  * read without YAML's timestamps, index files' with YAML's default rules (the site's own engine).
  * A file whose front matter YAML cannot read is reported, where Eleventy would stop on it.
  */
-export function readEditionFiles(folders: SiteFolders, editionsDir: string): ReadFiles {
+export function readEditionFiles(folders: SiteFolders, editionsDir: string, numberedUrls = false): ReadFiles {
   const classify = editionPaths(folders.input, editionsDir);
+  const editionsUrl = `/${normaliseDir(editionsDir)}`;
+  const numbered = numberedUrls
+    ? (place: EditionPath, number: unknown) => numberedUrl(editionsUrl, place, number)
+    : undefined;
   const read: ReadFiles = { documents: [], indexes: [], where: new Map(), problems: [] };
   const root = folders.edition ? path.join(folders.editions, folders.edition) : folders.editions;
   const dataFile = dataFileReader(read.problems);
@@ -207,7 +211,10 @@ export function readEditionFiles(folders: SiteFolders, editionsDir: string): Rea
       file: place.file,
       edition: place.edition,
       slug: place.slug,
-      url: pageUrl(folders.input, absolute, record.permalink),
+      folder: place.folder,
+      url:
+        (record.permalink === undefined && numbered?.(place, record.number)) ||
+        pageUrl(folders.input, absolute, record.permalink),
       data: record,
       frontMatterKeys: split.matter !== undefined && own === data ? Object.keys(own) : [],
       text: split.body,

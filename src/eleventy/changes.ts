@@ -7,8 +7,10 @@ import type { Edition, EditionDocument, EditionModel } from "../model/edition.js
 
 /** What an edition's files are made from besides its documents' own records: its metadata and its list. */
 function signature(edition: Edition): string {
-  const { documents, register, ...metadata } = edition;
-  return JSON.stringify([metadata, documents.map((doc) => doc.url)]);
+  const { documents, register, parts, ...metadata } = edition;
+  const partsOf = (list: typeof parts): unknown[] =>
+    list.map((part) => [part.title, part.url, part.folder, partsOf(part.parts)]);
+  return JSON.stringify([metadata, partsOf(parts), documents.map((doc) => [doc.url, doc.part?.folder])]);
 }
 
 export class EditionChanges {

@@ -18,6 +18,7 @@ const DEFAULTS = {
   base: "base.njk",
   document: "document.njk",
   edition: "edition.njk",
+  part: "part.njk",
   home: "home.njk",
   register: "register.njk",
   chronology: "chronology.njk",

@@ -12,6 +12,7 @@ import {
   documentMetadataHtml,
   documentNavigationHtml,
   editionContentsHtml,
+  partArticleHtml,
   editionListHtml,
   type RenderContext,
 } from "../render/document.js";
@@ -33,7 +34,7 @@ import { installBrowsing } from "./browse.js";
 import { installSearch, SEARCH_SCRIPT_URL } from "./search.js";
 import { addDefaultLayouts, addEditionPages, addHomePage, addRegisterPages } from "./layouts.js";
 import { inputPathOf, installMarkdown, type MarkdownPart } from "./markdown.js";
-import { editionPaths, normaliseDir, type Classify } from "../model/paths.js";
+import { editionPaths, normaliseDir, numberedUrl, type Classify } from "../model/paths.js";
 import { frontMatterLines } from "./source-lines.js";
 import { telegramArguments } from "./telegram-arguments.js";
 import { documentArgument, installTemplateApi, type Implementations } from "./template-api.js";
@@ -198,14 +199,7 @@ function installModel(
   config.addCollection("editions", (api) => buildModel(api).editions);
   config.addCollection("documents", (api) => buildModel(api).documents);
 
-  // Documents and edition index files get their layout without the editor writing one.
-  config.addGlobalData("eleventyComputed", {
-    layout: (data: { layout?: string; page?: { inputPath?: string } }) => {
-      if (data.layout) return data.layout;
-      const where = build.classify()(data.page?.inputPath);
-      return where ? options.layouts[where.kind === "index" ? "edition" : "document"] : undefined;
-    },
-  });
+  installComputedData(context, build);
   // Eleventy would stop on a partial date such as "1979-04" in one document; the model reports
   // every bad date in the edition at once instead, so give Eleventy a date it can keep.
   config.addDateParsing(function (value) {
@@ -214,6 +208,30 @@ function installModel(
     return date ? toJsDate(date) : new Date(0);
   });
   return buildModel;
+}
+
+/** Documents, edition and part index files get their layout without the editor writing one, and numbered documents their URL. */
+function installComputedData({ config, options }: AdapterContext, build: BuildState): void {
+  const editionsUrl = `/${normaliseDir(options.editionsDir)}`;
+  config.addGlobalData("eleventyComputed", {
+    layout: (data: { layout?: string; page?: { inputPath?: string } }) => {
+      if (data.layout) return data.layout;
+      const where = build.classify()(data.page?.inputPath);
+      if (!where) return undefined;
+      return options.layouts[where.kind === "document" ? "document" : where.folder ? "part" : "edition"];
+    },
+    // A numbered document's page at /editions/<edition>/d57/, unless its front matter gives a permalink of its own.
+    ...(options.numberedUrls
+      ? {
+          permalink: (data: { permalink?: unknown; number?: unknown; page?: { inputPath?: string } }) => {
+            // Eleventy gives "" where the template writes none.
+            if (data.permalink !== undefined && data.permalink !== "") return data.permalink;
+            const url = numberedUrl(editionsUrl, build.classify()(data.page?.inputPath), data.number);
+            return url ? `${url}index.html` : data.permalink;
+          },
+        }
+      : {}),
+  });
 }
 
 /** The filters and shortcodes of documents and editions; the citations' and browsing's are their parts'. */
@@ -236,6 +254,10 @@ function documentTemplates(
       const inputPath = inputPathOf(page);
       return model()?.editionsByInputPath.get(inputPath) ?? model()?.byInputPath.get(inputPath)?.edition;
     },
+    partOf: (_call, page) => model()?.partsByInputPath.get(inputPathOf(page)),
+    partArticle: (_call, part, content) =>
+      // eslint-disable-next-line @typescript-eslint/no-base-to-string -- Nunjucks gives a layout's content as a string or its SafeString
+      partArticleHtml(part, String(content ?? ""), render()).value,
     documentDate: (_call, doc) => dateText(doc.date, render()),
     languageName: (_call, tag) => languageName(tag, options.locale),
     telegramHeading: (_call, doc) => telegramHeadingText(doc, labels),

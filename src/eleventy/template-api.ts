@@ -4,7 +4,7 @@
  * each call's arguments, the registration with Eleventy, and the README's tables (`npm run
  * docs:api` writes them; a test checks they are the same).
  */
-import type { Edition, EditionDocument } from "../model/edition.js";
+import type { Edition, EditionDocument, Part } from "../model/edition.js";
 import { EditionValidationError } from "../model/errors.js";
 import type { EleventyConfig, TemplateThis } from "./config.js";
 
@@ -12,6 +12,8 @@ export const isDocument = (value: unknown): value is EditionDocument =>
   typeof value === "object" && value !== null && "inputPath" in value && "number" in value && "edition" in value;
 const isEdition = (value: unknown): value is Edition =>
   typeof value === "object" && value !== null && "slug" in value && "documents" in value && "register" in value;
+const isPart = (value: unknown): value is Part =>
+  typeof value === "object" && value !== null && "folder" in value && "parts" in value && "edition" in value;
 // Nunjucks gives a shortcode called with no argument an empty string.
 const isNothing = (value: unknown) => value === undefined || value === null || value === "";
 
@@ -21,6 +23,11 @@ const KINDS = {
   edition: {
     test: isEdition,
     expected: "an edition, as `page | editionOf` or an item of collections.editions gives it",
+  },
+  part: { test: isPart, expected: "a part of an edition, as `page | partOf` gives it on a part's index page" },
+  contents: {
+    test: (v: unknown) => isEdition(v) || isPart(v),
+    expected: "an edition or a part of one, as `page | editionOf` or `page | partOf` gives it",
   },
   editions: {
     test: (v: unknown) => Array.isArray(v) && v.every(isEdition),
@@ -71,6 +78,12 @@ export const TEMPLATE_API = {
     args: [{ name: "page", kind: "any" }],
     usage: ["{% set ed = page | editionOf %}"],
     gives: "the edition whose index page this is, or to which this document belongs",
+  },
+  partOf: {
+    kind: "filter",
+    args: [{ name: "page", kind: "any" }],
+    usage: ["{% set part = page | partOf %}"],
+    gives: "the part of an edition (a chapter) whose index page this is",
   },
   documentDate: {
     kind: "filter",
@@ -137,6 +150,16 @@ export const TEMPLATE_API = {
     gives:
       "the whole article of a document page, as the default document layout prints it: search filters, breadcrumb, number, title, date, summary, the text (`content`) with its telegram header, the legend of marks, the record, the cite box, and previous and next. A layout of your own can print it, or build its own from the shortcodes below",
   },
+  partArticle: {
+    kind: "shortcode",
+    args: [
+      { name: "part", kind: "part" },
+      { name: "content", kind: "any" },
+    ],
+    usage: ["{% partArticle part, content %}"],
+    gives:
+      "the whole article of a part's page, as the default part layout prints it: breadcrumb, title, the introduction (`content`) and the part's contents",
+  },
   documentTime: {
     kind: "shortcode",
     args: [{ name: "doc", kind: "document" }],
@@ -165,9 +188,9 @@ export const TEMPLATE_API = {
   },
   editionContents: {
     kind: "shortcode",
-    args: [{ name: "edition", kind: "edition" }],
-    usage: ["{% editionContents edition %}"],
-    gives: "the edition's numbered contents: number, title, date, type, summary",
+    args: [{ name: "edition", kind: "contents" }],
+    usage: ["{% editionContents edition %}", "{% editionContents part %}"],
+    gives: "the numbered contents of an edition or of a part of one, part by part: number, title, date, type, summary",
   },
   editionList: {
     kind: "shortcode",
@@ -246,17 +269,21 @@ type KindType<K extends Kind> = K extends "document"
   ? EditionDocument
   : K extends "edition"
     ? Edition
-    : K extends "editions"
-      ? Edition[]
-      : K extends "citable"
-        ? EditionDocument | Edition | EditionDocument[]
-        : K extends "list"
-          ? unknown[]
-          : K extends "object"
-            ? object
-            : K extends "text"
-              ? string
-              : unknown;
+    : K extends "part"
+      ? Part
+      : K extends "contents"
+        ? Edition | Part
+        : K extends "editions"
+          ? Edition[]
+          : K extends "citable"
+            ? EditionDocument | Edition | EditionDocument[]
+            : K extends "list"
+              ? unknown[]
+              : K extends "object"
+                ? object
+                : K extends "text"
+                  ? string
+                  : unknown;
 type ArgumentType<A extends Argument> = A extends { optional: true }
   ? KindType<A["kind"]> | undefined
   : KindType<A["kind"]>;

@@ -12,6 +12,8 @@ export interface DocumentDate {
   approximate: boolean;
   /** "HH:MM" or "HH:MM:SS", as written in the document. */
   time?: string;
+  /** The end of a span of time ("16:30" of "15:00–16:30"), where the document gives one. */
+  endTime?: string;
   /** IANA zone ("Asia/Shanghai") or a fixed offset ("UTC+8") for `time`. */
   timeZone?: string;
   /** "1979-04-16", "1979-04" or "1979": what the editor wrote, normalised. */

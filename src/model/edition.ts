@@ -1,6 +1,6 @@
 /**
- * Editions and their documents, built once per build: every document validated, ordered by date
- * within its edition, numbered 1..n as FRUS numbers its documents, and linked to its neighbours.
+ * Editions and their documents, built once per build: every document validated, placed in its
+ * edition's parts and order (order.ts), and linked to its neighbours.
  * Eleventy-free: the adapter hands in plain records and gets the model or one error listing every
  * problem in the edition.
  */
@@ -18,6 +18,7 @@ import {
 } from "./schema.js";
 import { unknownFields } from "./fields.js";
 import { withFieldOrder, type Telegram } from "./telegram.js";
+import { arrangeEdition, checkPart, partOf } from "./order.js";
 import {
   FRONT_MATTER_KINDS,
   keyProblems,
@@ -52,6 +53,8 @@ export interface SourceFile {
   edition: string;
   /** The file name without extension. */
   slug: string;
+  /** The folders between the edition's and the file ("comp1/ch2"), as paths.ts gives them; "" or absent in the edition's own folder. */
+  folder?: string;
   url: string;
   data: Record<string, unknown>;
 }
@@ -73,8 +76,10 @@ export interface EditionDocument extends Omit<
   /** The register entries its summary mentions (a summary is shown as plain text: no anchors). */
   summaryMentions: Mention[];
   edition: Edition;
-  /** 1..n within the edition, in chronological order. */
-  number: number;
+  /** The innermost part (chapter) that holds it, where the edition has parts. */
+  part?: Part;
+  /** Its number in the edition as the editor gives it ("57", "57a"), or else its place, 1..n, in the edition's order. */
+  number: string;
   previous?: EditionDocument;
   next?: EditionDocument;
 }
@@ -92,12 +97,35 @@ export interface RegisterUse {
   documents: EditionDocument[];
 }
 
+/** A part of an edition (a chapter, a compilation): a folder inside the edition's with an index file. */
+export interface Part {
+  /** Its folder inside the edition's ("comp1/ch2"). */
+  folder: string;
+  title: string;
+  order?: number;
+  /** Its anchor on the edition's contents and its id in the TEI ("part-comp1.ch2"). */
+  id: string;
+  url: string;
+  inputPath: string;
+  edition: Edition;
+  /** The part that holds it, if any. */
+  parent?: Part;
+  parts: Part[];
+  /** Its own documents (not its parts'), in the edition's order. */
+  documents: EditionDocument[];
+}
+
 export interface Edition extends Omit<EditionMetadata, "editors"> {
   slug: string;
+  /** Its parts (chapters) in order; empty where it has none. Its own documents come before them. */
+  parts: Part[];
+  /** Whether its documents carry numbers of the editor's own (`number`), or are numbered by their place. */
+  numbered: boolean;
   editors: string[];
   url: string;
   /** The edition's index file, where it has one. */
   inputPath?: string;
+  /** Every document, in the edition's order: its own, then each part's, depth first. */
   documents: EditionDocument[];
   /** The register entries its documents use, kind by kind (people, places, subjects, terms), by name. */
   register: RegisterUse[];
@@ -113,6 +141,8 @@ export interface EditionModel {
   documents: EditionDocument[];
   byInputPath: Map<string, EditionDocument>;
   editionsByInputPath: Map<string, Edition>;
+  /** The parts' index files, for their pages. */
+  partsByInputPath: Map<string, Part>;
 }
 
 export interface BuildSettings extends SchemaSettings {
@@ -146,6 +176,9 @@ function unnamedEdition(prototype: object | undefined, slug: string, url: string
     slug,
     title: humanise(slug),
     editors: [],
+    numberSourceNote: false,
+    numbered: false,
+    parts: [],
     url,
     ...(inputPath ? { inputPath } : {}),
     documents: [],
@@ -190,13 +223,40 @@ export function checkEditions(
   settings: BuildSettings,
 ): EditionModel & { problems: Problem[] } {
   const { register, problems } = validateRegister(registerData, settings.registerSource, settings.fields?.register);
-  const check: Check = { register, settings, problems, editions: new Map(), editionsByInputPath: new Map() };
-  checkIndexes(indexes, check);
+  const check: Check = {
+    register,
+    settings,
+    problems,
+    editions: new Map(),
+    editionsByInputPath: new Map(),
+    parts: new Map(),
+    partsByInputPath: new Map(),
+  };
+  checkIndexes(
+    indexes.filter((index) => !index.folder),
+    check,
+  );
+  checkParts(
+    indexes.filter((index) => index.folder),
+    check,
+  );
   for (const doc of checkDocuments(documents, check)) doc.edition.documents.push(doc);
   const editions = orderEditions(check.editions.values());
+  for (const edition of editions) {
+    const parts = [...(check.parts.get(edition.slug)?.values() ?? [])];
+    problems.push(...arrangeEdition(edition, parts, edition.documents));
+  }
   const { all, byInputPath } = linkDocuments(editions);
   for (const edition of editions) attachRegister(edition, register);
-  return { register, editions, documents: all, byInputPath, editionsByInputPath: check.editionsByInputPath, problems };
+  return {
+    register,
+    editions,
+    documents: all,
+    byInputPath,
+    editionsByInputPath: check.editionsByInputPath,
+    partsByInputPath: check.partsByInputPath,
+    problems,
+  };
 }
 
 /** What every step of the check adds to, so that the problems keep the order they are found in and editions are made once. */
@@ -206,6 +266,29 @@ interface Check {
   problems: Problem[];
   editions: Map<string, Edition>;
   editionsByInputPath: Map<string, Edition>;
+  /** Each edition's parts, by folder. */
+  parts: Map<string, Map<string, Part>>;
+  partsByInputPath: Map<string, Part>;
+}
+
+/** Parts are made once their editions exist, then each is put under the nearest folder above it that is a part too. */
+function checkParts(indexes: readonly SourceFile[], check: Check): void {
+  for (const index of indexes) {
+    const edition = editionOf(index, check);
+    const { part, problems } = checkPart(index, edition, (fields) => modelObject(check.settings.prototype, fields));
+    check.problems.push(...problems);
+    if (!part) continue;
+    let parts = check.parts.get(edition.slug);
+    if (!parts) check.parts.set(edition.slug, (parts = new Map<string, Part>()));
+    parts.set(part.folder, part);
+    check.partsByInputPath.set(part.inputPath, part);
+  }
+  for (const parts of check.parts.values()) {
+    for (const part of parts.values()) {
+      const parent = partOf(part.folder.slice(0, Math.max(0, part.folder.lastIndexOf("/"))), parts);
+      if (parent) part.parent = parent;
+    }
+  }
 }
 
 type EditionSchema = ReturnType<typeof editionSchemaFor>;
@@ -247,6 +330,8 @@ function checkIndex(index: SourceFile, schema: EditionSchema, check: Check): Edi
     ...metadata,
     ...(summary ? { summary: withoutMentions(summary) } : {}),
     editors: editors ?? [],
+    parts: [],
+    numbered: false,
     slug: index.edition,
     url: index.url,
     inputPath: index.inputPath,
@@ -297,7 +382,9 @@ function checkDocument(source: SourceFile, each: DocumentCheck, check: Check): E
   const found = keyProblems(mentions.uses, source.file, check.register, check.settings.registerSource);
   check.problems.push(...found);
   if (found.length || unknown.length) return undefined;
-  return documentOf(source, result.data, mentions, editionOf(source, check), check.settings.prototype);
+  const edition = editionOf(source, check);
+  const part = partOf(source.folder, check.parts.get(edition.slug) ?? new Map<string, Part>());
+  return documentOf(source, result.data, mentions, { edition, part }, check.settings.prototype);
 }
 
 /** Some files cannot be read as documents at all, so nothing else about them is worth reporting. */
@@ -372,10 +459,10 @@ function documentOf(
   source: SourceFile,
   data: DocumentMetadata,
   { mentions, summaryMentions }: { mentions: Mention[]; summaryMentions: Mention[] },
-  edition: Edition,
+  { edition, part }: { edition: Edition; part: Part | undefined },
   prototype: object | undefined,
 ): EditionDocument {
-  const { date, dateApproximate, time, timeZone, telegram, summary, ...metadata } = data;
+  const { date, dateApproximate, time, timeZone, telegram, summary, number, ...metadata } = data;
   const doc: EditionDocument = modelObject(prototype, {
     ...metadata,
     id: source.id,
@@ -383,13 +470,14 @@ function documentOf(
     inputPath: source.inputPath,
     file: source.file,
     url: source.url,
-    date: { ...date, approximate: dateApproximate, ...(time ? { time } : {}), ...(timeZone ? { timeZone } : {}) },
+    date: { ...date, approximate: dateApproximate, ...time, ...(timeZone ? { timeZone } : {}) },
     ...(telegram ? { telegram: withFieldOrder(telegram, source.data.telegram) } : {}),
     ...(summary ? { summary: withoutMentions(summary) } : {}),
     mentions,
     summaryMentions,
     edition,
-    number: 0,
+    ...(part ? { part } : {}),
+    number: number ?? "",
   });
   return doc;
 }
@@ -399,13 +487,12 @@ function orderEditions(editions: Iterable<Edition>): Edition[] {
   return [...editions].sort((a, b) => (a.order ?? Infinity) - (b.order ?? Infinity) || a.title.localeCompare(b.title));
 }
 
-/** Documents are numbered 1..n within their edition, as FRUS numbers its documents, and linked for the pages' previous and next. */
+/** Documents are linked in their edition's order, for the pages' previous and next. */
 function linkDocuments(editions: readonly Edition[]) {
   const byInputPath = new Map<string, EditionDocument>();
   const all: EditionDocument[] = [];
   for (const edition of editions) {
     edition.documents.forEach((doc, i, list) => {
-      doc.number = i + 1;
       if (i > 0) doc.previous = list[i - 1];
       if (i < list.length - 1) doc.next = list[i + 1];
       byInputPath.set(doc.inputPath, doc);

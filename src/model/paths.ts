@@ -3,11 +3,17 @@ import path from "node:path";
 import { documentId } from "./ids.js";
 
 export interface EditionPath {
+  /** An index file introduces an edition (in its folder) or a part of one (in a folder inside it). */
   kind: "document" | "index";
   /** The path inside the editions folder without ".md" ("talks/cable"): unique in the site. */
   id: string;
   edition: string;
   slug: string;
+  /**
+   * The folders between the edition's and the file ("comp1/ch2"; "" for a file in the edition's own
+   * folder): a document's part is the nearest of them with an index file; an index file's is its own.
+   */
+  folder: string;
   /** The path relative to the project, as an editor would type it. */
   file: string;
 }
@@ -46,13 +52,22 @@ export function editionPaths(inputDir: string, editionsDir: string) {
     if (parts.length < 2) return undefined;
     const edition = parts[0] as string;
     const slug = parts.at(-1) as string;
-    const kind = parts.length === 2 && slug === "index" ? "index" : "document";
+    const kind = slug === "index" ? "index" : "document";
     const file = path.posix.normalize(toPosix(inputPath)).replace(/^\.\//, "");
-    return { kind, id, edition, slug, file };
+    return { kind, id, edition, slug, folder: parts.slice(1, -1).join("/"), file };
   }
 }
 
 export type Classify = ReturnType<typeof editionPaths>;
+
+/**
+ * A numbered document's URL where the site asks for numbered URLs ("/editions/frus/d57/"), as
+ * history.state.gov gives FRUS's documents; undefined for anything else (its path gives its URL).
+ */
+export function numberedUrl(editionsUrl: string, where: EditionPath | undefined, number: unknown): string | undefined {
+  if (where?.kind !== "document" || (typeof number !== "number" && typeof number !== "string")) return undefined;
+  return /^[1-9][0-9]*[a-z]?$/.test(String(number)) ? `${editionsUrl}${where.edition}/d${number}/` : undefined;
+}
 
 /** A document's id in ids (its notes', mentions' and page breaks'): one function for all, in model/ids.ts. */
 export const docIdOf = (where: EditionPath): string => documentId(where.id);

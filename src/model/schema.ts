@@ -51,6 +51,42 @@ const fullDate = z
   })
   .meta({ description: "a full date written YYYY-MM-DD", type: "string", format: "date" });
 
+/** A document's number in its edition: 57, or 57a for a document inserted after 57. */
+export const NUMBER_EXPECTED = 'a document number: digits, perhaps followed by one lowercase letter (57, or "57a")';
+const documentNumber = z
+  .union([z.int().min(1, NUMBER_EXPECTED), z.string().regex(/^[1-9][0-9]*[a-z]?$/, NUMBER_EXPECTED)], {
+    error: NUMBER_EXPECTED,
+  })
+  .transform((value) => String(value))
+  .meta({
+    description: NUMBER_EXPECTED,
+    anyOf: [
+      { type: "integer", minimum: 1 },
+      { type: "string", pattern: "^[1-9][0-9]*[a-z]?$" },
+    ],
+  });
+
+/** A time of day, or a span of one ("15:00–16:30", with an en dash or a hyphen). */
+const TIME_SPAN_EXPECTED = `${TIME_EXPECTED}, or a span of two such times ("15:00–16:30")`;
+const timeField = z
+  .string({ error: TIME_SPAN_EXPECTED })
+  .transform((value, ctx) => {
+    const [start, end, ...more] = value.split(/\s*[–-]\s*/);
+    if (!isValidTime(start) || more.length || (end !== undefined && (!isValidTime(end) || end <= start))) {
+      ctx.issues.push({
+        code: "custom",
+        input: value,
+        message:
+          end !== undefined && isValidTime(start) && isValidTime(end)
+            ? "a span whose end is after its start"
+            : TIME_SPAN_EXPECTED,
+      });
+      return z.NEVER;
+    }
+    return end === undefined ? { time: start } : { time: start, endTime: end };
+  })
+  .meta({ description: TIME_SPAN_EXPECTED, type: "string" });
+
 const registerKey = z
   .string({ error: "a register key" })
   .regex(/^[\p{L}\p{N}][\p{L}\p{N}_.-]*$/u, "a register key: letters, digits, '-', '_' or '.'");
@@ -86,9 +122,10 @@ const identityFields = ({ documentTypes }: SchemaSettings) => ({
     .boolean({ error: "true or false" })
     .default(false)
     .describe("The date is approximate (shown as c. 1979)"),
-  time: z.string({ error: TIME_EXPECTED }).refine(isValidTime, TIME_EXPECTED).optional(),
+  time: timeField.optional(),
   timeZone: z.string({ error: ZONE_EXPECTED }).refine(isValidTimeZone, ZONE_EXPECTED).optional(),
   type: oneOf(documentTypes, "document types").optional().describe("The kind of document"),
+  number: documentNumber.optional().describe("The document's number in the edition (57, or 57a)"),
   author: oneOrMany.optional().describe("Author or sending office"),
   recipients: oneOrMany.optional(),
 });
@@ -155,16 +192,66 @@ const registerFields = () => ({
   places: keyList.default([]),
 });
 
+const PARTICIPANT_EXPECTED =
+  "a participant: text (marks allowed), or a group with person (a register key) and role, or with name and role";
+const participant = z.union(
+  [
+    text,
+    z.object({ person: registerKey, role: text.optional() }).strict(),
+    z.object({ name: text, role: text.optional() }).strict(),
+  ],
+  { error: PARTICIPANT_EXPECTED },
+);
+const participantGroup = z
+  .object({ group: text, members: z.array(participant, { error: "a list of participants" }).min(1) })
+  .strict();
+
+/** Who took part in a conversation: a list of participants, or of groups of them ("United States", "China"). */
+const conversationFields = () => ({
+  participants: z
+    .union([z.array(participant).min(1), z.array(participantGroup).min(1)], {
+      error: "a list of participants, or a list of groups each with group and members",
+    })
+    .optional()
+    .describe("Who took part in a conversation: names or register keys with their roles, perhaps in groups"),
+  subject: text.optional().describe("The subject line of a memorandum of conversation (Markdown)"),
+  place: text.optional().describe("Where the conversation took place or the document was written"),
+});
+
+/** What a document encloses: each attachment's heading and own record; `{attachment}` in the text begins each. */
+const attachmentFields = (settings: SchemaSettings) => ({
+  attachments: z
+    .array(
+      z
+        .object(
+          {
+            title: text,
+            date: dateField.optional(),
+            classification: (settings.classifications?.length
+              ? oneOf(settings.classifications, "classifications")
+              : text
+            ).optional(),
+            sourceNote: text.optional(),
+          },
+          { error: "a group with title, and perhaps date, classification and sourceNote" },
+        )
+        .strict(),
+      { error: "a list of attachments" },
+    )
+    .optional()
+    .describe("The document's attachments, in the order `{attachment}` lines begin them in the text"),
+});
+
 /** A time means nothing without a day, nor a zone without a time: checked across fields, as no one field can. */
 function checkTimeOfDay(
-  doc: { date: { day?: number | undefined }; time?: string | undefined; timeZone?: string | undefined },
+  doc: { date: { day?: number | undefined }; time?: { time: string } | undefined; timeZone?: string | undefined },
   ctx: z.RefinementCtx,
 ): void {
   if (doc.time && doc.date.day === undefined) {
     ctx.addIssue({
       code: "custom",
       path: ["time"],
-      input: doc.time,
+      input: doc.time.time,
       message: "no time unless the date is a full date (YYYY-MM-DD)",
     });
   }
@@ -186,6 +273,8 @@ export function documentSchema(settings: SchemaSettings) {
       ...holdingFields(),
       ...editorialFields(),
       ...handlingFields(settings),
+      ...conversationFields(),
+      ...attachmentFields(settings),
       ...registerFields(),
       ...ownFieldsShape(settings.fields?.document),
     })
@@ -202,7 +291,18 @@ const editionShape = {
   summary: text.optional(),
   /** Where this edition stands among the site's editions (lower first); then by title. */
   order: z.number({ error: "a number" }).optional(),
+  numberSourceNote: z
+    .boolean({ error: "true or false" })
+    .default(false)
+    .describe("The source note is note 1 and the text's notes are numbered from 2, as FRUS numbers them"),
 };
+
+/** The front matter of a part's index.md (a chapter, a compilation): a folder inside an edition's. */
+export const partSchema = z.object({
+  title: text.describe("The part's title"),
+  order: z.number({ error: "a number" }).optional().describe("Where the part stands among its edition's parts"),
+});
+export type PartMetadata = z.output<typeof partSchema>;
 
 /** The front matter of an edition's index.md, with the site's own edition fields. */
 export const editionSchemaFor = (fields?: OwnFields) =>

@@ -1,6 +1,6 @@
 /** Pure functions from the edition model to HTML: the pieces the default layouts put together. */
 import { formatDocumentDate, machineReadableDate, type DocumentDate } from "../model/date.js";
-import type { Edition, EditionDocument, Register } from "../model/edition.js";
+import type { Edition, EditionDocument, Part, Register } from "../model/edition.js";
 import { FRONT_MATTER_KINDS } from "../model/register.js";
 import { languageName } from "../model/language.js";
 import type { Labels } from "../options.js";
@@ -87,19 +87,79 @@ export function documentNavigationHtml(doc: EditionDocument, context: Pick<Rende
   ]}</ul></nav>`;
 }
 
-/** The edition's table of contents: number, date, type, title and summary of each document. */
+/**
+ * The table of contents of an edition or of one of its parts: its own documents (number, date,
+ * type, title, summary), then each part under its heading, a level deeper each part deeper.
+ */
 export function editionContentsHtml(
-  edition: Edition,
+  container: Edition | Part,
   context: Pick<RenderContext, "locale" | "labels" | "url">,
 ): SafeHtml {
-  if (!edition.documents.length) return html`<p class="de-empty">${context.labels.noDocuments}</p>`;
-  return html`<ol class="de-contents">${edition.documents.map(
-    (doc) => html`<li value="${doc.number}" id="document-${doc.number}"><article>
-<h3><span class="de-number">${doc.number}.</span> <a href="${context.url(doc.url)}">${doc.title}</a></h3>
+  const own = "slug" in container ? container.documents.filter((doc) => !doc.part) : container.documents;
+  if (!own.length && !container.parts.length) return html`<p class="de-empty">${context.labels.noDocuments}</p>`;
+  return contentsHtml(own, container.parts, 3, context);
+}
+
+function contentsHtml(
+  documents: readonly EditionDocument[],
+  parts: readonly Part[],
+  level: number,
+  context: Pick<RenderContext, "locale" | "labels" | "url">,
+): SafeHtml {
+  const heading = `h${Math.min(level, 6)}`;
+  const list = documents.length
+    ? html`<ol class="de-contents">${documents.map(
+        (
+          doc,
+        ) => html`<li${/^\d+$/.test(doc.number) ? html` value="${doc.number}"` : ""} id="document-${doc.number}"><article>
+${raw(`<${heading}>`)}<span class="de-number">${doc.number}.</span> <a href="${context.url(doc.url)}">${doc.title}</a>${raw(`</${heading}>`)}
 <p class="de-contents-meta">${dateHtml(doc.date, context)}${doc.type ? html` · <span class="de-type">${doc.type}</span>` : ""}</p>
 ${doc.summary ? html`<p class="de-summary">${doc.summary}</p>` : ""}
 </article></li>`,
-  )}</ol>`;
+      )}</ol>`
+    : "";
+  return html`${list}${parts.map(
+    (part) => html`
+<section class="de-part" id="${part.id}" aria-labelledby="${part.id}-heading">
+${raw(`<${heading}`)} id="${part.id}-heading"><a href="${context.url(part.url)}">${part.title}</a>${raw(`</${heading}>`)}
+${contentsHtml(part.documents, part.parts, level + 1, context)}
+</section>`,
+  )}`;
+}
+
+/** The links above a document's or a part's title: its edition, then each part that holds it, outermost first. */
+export function breadcrumbsHtml(
+  edition: Edition,
+  part: Part | undefined,
+  context: Pick<RenderContext, "labels" | "url">,
+): SafeHtml {
+  const trail: Part[] = [];
+  for (let p = part; p; p = p.parent) trail.unshift(p);
+  return html`<nav class="de-breadcrumbs" aria-label="${context.labels.breadcrumbs}" data-pagefind-ignore><a href="${context.url(edition.url)}">${edition.title}</a>${trail.map(
+    (p) => html` <span aria-hidden="true">›</span> <a href="${context.url(p.url)}">${p.title}</a>`,
+  )}</nav>`;
+}
+
+/** A part's page: its breadcrumb, title, introduction and contents. */
+export function partArticleHtml(part: Part, content: string, context: RenderContext): SafeHtml {
+  const { labels } = context;
+  return html`<article class="de-edition de-part-page">
+${breadcrumbsHtml(part.edition, part.parent, context)}
+<header class="de-edition-header">
+<h1>${part.title}</h1>
+</header>${
+    content.trim()
+      ? html`
+<div class="de-introduction">
+${raw(content)}
+</div>`
+      : ""
+  }
+<section class="de-edition-contents" aria-labelledby="de-contents-heading">
+<h2 id="de-contents-heading">${labels.contents}</h2>
+${editionContentsHtml(part, context)}
+</section>
+</article>`;
 }
 
 /** The site's editions: title, subtitle, summary and how many documents each holds. */
@@ -160,12 +220,12 @@ export function documentSearchHtml(doc: EditionDocument, context: Pick<RenderCon
  * function, run once per page, rather than a template of many calls.
  */
 export function documentArticleHtml(doc: EditionDocument, parts: ArticleParts, context: RenderContext): SafeHtml {
-  const { labels, url } = context;
+  const { labels } = context;
   const textLanguage = doc.translation ? doc.translation.language : doc.originalLanguage;
   const telegram = parts.telegramHeader ? html`\n${parts.telegramHeader}` : "";
   return html`<article class="de-document" data-pagefind-body>
 ${documentSearchHtml(doc, context)}
-<nav class="de-breadcrumbs" aria-label="${labels.breadcrumbs}" data-pagefind-ignore><a href="${url(doc.edition.url)}">${doc.edition.title}</a></nav>
+${breadcrumbsHtml(doc.edition, doc.part, context)}
 <header class="de-document-header">
 <p class="de-document-number">${labels.document} ${doc.number}</p>
 <h1>${doc.title}</h1>

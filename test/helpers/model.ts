@@ -22,6 +22,7 @@ export function source(id: string, data: Record<string, unknown>): SourceFile {
     file: `editions/${id}.md`,
     edition: edition as string,
     slug,
+    folder: rest.slice(0, -1).join("/"),
     url: `/editions/${id}/`,
     data,
   };
