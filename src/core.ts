@@ -19,6 +19,7 @@ import type { Formatted } from "./citation/text.js";
 import { readEditionFiles, readRegister, registerSource, siteFolders, type SiteFolders } from "./core/read.js";
 import { docIdOf, type EditionPath } from "./model/paths.js";
 import { documentaryMarkdown } from "./markdown/index.js";
+import { modelReferences } from "./markdown/references.js";
 import { MARK_KINDS, type MarkKind, type MarkSyntaxError } from "./markdown/marks.js";
 import { sourceNoteTextOf } from "./markdown/source-note.js";
 import { checkEditions, type Edition, type EditionDocument, type EditionModel } from "./model/edition.js";
@@ -201,6 +202,11 @@ function markdownFor(
       const registerUrl = (documentOf(env)?.edition ?? model().editionsByInputPath.get(pageOf(env)))?.registerUrl;
       return registerUrl && url(registerUrl);
     }),
+    references: modelReferences(
+      model,
+      (env) => documentOf(env)?.edition ?? model().editionsByInputPath.get(pageOf(env)),
+      options,
+    ),
     notes: {
       labels: options.labels,
       sourceNote: (env) => {
@@ -210,6 +216,7 @@ function markdownFor(
           pageSourceNoteHtml(md, doc, options, env, (found) => (env as unknown as PageEnv).problems.push(...found))
         );
       },
+      numberSourceNote: (env) => documentOf(env)?.edition.numberSourceNote ?? false,
     },
     rendered: (env, marks, tokens) => {
       Object.assign(env, { marks, tokens });

@@ -13,6 +13,8 @@ import { normaliseDir } from "./model/paths.js";
 export const DEFAULT_LABELS = {
   approximate: "c.",
   document: "Document",
+  /** The word after a document's number in a cross-reference to one of its notes: "Document 31, footnote 5". */
+  footnote: "footnote",
   documents: "Documents",
   edition: "Edition",
   editors: "Edited by",

@@ -24,6 +24,7 @@ function cableMarkdown(): MarkdownIt {
   documentaryMarkdown(md, {
     docIdFor: () => "talks-cable",
     marks: markRenderer(DEFAULT_LABELS, () => "/editions/talks/register/"),
+    references: () => ({ expected: "no references here" }),
     notes: { labels: DEFAULT_LABELS, sourceNote: () => undefined },
     rendered: () => undefined,
     problems: (_env, problems) => {

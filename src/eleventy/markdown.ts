@@ -6,6 +6,7 @@
 import type MarkdownIt from "markdown-it";
 import type Token from "markdown-it/lib/token.mjs";
 import { documentaryMarkdown } from "../markdown/index.js";
+import { modelReferences } from "../markdown/references.js";
 import type { MarkKind } from "../markdown/marks.js";
 import type { EditionDocument } from "../model/edition.js";
 import type { Telegram } from "../model/telegram.js";
@@ -132,12 +133,18 @@ export function installMarkdown(
         const registerUrl = (documentOfEnv(env)?.edition ?? model()?.editionsByInputPath.get(inputPath))?.registerUrl;
         return registerUrl && context.url(registerUrl);
       }),
+      references: modelReferences(
+        model,
+        (env) => documentOfEnv(env)?.edition ?? model()?.editionsByInputPath.get(inputPathOf(env.page)),
+        options,
+      ),
       notes: {
         labels: options.labels,
         sourceNote: (env) =>
           withDocument(documentOfEnv(env), (doc) =>
             pageSourceNoteHtml(md, doc, options, env, (problems) => problems.forEach(context.report)),
           ),
+        numberSourceNote: (env) => documentOfEnv(env)?.edition.numberSourceNote ?? false,
       },
       rendered: (env, marks, tokens) => {
         const placedTelegrams = records.rendered(inputPathOf(env.page), marks, tokens);

@@ -14,11 +14,14 @@ import {
 import { noteChecks } from "./note-checks.js";
 import { documentStructure } from "./structure.js";
 import { editionTables, type TableLabels } from "./tables.js";
+import { crossReferences, type ResolveReference } from "./references.js";
 
 export interface MarkdownSettings {
   /** The footnote id prefix for the page being rendered, or undefined to leave it as it is. */
   docIdFor: (env: Record<string, unknown>) => string | undefined;
   marks: MarkRenderer;
+  /** Resolves `{doc 31}` and the like for the page being rendered. */
+  references: ResolveReference;
   /** The notes' settings; their labels also name tables (the plugin gives its whole set of labels). */
   notes: NoteSettings & { labels: TableLabels };
   /** Told, after each page, which transcription marks it used, and given the tokens its HTML came from. */
@@ -40,6 +43,7 @@ const NO_MARKS: ReadonlySet<MarkKind> = new Set();
 export function documentaryMarkdown(md: MarkdownIt, settings: MarkdownSettings): void {
   md.use(footnote);
   transcriptionMarks(md, settings.marks);
+  crossReferences(md, settings.references);
   editionNotes(md, settings.notes);
   noteChecks(md);
   editionTables(md, settings.notes.labels);

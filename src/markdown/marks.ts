@@ -89,7 +89,7 @@ export function reportTextProblem(env: object, problem: MarkSyntaxError): void {
 const OPENING = /\{([A-Za-z][\w-]*)(?:[ \t]+([^\s:{}]+))?:[ \t]?/y;
 
 /** The index of the brace that closes the mark opened before `start`, or -1. */
-function closingBrace(src: string, start: number, max: number): number {
+export function closingBrace(src: string, start: number, max: number): number {
   let depth = 1;
   for (let i = start; i < max; i++) {
     const c = src.charCodeAt(i);
@@ -100,7 +100,7 @@ function closingBrace(src: string, start: number, max: number): number {
   return -1;
 }
 
-function lineOf(state: StateInline, pos: number): number {
+export function lineOf(state: StateInline, pos: number): number {
   const blockLine = (state.env as MarkEnv)[BLOCK_LINE] ?? 0;
   let newlines = 0;
   for (let i = 0; i < pos; i++) if (state.src.charCodeAt(i) === 0x0a) newlines++;

@@ -37,6 +37,8 @@ export interface NoteSettings {
   labels: NoteLabels;
   /** The source note's HTML for the page being rendered (its "Source:" label included), or nothing. */
   sourceNote: (env: Record<string, unknown>, md: MarkdownIt) => string | undefined;
+  /** Whether the page's edition numbers its source note 1 and the text's notes from 2, as FRUS does. */
+  numberSourceNote?: (env: Record<string, unknown>) => boolean;
 }
 
 export const noteKind = (label: unknown): NoteKind =>
@@ -44,7 +46,11 @@ export const noteKind = (label: unknown): NoteKind =>
 
 const SIDENOTES = Symbol("sidenote HTML by footnote id");
 const SOURCE_NOTE = Symbol("source note HTML");
-type NoteEnv = { [SIDENOTES]?: Map<number, string>; [SOURCE_NOTE]?: string; docId?: string };
+const NOTE_OFFSET = Symbol("notes numbered after a numbered source note");
+type NoteEnv = { [SIDENOTES]?: Map<number, string>; [SOURCE_NOTE]?: string; [NOTE_OFFSET]?: number; docId?: string };
+
+/** A note's number as the page prints it: markdown-it-footnote's index, after the source note where the edition numbers it. */
+const noteNumber = (env: NoteEnv, id: number) => id + 1 + (env[NOTE_OFFSET] ?? 0);
 
 /**
  * A footnote's text as inline HTML, for the sidenote that sits inside the paragraph: the second copy
@@ -78,7 +84,7 @@ export function editionNotes(md: MarkdownIt, settings: NoteSettings): void {
   const rules = md.renderer.rules;
   // Every id of a note comes from model/ids.ts, which the TEI export uses too.
   const idOf = (env: unknown, id: number, part: "fn" | "fnref" | "sn", subId = 0) =>
-    noteId((env as NoteEnv).docId, id + 1, part, subId);
+    noteId((env as NoteEnv).docId, noteNumber(env as NoteEnv, id), part, subId);
 
   md.core.ruler.after("footnote_tail", "edition_notes", (state) => {
     // Inline rendering (a source note's own Markdown, among others) has no notes section.
@@ -87,6 +93,7 @@ export function editionNotes(md: MarkdownIt, settings: NoteSettings): void {
     env[SIDENOTES] = collectSidenotes(state);
     const source = settings.sourceNote(state.env as Record<string, unknown>, md);
     if (source) env[SOURCE_NOTE] = source;
+    env[NOTE_OFFSET] = source && settings.numberSourceNote?.(state.env as Record<string, unknown>) ? 1 : 0;
     // A document with a source note and no footnotes still gets its notes section.
     if (source && !state.tokens.some((t) => t.type === "footnote_block_open")) {
       state.tokens.push(new state.Token("footnote_block_open", "", 1), new state.Token("footnote_block_close", "", -1));
@@ -101,8 +108,7 @@ export function editionNotes(md: MarkdownIt, settings: NoteSettings): void {
     const hasList = tokens.some((t) => t.type === "footnote_open");
     return html`<section class="de-notes" aria-labelledby="${headingId}">
 <h2 id="${headingId}">${labels.notes}</h2>
-${source ? html`<p class="de-note de-source-note" role="note">${raw(source)}</p>\n` : ""}${hasList ? html`<ol class="de-notes-list">\n` : ""}`
-      .value;
+${source ? sourceNoteParagraph(source, env as NoteEnv) : ""}${hasList ? html`<ol class="de-notes-list">\n` : ""}`.value;
   };
   rules.footnote_block_close = (tokens) =>
     `${tokens.some((t) => t.type === "footnote_open") ? "</ol>\n" : ""}</section>\n`;
@@ -110,7 +116,7 @@ ${source ? html`<p class="de-note de-source-note" role="note">${raw(source)}</p>
     const { id, label } = footnoteOf(tokens[idx]!);
     const kind = noteKind(label);
     const kindLabel = kind === "translator" ? html`<span class="de-note-kind">${labels.translatorNote}</span>\n` : "";
-    return html`<li id="${idOf(env, id, "fn")}" class="de-note de-note-${kind}" value="${id + 1}" tabindex="-1">${kindLabel}`
+    return html`<li id="${idOf(env, id, "fn")}" class="de-note de-note-${kind}" value="${noteNumber(env as NoteEnv, id)}" tabindex="-1">${kindLabel}`
       .value;
   };
   rules.footnote_anchor = (tokens, idx, _options, env) => {
@@ -118,6 +124,12 @@ ${source ? html`<p class="de-note de-source-note" role="note">${raw(source)}</p>
     return html` <a class="de-backref" href="${fragment(idOf(env, id, "fnref", subId))}" aria-label="${labels.backToText}">${BACK_ARROW}</a>`
       .value;
   };
+}
+
+/** The source note at the head of the notes; numbered 1, with the id of note 1, where the edition numbers it. */
+function sourceNoteParagraph(source: string, env: NoteEnv) {
+  if (!env[NOTE_OFFSET]) return html`<p class="de-note de-source-note" role="note">${raw(source)}</p>\n`;
+  return html`<p class="de-note de-source-note" id="${noteId(env.docId, 1)}" role="note" tabindex="-1"><span class="de-note-number">1</span> ${raw(source)}</p>\n`;
 }
 
 /**
@@ -131,7 +143,7 @@ function noteReference(
   labels: NoteSettings["labels"],
   idOf: (env: unknown, id: number, part: "fn" | "fnref" | "sn", subId?: number) => string,
 ): string {
-  const n = String(id + 1);
+  const n = String(noteNumber(env, id));
   const kind = noteKind(label);
   const name = `${kind === "translator" ? labels.translatorNote : labels.note} ${n}`;
   // tabindex="-1": following a link to a note, or back, moves the keyboard's focus there too.

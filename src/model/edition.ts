@@ -19,6 +19,7 @@ import {
 import { unknownFields } from "./fields.js";
 import { withFieldOrder, type Telegram } from "./telegram.js";
 import { arrangeEdition, checkPart, partOf } from "./order.js";
+import { countNotes } from "./references.js";
 import {
   FRONT_MATTER_KINDS,
   keyProblems,
@@ -78,6 +79,8 @@ export interface EditionDocument extends Omit<
   edition: Edition;
   /** The innermost part (chapter) that holds it, where the edition has parts. */
   part?: Part;
+  /** How many notes its text refers to (the source note aside). */
+  noteCount: number;
   /** Its number in the edition as the editor gives it ("57", "57a"), or else its place, 1..n, in the edition's order. */
   number: string;
   previous?: EditionDocument;
@@ -475,6 +478,7 @@ function documentOf(
     ...(summary ? { summary: withoutMentions(summary) } : {}),
     mentions,
     summaryMentions,
+    noteCount: countNotes(source.text ?? ""),
     edition,
     ...(part ? { part } : {}),
     number: number ?? "",

@@ -47,6 +47,8 @@ export interface TeiContext {
   translatorResp?: string;
   /** The TEI of a telegram header the text places by hand, by the token that holds it. */
   placedTelegram?: (token: Token) => string | undefined;
+  /** 1 where the edition numbers the source note 1 and the text's notes from 2, as FRUS does. */
+  noteOffset?: number;
 }
 
 const MENTION_ELEMENTS: Partial<Record<MarkKind, string>> = { person: "persName", place: "placeName", term: "term" };
@@ -254,7 +256,8 @@ class TeiWriter {
   private noteXml(token: Token): string {
     const { id, subId, label } = token.meta as { id: number; subId: number; label?: string };
     // The endnote's id on the HTML page.
-    const xmlId = noteId(this.context.idPrefix, id + 1);
+    const n = id + 1 + (this.context.noteOffset ?? 0);
+    const xmlId = noteId(this.context.idPrefix, n);
     if (subId > 0) return el("ptr", { target: fragment(xmlId) });
     const kind = noteKind(label);
     const note = this.notes.get(id);
@@ -266,7 +269,7 @@ class TeiWriter {
       "note",
       {
         type: kind,
-        n: id + 1,
+        n,
         "xml:id": xmlId,
         resp: kind === "translator" ? this.context.translatorResp : this.context.editorResp,
       },

@@ -4,7 +4,7 @@ import { daysInMonth, formatDocumentDate, timeOffset, type DocumentDate } from "
 import type { Edition, EditionDocument } from "../model/edition.js";
 import type { Problem } from "../model/errors.js";
 import type { Telegram } from "../model/telegram.js";
-import { documentId } from "../model/ids.js";
+import { documentId, noteId } from "../model/ids.js";
 import { languageName } from "../model/language.js";
 import type { Labels } from "../options.js";
 import { notKnownText } from "../model/source-note.js";
@@ -240,8 +240,10 @@ export function teiDocument(doc: EditionDocument, tokens: Token[], settings: Tei
   const idPrefix = documentId(doc.id);
   // Ids carry the document's, so that the edition's corpus holds each once.
   const editorResp = doc.edition.editors.length ? `#${idPrefix}-editor` : undefined;
+  const noteOffset = doc.edition.numberSourceNote && settings.sourceNoteText ? 1 : 0;
   const text = teiBody(tokens, {
     idPrefix,
+    ...(noteOffset ? { noteOffset } : {}),
     ...(settings.registerUrl ? { registerUrl: settings.registerUrl } : {}),
     ...(editorResp ? { editorResp } : {}),
     placedTelegram: (token) => {
@@ -256,7 +258,11 @@ export function teiDocument(doc: EditionDocument, tokens: Token[], settings: Tei
   });
   const telegram = settings.placedTelegrams?.size ? "" : telegramHeaderText(doc, settings.labels);
   const sourceNote = settings.sourceNoteText
-    ? el("note", { type: "source", resp: editorResp }, xml(settings.sourceNoteText))
+    ? el(
+        "note",
+        { type: "source", ...(noteOffset ? { n: 1, "xml:id": noteId(idPrefix, 1) } : {}), resp: editorResp },
+        xml(settings.sourceNoteText),
+      )
     : "";
   // TEI's body holds at least a paragraph or the like: page breaks alone are not one.
   const bodyXml = text.body.join("");

@@ -1,6 +1,7 @@
 import MarkdownIt from "markdown-it";
 import { documentaryMarkdown } from "../../src/markdown/index.js";
 import type { MarkKind, MarkSyntaxError } from "../../src/markdown/marks.js";
+import type { ResolveReference } from "../../src/markdown/references.js";
 import { DEFAULT_LABELS } from "../../src/options.js";
 import { markRenderer } from "../../src/render/marks.js";
 
@@ -16,7 +17,14 @@ export function markdown(
   documentaryMarkdown(md, {
     docIdFor: (env) => env.docId as string | undefined,
     marks: markRenderer(DEFAULT_LABELS),
-    notes: { labels: DEFAULT_LABELS, sourceNote: (env) => sourceNote?.(env) },
+    // A test gives its cross-references' resolver in the env.
+    references: (env, target) =>
+      (env.resolve as ResolveReference | undefined)?.(env, target) ?? { expected: "a resolver in the test's env" },
+    notes: {
+      labels: DEFAULT_LABELS,
+      sourceNote: (env) => sourceNote?.(env),
+      numberSourceNote: (env) => env.numberSourceNote === true,
+    },
     rendered: (_env, marks) => used.push(marks),
     problems,
   });

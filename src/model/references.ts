@@ -1,0 +1,77 @@
+/**
+ * Cross-references resolved against the model: `{doc 31}`, `{doc 31 note 5}`, `{doc other/31}`
+ * (src/markdown/references.ts reads them). A reference leads to the document of that number in its
+ * edition, or to one of its notes, numbered as its page numbers them.
+ */
+import type { Edition, EditionDocument, EditionModel } from "./edition.js";
+import { documentId, fragment, noteId } from "./ids.js";
+
+export interface ReferenceLabels {
+  document: string;
+  footnote: string;
+}
+
+/** Where a document's notes are referred to in its Markdown, each label once: `[^3]` and `^[an inline note]`. */
+export function countNotes(markdown: string): number {
+  const labels = new Set<string>();
+  let inline = 0;
+  for (const match of markdown.matchAll(/(\\?)\[\^([^\]\s]+)\](:?)|(\\?)\^\[/g)) {
+    if (match[1] || match[4]) continue;
+    if (match[2] !== undefined) {
+      if (!match[3]) labels.add(match[2]);
+    } else inline++;
+  }
+  return labels.size + inline;
+}
+
+/**
+ * A resolver of references for one build: `resolve(from, target)` gives the target's URL, title and
+ * default words, or what was expected. `hasSourceNote` says whether a document prints a source
+ * note, which is its note 1 where its edition numbers the source note.
+ */
+export function referenceResolver(
+  model: Pick<EditionModel, "editions">,
+  labels: ReferenceLabels,
+  hasSourceNote: (doc: EditionDocument) => boolean,
+) {
+  const numbers = new Map<Edition, Map<string, EditionDocument>>();
+  const byNumber = (edition: Edition) => {
+    let found = numbers.get(edition);
+    if (!found) numbers.set(edition, (found = new Map(edition.documents.map((doc) => [doc.number, doc]))));
+    return found;
+  };
+  return function resolve(
+    from: Edition | undefined,
+    target: { edition?: string; number: string; note?: number },
+  ): { href: string; title: string; text: string } | { expected: string } {
+    const edition = target.edition ? model.editions.find((e) => e.slug === target.edition) : from;
+    if (!edition) {
+      return {
+        expected: target.edition
+          ? `an edition of the site before the "/": ${model.editions.map((e) => e.slug).join(", ")}`
+          : "a reference from a document of an edition",
+      };
+    }
+    const doc = byNumber(edition).get(target.number);
+    if (!doc) {
+      const numbers = edition.documents.map((d) => d.number);
+      const shown = numbers.length > 12 ? `${numbers.slice(0, 12).join(", ")}…` : numbers.join(", ");
+      return { expected: `the number of a document of "${edition.title}" (${shown || "it has none"})` };
+    }
+    const title = `${labels.document} ${doc.number}: ${doc.title}`;
+    const text = `${labels.document} ${doc.number}`;
+    if (target.note === undefined) return { href: doc.url, title, text };
+    const first = doc.edition.numberSourceNote && hasSourceNote(doc) ? 1 : 0;
+    const last = doc.noteCount + first;
+    if (target.note > last) {
+      return {
+        expected: `a note of ${labels.document} ${doc.number}: it has ${last ? `notes 1 to ${last}` : "no notes"}`,
+      };
+    }
+    return {
+      href: `${doc.url}${fragment(noteId(documentId(doc.id), target.note))}`,
+      title,
+      text: `${text}, ${labels.footnote} ${target.note}`,
+    };
+  };
+}
