@@ -41,7 +41,7 @@ import { markLegendHtml, markRenderer } from "./render/marks.js";
 import { pageSourceNoteHtml } from "./render/notes.js";
 import { editionRegisterHtml } from "./render/register.js";
 import { telegramHeaderHtml } from "./render/telegram.js";
-import { corpusMember, documentTei, TEI_CORPUS_END, teiCorpusStart } from "./tei/document.js";
+import { corpusItems, corpusMember, documentTei, TEI_CORPUS_END, teiCorpusStart } from "./tei/document.js";
 
 export type { Edition, EditionDocument, EditionModel, Register, RegisterEntry } from "./model/edition.js";
 export type { DocumentDate } from "./model/date.js";
@@ -407,9 +407,14 @@ export function renderEdition(loaded: LoadedEdition, edition: Edition | string):
   const introduction = found.inputPath ? renderText(loaded, found.inputPath) : undefined;
   const problems = [...(introduction?.problems ?? [])];
   // The corpus holds the documents whose TEI the site writes: those with a page of their own.
-  const members = found.documents.filter((doc) => doc.url.endsWith("/"));
   let tei = teiCorpusStart(found, { pageUrl: absolute(found.url) });
-  for (const doc of members) {
+  const byUrl = new Map(found.documents.map((doc) => [doc.url, doc]));
+  for (const item of corpusItems(found, (doc) => doc.url.endsWith("/"))) {
+    if ("text" in item) {
+      tei += item.text;
+      continue;
+    }
+    const doc = byUrl.get(item.member) as EditionDocument;
     const made = teiOf(loaded, doc, renderText(loaded, doc.inputPath));
     problems.push(...made.problems);
     if (made.tei) tei += corpusMember(made.tei);

@@ -93,7 +93,7 @@ export class SideFiles {
     siteUrl: string,
     file: string,
     start: string,
-    memberUrls: readonly string[],
+    items: readonly ({ member: string } | { text: string })[],
     memberFile: string,
     member: (text: string) => string,
     end: string,
@@ -106,9 +106,14 @@ export class SideFiles {
       mkdirSync(path.dirname(target), { recursive: true });
       fd = openSync(target, "w");
       writeSync(fd, start);
-      for (const url of memberUrls) {
-        current = this.target(url, memberFile) as string;
+      for (const item of items) {
+        if ("text" in item) {
+          writeSync(fd, item.text);
+          continue;
+        }
+        current = this.target(item.member, memberFile) as string;
         writeSync(fd, member(readFileSync(current, "utf8")));
+        current = target;
       }
       current = target;
       writeSync(fd, end);

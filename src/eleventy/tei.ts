@@ -4,7 +4,7 @@
  * build from those files.
  */
 import type { EditionDocument } from "../model/edition.js";
-import { corpusMember, documentTei, TEI_CORPUS_END, teiCorpusStart } from "../tei/document.js";
+import { corpusItems, corpusMember, documentTei, TEI_CORPUS_END, teiCorpusStart } from "../tei/document.js";
 import type { AdapterContext } from "./context.js";
 import type { DocumentRecord } from "./markdown.js";
 import { frontMatterLines } from "./source-lines.js";
@@ -32,9 +32,9 @@ export function installTei(
     // the writing thread goes on with the citation files of the editions.
     await files.flush();
     for (const edition of context.editionsToWrite(current)) {
-      const members = edition.documents.flatMap((doc) => (doc.url.endsWith("/") ? [doc.url] : []));
+      const items = corpusItems(edition, (doc) => doc.url.endsWith("/"));
       const start = teiCorpusStart(edition, { pageUrl: absolute(edition.url) });
-      files.assemble(edition.url, CORPUS_FILE, start, members, TEI_FILE, corpusMember, TEI_CORPUS_END);
+      files.assemble(edition.url, CORPUS_FILE, start, items, TEI_FILE, corpusMember, TEI_CORPUS_END);
     }
   });
 

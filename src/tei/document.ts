@@ -1,7 +1,7 @@
 /** A document as a TEI P5 file: its header from the record, its text from the Markdown's tokens. */
 import type Token from "markdown-it/lib/token.mjs";
 import { daysInMonth, formatDocumentDate, timeOffset, type DocumentDate } from "../model/date.js";
-import type { Edition, EditionDocument } from "../model/edition.js";
+import type { Edition, EditionDocument, Part } from "../model/edition.js";
 import type { Problem } from "../model/errors.js";
 import type { Telegram } from "../model/telegram.js";
 import { documentId, noteId } from "../model/ids.js";
@@ -278,7 +278,7 @@ export function teiDocument(doc: EditionDocument, tokens: Token[], settings: Tei
     (text.closer.length ? el("closer", {}, text.closer.join("")) : "");
   const lang = doc.translation?.language ?? doc.originalLanguage;
   return `<?xml version="1.0" encoding="UTF-8"?>
-<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="${xml(idPrefix)}">${header(doc, settings, idPrefix)}${el("text", { "xml:lang": lang }, el("body", {}, body))}</TEI>
+<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="${xml(idPrefix)}"${doc.edition.numbered ? ` n="${xml(doc.number)}"` : ""}>${header(doc, settings, idPrefix)}${el("text", { "xml:lang": lang }, el("body", {}, body))}</TEI>
 `;
 }
 
@@ -317,6 +317,41 @@ export function teiCorpusStart(edition: Edition, settings: { pageUrl: string }):
 }
 
 export const TEI_CORPUS_END = "</teiCorpus>\n";
+
+/** What goes into a corpus after its header: a document's TEI (by its page's URL), or the XML that opens or closes a part. */
+export type CorpusItem = { member: string } | { text: string };
+
+/**
+ * The corpus's contents in the edition's order: its own documents, then each part as a teiCorpus of
+ * its own, with a header that gives its title, nested as the parts are. `hasTei` says which
+ * documents have a TEI file (those with a page of their own).
+ */
+export function corpusItems(edition: Edition, hasTei: (doc: EditionDocument) => boolean): CorpusItem[] {
+  const members = (docs: readonly EditionDocument[]) => docs.filter(hasTei).map((doc) => ({ member: doc.url }));
+  const part = (p: Part): CorpusItem[] => [
+    {
+      text: `<teiCorpus xml:id="${xml(p.id)}" n="${xml(p.folder)}">${el(
+        "teiHeader",
+        {},
+        el(
+          "fileDesc",
+          {},
+          el("titleStmt", {}, el("title", {}, xml(p.title))) +
+            el("publicationStmt", {}, el("p", {}, `A part of ${xml(edition.title)}.`)) +
+            el(
+              "sourceDesc",
+              {},
+              el("p", {}, `The ${p.documents.length} documents of this part, each with its own source description.`),
+            ),
+        ),
+      )}\n`,
+    },
+    ...members(p.documents),
+    ...p.parts.flatMap(part),
+    { text: TEI_CORPUS_END },
+  ];
+  return [...members(edition.documents.filter((doc) => !doc.part)), ...edition.parts.flatMap(part)];
+}
 
 /** A document's TEI as it stands inside a corpus: without its XML declaration. */
 export const corpusMember = (document: string) => `${document.replace(/^<\?xml[^>]*\?>\s*/, "").trim()}\n`;
