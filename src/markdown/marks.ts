@@ -178,7 +178,9 @@ function transcriptionMark(state: StateInline, silent: boolean): boolean {
   else {
     const value = state.src.slice(contentStart, end).replace(/\\(.)/g, "$1").trim();
     if (value === "" && kind !== "gap")
-      return mistake(`the ${kind === "folio" ? "folio" : "page number"} after "${name}${key === undefined ? "" : ` ${key}`}:"`);
+      return mistake(
+        `the ${kind === "folio" ? "folio" : "page number"} after "${name}${key === undefined ? "" : ` ${key}`}:"`,
+      );
     const token = state.push("transcription_mark_value", "", 0);
     token.meta = { kind } satisfies MarkMeta;
     token.content = value;

@@ -1,5 +1,13 @@
 /** The HTML of each transcription mark, and the legend of the marks a page uses. */
-import { isBreak, MARK_KINDS, MARKS, SIDENOTE_COPY, type BreakKind, type MarkKind, type MarkRenderer } from "../markdown/marks.js";
+import {
+  isBreak,
+  MARK_KINDS,
+  MARKS,
+  SIDENOTE_COPY,
+  type BreakKind,
+  type MarkKind,
+  type MarkRenderer,
+} from "../markdown/marks.js";
 import { breakId, entryId, fragment, mentionId } from "../model/ids.js";
 import type { MentionKind } from "../model/register.js";
 import type { Labels } from "../options.js";
