@@ -76,6 +76,10 @@ describe("a document's ids", () => {
     expect(breakId("talks-cable", "page", "11")).toBe("talks-cable-page-11");
     expect(breakId("talks-cable", "folio", "3r")).toBe("talks-cable-folio-3r");
     expect(breakId(undefined, "page", "11 bis")).toBe("page-_11_20_bis");
+    // A page of the printed volume has ids of its own: no page of the original shares one.
+    expect(breakId("talks-cable", "printed-page", "118")).toBe("talks-cable-printed-page-118");
+    expect(breakId(undefined, "printed-page", "12")).not.toBe(breakId(undefined, "page", "12"));
+    expect(breakId("d", "page", "printed-118")).not.toBe(breakId("d", "printed-page", "118"));
     expect([
       noteId("talks-cable", 1),
       noteId("talks-cable", 1, "fnref", 2),

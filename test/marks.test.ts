@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { MARK_KINDS, MARKS, MarkSyntaxError, type MarkKind } from "../src/markdown/marks.js";
+import { plainText } from "../src/markdown/plain-text.js";
 import { DEFAULT_LABELS } from "../src/options.js";
 import { markLegendHtml, markRenderer } from "../src/render/marks.js";
 import { markdown } from "./helpers/markdown.js";
@@ -47,6 +48,10 @@ describe("transcription marks", () => {
       "{folio: 3r}",
       '<span class="de-mark de-folio" title="Folio break in the original" id="folio-3r"><span class="de-gen">[<a href="#folio-3r">Folio 3r</a>]</span></span>',
     ],
+    [
+      "{page printed: 118}",
+      '<span class="de-mark de-printed-page" title="Page break in the printed volume" id="printed-page-118"><span class="de-gen">[<a href="#printed-page-118">Page 118 of the printed volume</a>]</span></span>',
+    ],
   ])("renders %s", (source, expected) => {
     expect(render(`Before ${source} after.`)).toBe(`<p>Before ${expected} after.</p>`);
   });
@@ -54,6 +59,35 @@ describe("transcription marks", () => {
   it("gives page anchors the document's id, so two documents on one page keep them apart", () => {
     expect(render("{page: 11}", { docId: "talks-cable" })).toContain(
       'id="talks-cable-page-11"><span class="de-gen">[<a href="#talks-cable-page-11">',
+    );
+  });
+
+  it("keeps a page of the original and the same page of the printed volume apart: ids, classes, labels", () => {
+    const out = render("{page: 12} and {page printed: 12}", { docId: "talks-cable" });
+    expect(out).toBe(
+      '<p><span class="de-mark de-page" title="Page break in the original" id="talks-cable-page-12"><span class="de-gen">[<a href="#talks-cable-page-12">Page 12</a>]</span></span>' +
+        ' and <span class="de-mark de-printed-page" title="Page break in the printed volume" id="talks-cable-printed-page-12"><span class="de-gen">[<a href="#talks-cable-printed-page-12">Page 12 of the printed volume</a>]</span></span></p>',
+    );
+  });
+
+  it("prints a page of the printed volume with the site's label, its number escaped", () => {
+    const labels = {
+      ...DEFAULT_LABELS,
+      printedPage: "Seite {page} des Drucks",
+      markPrintedPage: "Seitenwechsel im Druck",
+    };
+    expect(markRenderer(labels).value("printed-page", "1<b>$&", { docId: "d" })).toBe(
+      '<span class="de-mark de-printed-page" title="Seitenwechsel im Druck" id="d-printed-page-_1_3c_b_3e__24__26_"><span class="de-gen">[<a href="#d-printed-page-_1_3c_b_3e__24__26_">Seite 1&lt;b&gt;$&amp; des Drucks</a>]</span></span>',
+    );
+  });
+
+  it("gives a page of the printed volume in a note its id in the endnote only, as a page of the original", () => {
+    const out = render("Text.[^1]\n\n[^1]: A note. {page printed: 120} {page: 3}", { docId: "d" });
+    expect(out.split('id="d-printed-page-120"')).toHaveLength(2);
+    expect(out.split('id="d-page-3"')).toHaveLength(2);
+    expect(out.split('href="#d-printed-page-120"')).toHaveLength(3);
+    expect(out).toMatch(
+      /<li id="fn-d-1"[^>]*><p>A note\. <span class="de-mark de-printed-page" [^>]*id="d-printed-page-120">/,
     );
   });
 
@@ -97,10 +131,19 @@ describe("transcription marks", () => {
     expect(out).toContain("[&lt;script&gt;alert(1)&lt;/script&gt;]");
   });
 
+  it("leaves page breaks of either kind out of the plain text", () => {
+    const { parse } = markdown();
+    const inline = parse("a {page: 12} b {page printed: 118} c {gap:}", "d")[1]?.children ?? [];
+    expect(plainText(inline)).toBe("a b c […]");
+  });
+
   it("reports the marks a page used", () => {
     used.length = 0;
     render("{sic: a} and {page: 2} and {sic: b}");
     expect([...(used[0] ?? [])].sort()).toEqual(["page", "sic"]);
+    used.length = 0;
+    render("{page printed: 118}");
+    expect([...(used[0] ?? [])]).toEqual(["printed-page"]);
   });
 
   it("reports an unknown mark with its line", () => {
@@ -122,6 +165,25 @@ describe("transcription marks", () => {
 
   it("reports a page break without a number", () => {
     expect(errorOf(() => render("{page: }")).message).toContain('expected the page number after "page:"');
+    expect(errorOf(() => render("Text.\n\n{page printed:}")).message).toBe(
+      'line 3: found "{page printed:}"; expected the page number after "page printed:"',
+    );
+  });
+
+  it("reports a word before a page mark's colon other than printed, and a printed folio", () => {
+    expect(errorOf(() => render("First.\n\nSecond {page printd: 3} line.")).message).toBe(
+      'line 3: found "{page printd: 3}"; expected nothing or "printed" between "page" and the colon: {page: 12} for a page of the original, {page printed: 118} for a page of the printed volume',
+    );
+    expect(errorOf(() => render("{page Printed: 3}")).message).toContain('expected nothing or "printed" between');
+    expect(errorOf(() => render("{folio printed: 3r}")).message).toBe(
+      'line 1: found "{folio printed: 3r}"; expected no key before the colon: {folio: …}',
+    );
+  });
+
+  it("takes the kind's name for no mark's name: printed-page is written {page printed: …}", () => {
+    expect(errorOf(() => render("{printed-page: 3}")).message).toBe(
+      'line 1: found "{printed-page: 3}"; expected a transcription mark: one of supplied, sic, unclear, del, add, gap, page, folio, person, place, term, salute, signed, dateline (write \\{ for a literal brace)',
+    );
   });
 });
 
@@ -138,7 +200,10 @@ describe("openers, closers and tables on the page", () => {
       "Text.",
       'class="de-closer" April 16, 1979',
     ]);
-    // A page break before it leaves it an opening line.
+    // A page break before it, of either kind, leaves it an opening line.
+    expect(render("{page printed: 118}\n\n{dateline: Peking}\n\nText.")).toContain(
+      '<p class="de-opener"><span class="de-mark de-dateline"',
+    );
     expect(render("{page: 1}\n\n{dateline: Peking}\n\nText.")).toContain(
       '<p class="de-opener"><span class="de-mark de-dateline"',
     );
@@ -189,6 +254,15 @@ describe("the legend of marks", () => {
       expect(markLegendHtml(new Set([kind]), DEFAULT_LABELS).value).toContain(`de-${kind}`);
     }
     expect(markLegendHtml(new Set<MarkKind>(["person"]), DEFAULT_LABELS).value).toBe("");
+  });
+
+  it("names each kind of page a page uses: the original's and the printed volume's", () => {
+    const legend = markLegendHtml(new Set<MarkKind>(["printed-page", "page"]), DEFAULT_LABELS).value;
+    expect(legend).toContain(
+      '<div><dt><span class="de-mark de-page" title="Page break in the original"><span class="de-gen">[Page 1]</span></span></dt><dd>Page break in the original</dd></div>' +
+        '<div><dt><span class="de-mark de-printed-page" title="Page break in the printed volume"><span class="de-gen">[Page 1 of the printed volume]</span></span></dt><dd>Page break in the printed volume</dd></div>',
+    );
+    expect(markLegendHtml(new Set<MarkKind>(["printed-page"]), DEFAULT_LABELS).value).not.toContain("de-page");
   });
 
   it("shows each inline mark and a gap as the page prints them, so that supplied words and a gap differ", () => {

@@ -184,6 +184,39 @@ describe("the TEI export", () => {
     }
   });
 
+  it("keeps the original's pages and the printed volume's apart in a document that has both, on the page and in the TEI", () => {
+    const whole = every.read("/editions/samples/printed-pages/");
+    const page = byClass(whole, "de-text");
+    const tei = every.read("/editions/samples/printed-pages/document.xml");
+    for (const [id, html, pb] of [
+      ["samples-printed-pages-page-12", "Page 12", '<pb n="12" xml:id="samples-printed-pages-page-12"/>'],
+      [
+        "samples-printed-pages-printed-page-12",
+        "Page 12 of the printed volume",
+        '<pb n="12" ed="print" xml:id="samples-printed-pages-printed-page-12"/>',
+      ],
+      [
+        "samples-printed-pages-printed-page-120",
+        "Page 120 of the printed volume",
+        '<pb n="120" ed="print" xml:id="samples-printed-pages-printed-page-120"/>',
+      ],
+    ]) {
+      expect(page.split(`id="${id}"`), id).toHaveLength(2);
+      expect(page).toContain(`<a href="#${id}">${html}</a>`);
+      expect(tei).toContain(pb);
+    }
+    expect(tei).toContain(
+      '<opener><pb n="118" ed="print" xml:id="samples-printed-pages-printed-page-118"/><dateline>Washington, May 27, 2000.</dateline></opener>',
+    );
+    expect(tei).toContain("pb ed=&quot;print&quot;: where a page of the printed volume the edition reprints begins");
+    expect(tei).toContain("pb: where a page of the original begins");
+    // The legend names both kinds.
+    expect(byClass(whole, "de-legend")).toContain(
+      "<dd>Page break in the original</dd></div><div><dt>" +
+        '<span class="de-mark de-printed-page" title="Page break in the printed volume"><span class="de-gen">[Page 1 of the printed volume]</span></span></dt><dd>Page break in the printed volume</dd>',
+    );
+  });
+
   it("prints a table, an opening dateline and a signature with a note on the page", () => {
     const page = every.read("/editions/samples/table-and-closing/");
     const text = byClass(page, "de-text");
@@ -292,8 +325,22 @@ describe("the TEI text", () => {
     expect(teiOf("{page: 1}\n{dateline: Peking}\n\nText.").opener).toEqual([
       '<pb n="1" xml:id="d-page-1"/>\n<dateline>Peking</dateline>',
     ]);
+    expect(teiOf("{page printed: 118}\n\n{dateline: Peking}\n\nText.").opener).toEqual([
+      '<pb n="118" ed="print" xml:id="d-printed-page-118"/>',
+      "<dateline>Peking</dateline>",
+    ]);
     // A page break alone between paragraphs is a break between them, not a paragraph.
     expect(teiOf("One.\n\n{page: 2}\n\nTwo.").body).toEqual(['<p>One.</p><pb n="2" xml:id="d-page-2"/><p>Two.</p>']);
+  });
+
+  it("writes a page of the printed volume as a pb of the print edition, apart from the original's page of that number", () => {
+    expect(teiOf("One {page: 12} two {page printed: 12} three {page printed: 12}.").body).toEqual([
+      '<p>One <pb n="12" xml:id="d-page-12"/> two <pb n="12" ed="print" xml:id="d-printed-page-12"/> three <pb n="12" ed="print"/>.</p>',
+    ]);
+    // In a note as in the text.
+    expect(teiOf("Text.[^1]\n\n[^1]: A note. {page printed: 120}").body).toEqual([
+      '<p>Text.<note type="editorial" n="1" xml:id="fn-d-1"><p>A note. <pb n="120" ed="print" xml:id="d-printed-page-120"/></p></note></p>',
+    ]);
   });
 
   it("puts a dateline before the text in the opener and one after it in the closer", () => {

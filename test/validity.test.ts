@@ -59,8 +59,8 @@ describe("validity", () => {
     expect(await problems(site.output)).toEqual([]);
   }, 120_000);
 
-  it("of the pages of a pipe table (marks, a mention and a note in its cells) and of a FRUS letter", async () => {
+  it("of the pages of a pipe table (marks, a mention and a note in its cells), of a FRUS letter and of pages of two kinds", async () => {
     const site = await buildSite("test/fixtures/tei", "test/fixtures/tei/eleventy.config.js");
-    expect(await problems(site.output, (page) => /table-and-closing|frus-1969/.test(page))).toEqual([]);
+    expect(await problems(site.output, (page) => /table-and-closing|frus-1969|printed-pages/.test(page))).toEqual([]);
   }, 120_000);
 });

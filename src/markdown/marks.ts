@@ -1,6 +1,7 @@
 /**
  * Transcription marks, as a markdown-it inline rule. A mark is a brace, the mark's name, a colon,
- * its text and a closing brace: `{supplied: they said this}`, `{sic: recieve}`, `{page: 11}`.
+ * its text and a closing brace: `{supplied: they said this}`, `{sic: recieve}`, `{page: 11}`. A page
+ * of the printed volume an edition reprints is written with a word before the colon: `{page printed: 118}`.
  * Ordinary square brackets, links and footnotes are left alone; a literal brace followed by a word
  * and a colon is written `\{`. Marks nest inside emphasis and links, and emphasis inside marks.
  */
@@ -23,6 +24,7 @@ export const MARKS = {
   add: "inline",
   gap: "value",
   page: "value",
+  "printed-page": "value",
   folio: "value",
   person: "mention",
   place: "mention",
@@ -34,6 +36,28 @@ export const MARKS = {
 
 export type MarkKind = keyof typeof MARKS;
 export const MARK_KINDS = Object.keys(MARKS) as MarkKind[];
+
+/** The marks that say where a page or folio begins: each is an anchor on the page and a `<pb>` in the TEI. */
+export type BreakKind = Extract<MarkKind, "page" | "printed-page" | "folio">;
+export const isBreak = (kind: MarkKind): kind is BreakKind =>
+  kind === "page" || kind === "printed-page" || kind === "folio";
+
+/**
+ * The kinds a mark's name and a word before its colon make, by name and word: `{page printed: 118}`
+ * is page 118 of the printed volume the edition reprints, where `{page: 118}` is a page of the
+ * original. With each name, what its mark may be written as.
+ */
+const QUALIFIED: Partial<Record<MarkKind, { words: Record<string, MarkKind>; expected: string }>> = {
+  page: {
+    words: { printed: "printed-page" },
+    expected:
+      'nothing or "printed" between "page" and the colon: {page: 12} for a page of the original, {page printed: 118} for a page of the printed volume',
+  },
+};
+const QUALIFIED_KINDS = new Set(Object.values(QUALIFIED).flatMap((q) => Object.values(q.words)));
+/** The names an editor writes, in order: every kind but those written as another's name and a word. */
+export const MARK_NAMES = MARK_KINDS.filter((kind) => !QUALIFIED_KINDS.has(kind));
+const isMarkName = (name: string): name is MarkKind => (MARK_NAMES as string[]).includes(name);
 
 /**
  * A mistake in a document's text (a mark written wrongly, a note reference with no note), with its
@@ -118,7 +142,7 @@ function transcriptionMark(state: StateInline, silent: boolean): boolean {
   const contentStart = start + opening[0].length;
   const end = closingBrace(state.src, contentStart, state.posMax);
   if (silent) {
-    if (end < 0 || !Object.hasOwn(MARKS, name)) return false;
+    if (end < 0 || !isMarkName(name)) return false;
     state.pos = end + 1;
     return true;
   }
@@ -131,12 +155,17 @@ function transcriptionMark(state: StateInline, silent: boolean): boolean {
     reportTextProblem(state.env as object, new MarkSyntaxError(lineOf(state, start), found, expected));
     return false;
   };
-  if (!Object.hasOwn(MARKS, name)) {
-    return mistake(`a transcription mark: one of ${MARK_KINDS.join(", ")} (write \\{ for a literal brace)`);
+  if (!isMarkName(name)) {
+    return mistake(`a transcription mark: one of ${MARK_NAMES.join(", ")} (write \\{ for a literal brace)`);
   }
   if (end < 0) return mistake(`a closing } for the ${name} mark in the same paragraph`);
-  const kind = name as MarkKind;
-  if ((MARKS[kind] === "mention") !== (key !== undefined)) {
+  let kind: MarkKind = name;
+  const qualified = QUALIFIED[name];
+  if (qualified && key !== undefined) {
+    const word = Object.hasOwn(qualified.words, key) ? qualified.words[key] : undefined;
+    if (!word) return mistake(qualified.expected);
+    kind = word;
+  } else if ((MARKS[kind] === "mention") !== (key !== undefined)) {
     return mistake(
       MARKS[kind] === "mention"
         ? `a register key before the colon: {${kind} key: text}`
@@ -149,7 +178,9 @@ function transcriptionMark(state: StateInline, silent: boolean): boolean {
   else {
     const value = state.src.slice(contentStart, end).replace(/\\(.)/g, "$1").trim();
     if (value === "" && kind !== "gap")
-      return mistake(`the ${kind === "page" ? "page number" : "folio"} after "${kind}:"`);
+      return mistake(
+        `the ${kind === "folio" ? "folio" : "page number"} after "${name}${key === undefined ? "" : ` ${key}`}:"`,
+      );
     const token = state.push("transcription_mark_value", "", 0);
     token.meta = { kind } satisfies MarkMeta;
     token.content = value;

@@ -8,7 +8,7 @@
 import type MarkdownIt from "markdown-it";
 import type StateCore from "markdown-it/lib/rules_core/state_core.mjs";
 import type Token from "markdown-it/lib/token.mjs";
-import { markOf, type MarkKind } from "./marks.js";
+import { isBreak, markOf, type MarkKind } from "./marks.js";
 
 export type StructureKind = Extract<MarkKind, "salute" | "signed" | "dateline">;
 export const STRUCTURE = new Set<MarkKind>(["salute", "signed", "dateline"]);
@@ -16,8 +16,7 @@ const OPENING = new Set<MarkKind>(["salute", "dateline"]);
 
 const isBlank = (t: Token) => (t.type === "text" && t.content.trim() === "") || t.type === "softbreak";
 /** A page or folio break: it may stand before or after the line it breaks without changing what the line is. */
-const isMilestone = (t: Token) =>
-  t.type === "transcription_mark_value" && (markOf(t).kind === "page" || markOf(t).kind === "folio");
+const isMilestone = (t: Token) => t.type === "transcription_mark_value" && isBreak(markOf(t).kind);
 
 /**
  * The structure mark a paragraph's inline tokens are, or undefined: one mark spanning the

@@ -51,8 +51,12 @@ export const entryId = (kind: MentionKind | RegisterKind, key: string) => `${sin
 export const mentionId = (docId: string, kind: MentionKind, key: string, occurrence: number) =>
   `${docId}-${entryId(kind, key)}-${occurrence}`;
 
-/** A page or folio break: "<docId>-page-11"; a value that is not a plain key is written as `keyPart` writes it. */
-export const breakId = (docId: string | undefined, kind: "page" | "folio", value: string) =>
+/**
+ * A page or folio break: "<docId>-page-11" for a page of the original, "<docId>-printed-page-118"
+ * for a page of the printed volume the edition reprints (no value gives one the other's id: each
+ * begins with its kind); a value that is not a plain key is written as `keyPart` writes it.
+ */
+export const breakId = (docId: string | undefined, kind: "page" | "printed-page" | "folio", value: string) =>
   `${docId ? `${docId}-` : ""}${kind}-${keyPart(value)}`;
 
 /**

@@ -1,5 +1,13 @@
 /** The HTML of each transcription mark, and the legend of the marks a page uses. */
-import { MARK_KINDS, MARKS, SIDENOTE_COPY, type MarkKind, type MarkRenderer } from "../markdown/marks.js";
+import {
+  isBreak,
+  MARK_KINDS,
+  MARKS,
+  SIDENOTE_COPY,
+  type BreakKind,
+  type MarkKind,
+  type MarkRenderer,
+} from "../markdown/marks.js";
 import { breakId, entryId, fragment, mentionId } from "../model/ids.js";
 import type { MentionKind } from "../model/register.js";
 import type { Labels } from "../options.js";
@@ -13,6 +21,7 @@ const DESCRIPTION: Record<MarkKind, keyof Labels> = {
   add: "markAdd",
   gap: "markGap",
   page: "markPage",
+  "printed-page": "markPrintedPage",
   folio: "markFolio",
   person: "mentionPerson",
   place: "mentionPlace",
@@ -36,6 +45,7 @@ const SHAPE: Record<MarkKind, { tag: string; before: string; after: string }> = 
   add: { tag: "ins", before: "", after: "" },
   gap: { tag: "span", before: "", after: "" },
   page: { tag: "span", before: "", after: "" },
+  "printed-page": { tag: "span", before: "", after: "" },
   folio: { tag: "span", before: "", after: "" },
   person: { tag: "a", before: "", after: "" },
   place: { tag: "a", before: "", after: "" },
@@ -48,6 +58,12 @@ const SHAPE: Record<MarkKind, { tag: string; before: string; after: string }> = 
 const openTag = (kind: MarkKind, labels: Labels, extra = "") =>
   `<${SHAPE[kind].tag} class="de-mark de-${kind}" title="${escapeHtml(labels[DESCRIPTION[kind]])}"${extra}>${SHAPE[kind].before}`;
 const closeTag = (kind: MarkKind) => `${SHAPE[kind].after}</${SHAPE[kind].tag}>`;
+
+/** What a break prints: "Page 11", "Folio 3r", "Page 118 of the printed volume". */
+const breakLabel = (kind: BreakKind, value: string, labels: Labels) =>
+  kind === "printed-page"
+    ? labels.printedPage.replace("{page}", () => value)
+    : `${kind === "page" ? labels.page : labels.folio} ${value}`;
 
 /** ` id="…"`, or nothing in a note's sidenote copy: the endnote carries the note's ids. */
 const idAttribute = (env: Record<string | symbol, unknown>, id: string) =>
@@ -75,12 +91,12 @@ export function markRenderer(
     },
     close: (kind, env) => (MARKS[kind] === "mention" && !registerUrl(env) ? "</span>" : closeTag(kind)),
     value(kind, value, env) {
-      if (kind === "gap")
+      if (!isBreak(kind))
         return `${openTag(kind, labels)}${editorialSign(`[${escapeHtml(value || "…")}]`)}${closeTag(kind)}`;
       // A page or folio break is an anchor a reader can link to; a document's id keeps it unique
-      // where several documents share a page.
-      const id = breakId(typeof env.docId === "string" ? env.docId : undefined, kind as "page" | "folio", value);
-      const label = `${kind === "page" ? labels.page : labels.folio} ${value}`;
+      // where several documents share a page, and a page of the printed volume has ids of its own.
+      const id = breakId(typeof env.docId === "string" ? env.docId : undefined, kind, value);
+      const label = breakLabel(kind, value, labels);
       return `${openTag(kind, labels, idAttribute(env, id))}<span class="de-gen">[<a href="${escapeHtml(fragment(id))}">${escapeHtml(label)}</a>]</span>${closeTag(kind)}`;
     },
   };
@@ -93,14 +109,11 @@ export function markRenderer(
  */
 function sample(kind: MarkKind, labels: Labels): SafeHtml {
   const word = escapeHtml(labels.markSample);
-  const inner =
-    kind === "page"
-      ? editorialSign(`[${escapeHtml(labels.page)} 1]`)
-      : kind === "folio"
-        ? editorialSign(`[${escapeHtml(labels.folio)} 1r]`)
-        : kind === "gap"
-          ? editorialSign("[…]")
-          : word;
+  const inner = isBreak(kind)
+    ? editorialSign(`[${escapeHtml(breakLabel(kind, kind === "folio" ? "1r" : "1", labels))}]`)
+    : kind === "gap"
+      ? editorialSign("[…]")
+      : word;
   return raw(`${openTag(kind, labels)}${inner}${closeTag(kind)}`);
 }
 

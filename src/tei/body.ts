@@ -6,7 +6,7 @@
  * was found and its line.
  */
 import type Token from "markdown-it/lib/token.mjs";
-import { markOf, type MarkKind } from "../markdown/marks.js";
+import { isBreak, markOf, type BreakKind, type MarkKind } from "../markdown/marks.js";
 import { footnoteOf, noteKind } from "../markdown/notes.js";
 import { breakId, entryId, fragment, mentionId, noteId } from "../model/ids.js";
 import type { MentionKind } from "../model/register.js";
@@ -214,16 +214,22 @@ class TeiWriter {
     const { kind, key, occurrence } = markOf(token);
     if (token.type === "transcription_mark_open") return this.markOpen(kind, key, occurrence, insideStructure);
     if (token.type === "transcription_mark_close") return this.markClose(kind, insideStructure);
-    if (kind === "gap") return gapXml(token.content);
-    return this.pbXml(kind as "page" | "folio", token.content);
+    if (!isBreak(kind)) return gapXml(token.content);
+    return this.pbXml(kind, token.content);
   }
 
-  // A break carries the id of the same break on the HTML page, once (see `breaks`).
-  private pbXml(kind: "page" | "folio", value: string): string {
+  // A break carries the id of the same break on the HTML page, once (see `breaks`). A page of the
+  // printed volume is a break in another edition than the original's: @ed names it ("print").
+  private pbXml(kind: BreakKind, value: string): string {
     const id = breakId(this.context.idPrefix, kind, value);
     const first = !this.breaks.has(id);
     this.breaks.add(id);
-    return el("pb", { n: value, type: kind === "folio" ? "folio" : undefined, "xml:id": first ? id : undefined });
+    return el("pb", {
+      n: value,
+      type: kind === "folio" ? "folio" : undefined,
+      ed: kind === "printed-page" ? "print" : undefined,
+      "xml:id": first ? id : undefined,
+    });
   }
 
   // A structure mark is its own element only where TEI allows it (an opener's or closer's line), else a seg.

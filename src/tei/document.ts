@@ -56,6 +56,7 @@ const MARK_DESCRIPTIONS: Record<string, string> = {
   add: "add: words added by the author",
   gap: "gap: a passage omitted, illegible or not declassified, with its description",
   page: "pb: where a page of the original begins",
+  "printed-page": 'pb ed="print": where a page of the printed volume the edition reprints begins',
   folio: 'pb type="folio": where a folio of the original begins',
   person: "persName: a person identified in the edition's register",
   place: "placeName: a place identified in the edition's register",
