@@ -298,3 +298,20 @@ describe("a file beside a page that cannot be written", () => {
     );
   });
 });
+
+describe("an edition of the FRUS kind with mistakes", () => {
+  it("names each: a number used twice or missing or malformed, a reference to nothing, a span backwards, a part without a title", async () => {
+    const error = await buildFailure("test/fixtures/bad-edition", "test/fixtures/bad-edition/eleventy.config.js");
+    const at = "test/fixtures/bad-edition/editions/vol";
+    expect(error.message.split("\n")).toEqual([
+      "[documentary-edition] 7 problems in the edition (5 files); the build stopped before writing any page:",
+      `  - ${at}/ch1/d1.md: line 8: found "{doc 9}"; expected the number of a document of "A Volume" (1)`,
+      `  - ${at}/ch1/d1.md: line 8: found "{doc 1 note 7}"; expected a note of Document 1: it has notes 1 to 2`,
+      `  - ${at}/ch1/d2.md: number: found "1"; expected a number no other document of the edition "A Volume" has: ${at}/ch1/d1.md has number 1`,
+      `  - ${at}/ch1/d3.md: number: found no number; expected a number, as the edition's other documents have (${at}/ch1/d1.md has number: 1): an edition numbers all its documents or none`,
+      `  - ${at}/ch1/d4.md: time: found "16:30–15:00"; expected a span whose end is after its start`,
+      `  - ${at}/ch1/d4.md: number: found "4A"; expected a document number: digits, perhaps followed by one lowercase letter (57, or "57a")`,
+      `  - ${at}/ch2/index.md: title: found nothing (the field is missing); expected text`,
+    ]);
+  });
+});

@@ -148,7 +148,8 @@ function partOrderProblems(
   const problems: Problem[] = [];
   for (let i = 1; i < sequence.length; i++) {
     const [before, doc] = [sequence[i - 1] as EditionDocument, sequence[i] as EditionDocument];
-    if ((keys.get(before) as string) < (keys.get(doc) as string)) continue;
+    // Equal numbers are reported as such (numberProblems); only a number lower than the one before is out of place.
+    if (!before.number || !doc.number || (keys.get(before) as string) <= (keys.get(doc) as string)) continue;
     const where = (d: EditionDocument) =>
       d.part ? `part "${d.part.title}" (${d.part.folder})` : "the edition's own folder";
     problems.push({

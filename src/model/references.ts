@@ -37,7 +37,12 @@ export function referenceResolver(
   const numbers = new Map<Edition, Map<string, EditionDocument>>();
   const byNumber = (edition: Edition) => {
     let found = numbers.get(edition);
-    if (!found) numbers.set(edition, (found = new Map(edition.documents.map((doc) => [doc.number, doc]))));
+    if (!found) {
+      // Where two documents share a number (an error of its own), the first keeps it, as that error says.
+      found = new Map();
+      for (const doc of edition.documents) if (!found.has(doc.number)) found.set(doc.number, doc);
+      numbers.set(edition, found);
+    }
     return found;
   };
   return function resolve(
@@ -54,7 +59,7 @@ export function referenceResolver(
     }
     const doc = byNumber(edition).get(target.number);
     if (!doc) {
-      const numbers = edition.documents.map((d) => d.number);
+      const numbers = [...byNumber(edition).keys()].filter(Boolean);
       const shown = numbers.length > 12 ? `${numbers.slice(0, 12).join(", ")}…` : numbers.join(", ");
       return { expected: `the number of a document of "${edition.title}" (${shown || "it has none"})` };
     }
