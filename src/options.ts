@@ -13,6 +13,8 @@ import { normaliseDir } from "./model/paths.js";
 export const DEFAULT_LABELS = {
   approximate: "c.",
   document: "Document",
+  /** A document wherever documents are listed: contents, chronology, indexes, register, search, feeds. */
+  documentLabel: "{number}. {title} — {date}",
   documents: "Documents",
   edition: "Edition",
   editors: "Edited by",

@@ -24,10 +24,10 @@ describe("a site with several editions", () => {
     expect(april).toContain('<time datetime="1979-04">April 1979</time>');
     expect(cable).toContain('<time datetime="1979-04-16T14:30+08:00">16 April 1979, 14:30 GMT+8</time>');
     expect(april).toContain(
-      '<a href="/editions/letters/undated/" rel="prev"><span>Earlier document</span> 1. A letter of about 1979</a>',
+      '<a href="/editions/letters/undated/" rel="prev"><span class="de-direction">Earlier document</span> <span class="de-label"><span class="de-number">1</span>. <span class="de-title">A letter of about 1979</span> — <span class="de-label-date"><time datetime="1979">c. 1979</time></span></span></a>',
     );
     expect(april).toContain(
-      '<a href="/editions/letters/cable/" rel="next"><span>Next document</span> 3. A cable with a time of day</a>',
+      '<a href="/editions/letters/cable/" rel="next"><span class="de-direction">Next document</span> <span class="de-label"><span class="de-number">3</span>. <span class="de-title">A cable with a time of day</span> — <span class="de-label-date"><time datetime="1979-04-16T14:30+08:00">16 April 1979, 14:30 GMT+8</time></span></span></a>',
     );
     expect(undated).not.toContain('rel="prev"');
     expect(cable).not.toContain('rel="next"');

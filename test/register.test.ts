@@ -136,13 +136,13 @@ describe("the register", () => {
       "people:le-duan:1:1",
       "terms:indochinese-federation:1:0",
     ]);
-    const out = editionRegisterHtml(edition!, { labels: DEFAULT_LABELS, url: (p) => p });
+    const out = editionRegisterHtml(edition!, { locale: "en-US", labels: DEFAULT_LABELS, url: (p) => p });
     expect(out.value).toContain('<h2 id="register-people">Persons</h2>');
     expect(out.value).toContain('<dd class="de-register-identification">&lt;b&gt;Vice&lt;/b&gt; Foreign Minister</dd>');
     expect(out.value).toContain(
       '<a href="/editions/e/a/#e-a-person-han-nianlong-1">Document 1</a>, <a href="/editions/e/a/#e-a-person-han-nianlong-2">Document 1 (2)</a>',
     );
-    expect(blocks(out.value)).toContain("Concerned in: Document 1");
+    expect(blocks(out.value)).toContain("Concerned in: 1. A — April 16, 1979");
     // An entry without mentions or identification prints nothing for them (no stray "0").
     expect(out.value).not.toMatch(/>0</);
     expect(blocks(out.value)).toContain("See: A book");

@@ -5,6 +5,7 @@ import { FRONT_MATTER_KINDS } from "../model/register.js";
 import { languageName } from "../model/language.js";
 import type { Labels } from "../options.js";
 import { html, isSafeUrl, raw, type SafeHtml } from "../markup/html.js";
+import { documentLabelHtml, documentLabelText } from "./label.js";
 
 export interface RenderContext {
   locale: string;
@@ -75,28 +76,35 @@ export function documentMetadataHtml(doc: EditionDocument, context: RenderContex
   ]}</dl>`;
 }
 
-/** Previous and next document in the edition, as FRUS links them. */
-export function documentNavigationHtml(doc: EditionDocument, context: Pick<RenderContext, "labels" | "url">): SafeHtml {
+/** Previous and next document in the edition, as FRUS links them, each by its listing label. */
+export function documentNavigationHtml(
+  doc: EditionDocument,
+  context: Pick<RenderContext, "locale" | "labels" | "url">,
+): SafeHtml {
   const { labels, url } = context;
   if (!doc.previous && !doc.next) return html``;
   return html`<nav class="de-document-nav" aria-label="${labels.documents}"><ul>${[
     doc.previous &&
-      html`<li class="de-previous"><a href="${url(doc.previous.url)}" rel="prev"><span>${labels.previous}</span> ${doc.previous.number}. ${doc.previous.title}</a></li>`,
+      html`<li class="de-previous"><a href="${url(doc.previous.url)}" rel="prev"><span class="de-direction">${labels.previous}</span> ${documentLabelHtml(doc.previous, context)}</a></li>`,
     doc.next &&
-      html`<li class="de-next"><a href="${url(doc.next.url)}" rel="next"><span>${labels.next}</span> ${doc.next.number}. ${doc.next.title}</a></li>`,
+      html`<li class="de-next"><a href="${url(doc.next.url)}" rel="next"><span class="de-direction">${labels.next}</span> ${documentLabelHtml(doc.next, context)}</a></li>`,
   ]}</ul></nav>`;
 }
 
-/** The edition's table of contents: number, date, type, title and summary of each document. */
+/**
+ * The edition's table of contents: each document by its listing label (number, title, date), with
+ * its type and summary. The number is in the label, so the list shows no marker of its own (and a
+ * number such as "57a" could not be a list item's value).
+ */
 export function editionContentsHtml(
   edition: Edition,
   context: Pick<RenderContext, "locale" | "labels" | "url">,
 ): SafeHtml {
   if (!edition.documents.length) return html`<p class="de-empty">${context.labels.noDocuments}</p>`;
   return html`<ol class="de-contents">${edition.documents.map(
-    (doc) => html`<li value="${doc.number}" id="document-${doc.number}"><article>
-<h3><span class="de-number">${doc.number}.</span> <a href="${context.url(doc.url)}">${doc.title}</a></h3>
-<p class="de-contents-meta">${dateHtml(doc.date, context)}${doc.type ? html` · <span class="de-type">${doc.type}</span>` : ""}</p>
+    (doc) => html`<li id="document-${doc.number}"><article>
+<h3><a href="${context.url(doc.url)}">${documentLabelHtml(doc, context)}</a></h3>
+${doc.type ? html`<p class="de-contents-meta"><span class="de-type">${doc.type}</span></p>` : ""}
 ${doc.summary ? html`<p class="de-summary">${doc.summary}</p>` : ""}
 </article></li>`,
   )}</ol>`;
@@ -132,7 +140,7 @@ export interface ArticleParts {
 
 /**
  * What Pagefind reads of a document beside its text: its filters (edition, year, type,
- * classification, language), the date and summary its results show, and the date it sorts by, in a
+ * classification, language), the title (its listing label), date and summary its results show, and the date it sorts by, in a
  * hidden block it does not index. A layout of a site's own prints it inside its `data-pagefind-body`.
  */
 export function documentSearchHtml(doc: EditionDocument, context: Pick<RenderContext, "locale" | "labels">): SafeHtml {
@@ -146,6 +154,7 @@ export function documentSearchHtml(doc: EditionDocument, context: Pick<RenderCon
     filter("type", doc.type),
     filter("classification", doc.classification),
     filter("language", doc.originalLanguage && languageName(doc.originalLanguage, context.locale)),
+    meta("title", documentLabelText(doc, context)),
     meta("date", dateText(doc.date, context)),
     meta("summary", doc.summary),
   ]}

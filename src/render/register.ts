@@ -3,6 +3,7 @@ import type { Edition, RegisterUse } from "../model/edition.js";
 import type { RegisterKind } from "../model/register.js";
 import type { Labels } from "../options.js";
 import { html, type SafeHtml } from "../markup/html.js";
+import { documentLabelHtml } from "./label.js";
 
 const HEADINGS: Record<RegisterKind, keyof Labels> = {
   people: "registerPeople",
@@ -14,7 +15,7 @@ const HEADINGS: Record<RegisterKind, keyof Labels> = {
 function entryHtml(
   use: RegisterUse,
   edition: Edition,
-  context: { labels: Labels; url: (path: string) => string },
+  context: { locale: string; labels: Labels; url: (path: string) => string },
 ): SafeHtml {
   const { labels, url } = context;
   const { entry } = use;
@@ -27,8 +28,9 @@ function entryHtml(
       (m) => html`<a href="${url(m.doc.url)}#${m.anchor}">${labels.document} ${m.doc.number}${times(m.occurrence)}</a>`,
     ),
   ].map((link, i) => html`${i ? ", " : ""}${link}`);
+  // Each by its listing label, which holds commas of its own (a date): the list is kept apart by semicolons.
   const documents = use.documents.map(
-    (doc, i) => html`${i ? ", " : ""}<a href="${url(doc.url)}">${labels.document} ${doc.number}</a>`,
+    (doc, i) => html`${i ? "; " : ""}<a href="${url(doc.url)}">${documentLabelHtml(doc, context)}</a>`,
   );
   return html`<div class="de-register-entry" id="${use.anchor}"><dt>${entry.name}</dt>${[
     entry.identification ? html`\n<dd class="de-register-identification">${entry.identification}</dd>` : "",
@@ -43,7 +45,7 @@ function entryHtml(
 /** The register of one edition, a section per kind of entry, each entry linking back to its mentions. */
 export function editionRegisterHtml(
   edition: Edition,
-  context: { labels: Labels; url: (path: string) => string },
+  context: { locale: string; labels: Labels; url: (path: string) => string },
 ): SafeHtml {
   const sections = new Map<RegisterKind, RegisterUse[]>();
   for (const use of edition.register) {
