@@ -40,6 +40,7 @@ export function bibtex(item: CslItem): string {
     ["date", isoDate(item.issued)],
     ["type", item.genre && bibtexValue(item.genre)],
     ["translator", bibtexNames(item.translator)],
+    ["editor", bibtexNames(item.editor)],
     ["pages", item.page && bibtexValue(item.page).replace(/(\d)\s*[-–]\s*(\d)/g, "$1--$2")],
     ["howpublished", item["container-title"] && bibtexValue(item["container-title"])],
     ["publisher", item.publisher && bibtexValue(item.publisher)],
@@ -79,6 +80,9 @@ export function ris(item: CslItem): string {
     ["TI", item.title],
     ...(item.author ?? []).map((n): [string, string] => ["AU", nameText(n)]),
     ...(item.translator ?? []).map((n): [string, string] => ["A4", nameText(n)]),
+    // RIS's editor (ED) and its tertiary author (A3), the series editor.
+    ...(item.editor ?? []).map((n): [string, string] => ["ED", nameText(n)]),
+    ...(item["collection-editor"] ?? []).map((n): [string, string] => ["A3", nameText(n)]),
     ["PY", item.issued && String(item.issued["date-parts"][0]?.[0])],
     ["DA", risDate(item.issued)],
     ["M3", item.genre],

@@ -4,6 +4,7 @@
  */
 import type { DocumentDate } from "../model/date.js";
 import type { EditionDocument } from "../model/edition.js";
+import { seriesEditors, volumeEditors } from "../model/editors.js";
 
 export interface CslName {
   literal?: string;
@@ -25,6 +26,8 @@ export interface CslItem {
   author?: CslName[];
   recipient?: CslName[];
   translator?: CslName[];
+  editor?: CslName[];
+  "collection-editor"?: CslName[];
   genre?: string;
   archive?: string;
   archive_collection?: string;
@@ -68,6 +71,14 @@ export function citationRecord(doc: EditionDocument): CslItem {
     author: names(doc.author),
     recipient: names(doc.recipients),
     translator: names(doc.translation?.translator),
+    // The edition's editors by role. Those with no role, "editor" or "primary editor" edited the
+    // volume the document is published in: CSL's `editor`, which Chicago prints as "ed. …". A
+    // "general editor" (as FRUS names the editor of the whole series) did not edit this volume and
+    // Chicago does not name them; CSL keeps them as `collection-editor`, the editor of the series
+    // the item belongs to, which styles print with the series or leave out. Other roles ("research
+    // assistant") are the edition page's and the TEI's to name, not a citation's.
+    editor: names(volumeEditors(doc.edition.editors).map((e) => e.name)),
+    "collection-editor": names(seriesEditors(doc.edition.editors).map((e) => e.name)),
     genre: doc.type && capitalise(doc.type),
     // An archive or call number the editor marked unknown (null) is left out, never printed "unknown".
     archive: doc.archive ?? undefined,

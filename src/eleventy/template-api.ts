@@ -169,6 +169,13 @@ export const TEMPLATE_API = {
     usage: ["{% editionContents edition %}"],
     gives: "the edition's numbered contents: number, title, date, type, summary",
   },
+  editionEditors: {
+    kind: "shortcode",
+    args: [{ name: "edition", kind: "edition" }],
+    usage: ["{% editionEditors edition %}"],
+    gives:
+      'the edition\'s editors with their roles: "Edited by A and B; general editor: C" (nothing where it names none)',
+  },
   editionList: {
     kind: "shortcode",
     args: [{ name: "editions", kind: "editions" }],

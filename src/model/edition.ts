@@ -17,6 +17,7 @@ import {
   type SchemaSettings,
 } from "./schema.js";
 import { unknownFields } from "./fields.js";
+import type { Editor } from "./editors.js";
 import { withFieldOrder, type Telegram } from "./telegram.js";
 import {
   FRONT_MATTER_KINDS,
@@ -94,7 +95,8 @@ export interface RegisterUse {
 
 export interface Edition extends Omit<EditionMetadata, "editors"> {
   slug: string;
-  editors: string[];
+  /** Its editors, each a name with the role the index file gives, if any. */
+  editors: Editor[];
   url: string;
   /** The edition's index file, where it has one. */
   inputPath?: string;
