@@ -67,7 +67,7 @@ describe("an edition's editors in its front matter", () => {
   });
 
   it("are published in the JSON Schema as a name, a group, or a list of them", () => {
-    const schema = jsonSchemas({ documentTypes: ["other"] }).edition.properties.editors as {
+    const schema = jsonSchemas({ documentTypes: ["other"] }).edition.properties!.editors as {
       anyOf: { anyOf?: unknown[]; type?: string; items?: unknown }[];
     };
     expect(schema.anyOf.map((s) => s.type ?? "one")).toEqual(["one", "array"]);
