@@ -15,6 +15,8 @@ export const DEFAULT_LABELS = {
   document: "Document",
   /** The word after a document's number in a cross-reference to one of its notes: "Document 31, footnote 5". */
   footnote: "footnote",
+  /** A document wherever documents are listed: contents, chronology, indexes, register, search, feeds. */
+  documentLabel: "{number}. {title} — {date}",
   documents: "Documents",
   edition: "Edition",
   editors: "Edited by",

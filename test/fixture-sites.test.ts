@@ -24,10 +24,10 @@ describe("a site with several editions", () => {
     expect(april).toContain('<time datetime="1979-04">April 1979</time>');
     expect(cable).toContain('<time datetime="1979-04-16T14:30+08:00">16 April 1979, 14:30 GMT+8</time>');
     expect(april).toContain(
-      '<a href="/editions/letters/undated/" rel="prev"><span>Earlier document</span> 1. A letter of about 1979</a>',
+      '<a href="/editions/letters/undated/" rel="prev"><span class="de-direction">Earlier document</span> <span class="de-label"><span class="de-number">1</span>. <span class="de-title">A letter of about 1979</span> — <span class="de-label-date"><time datetime="1979">c. 1979</time></span></span></a>',
     );
     expect(april).toContain(
-      '<a href="/editions/letters/cable/" rel="next"><span>Next document</span> 3. A cable with a time of day</a>',
+      '<a href="/editions/letters/cable/" rel="next"><span class="de-direction">Next document</span> <span class="de-label"><span class="de-number">3</span>. <span class="de-title">A cable with a time of day</span> — <span class="de-label-date"><time datetime="1979-04-16T14:30+08:00">16 April 1979, 14:30 GMT+8</time></span></span></a>',
     );
     expect(undated).not.toContain('rel="prev"');
     expect(cable).not.toContain('rel="next"');
@@ -140,7 +140,7 @@ describe("a site with several editions", () => {
     expect([...box.matchAll(/<dt>([^<]+)<\/dt>/g)].map((m) => m[1])).toEqual(["Archive", "vancouver", "This edition"]);
     // Vancouver comes from citeproc-js, with its number in the margin kept inside the paragraph.
     expect(box).toMatch(
-      /<p class="de-citation" id="cables-first-cite-vancouver"><span class="csl-left-margin">1\.<\/span> <span class="csl-right-inline">First cable\. 1979\. Located at: The Cable Archive<\/span><\/p>/,
+      /<p class="de-citation" id="cables-first-cite-vancouver"><span class="csl-left-margin">1\.<\/span> <span class="csl-right-inline">First Editor, Second Editor, editors\. First cable\. 1979\. Located at: The Cable Archive<\/span><\/p>/,
     );
     expect(blocks(box)).toContain(
       "This edition “First cable,” March 1, 1979, document 1 in Cables, ed. First Editor and Second Editor, https://edition.example.org/editions/cables/first/.",
@@ -154,9 +154,11 @@ describe("a site with several editions", () => {
     const out = site.read("/filters.txt");
     expect(out).toContain("MLA: First cable. 1 Mar. 1979. The Cable Archive.\n");
     expect(out).toContain("APA-HTML: <i>First cable</i>. (1979). The Cable Archive.\n");
-    expect(out).toContain("VANCOUVER: 1. First cable. 1979. Located at: The Cable Archive\n");
     expect(out).toContain(
-      "BIBTEX: @unpublished{cables-first,\n\ttitle = {{First cable}},\n\tdate = {1979-03-01},\n\tlibrary = {The Cable Archive},\n}",
+      "VANCOUVER: 1. First Editor, Second Editor, editors. First cable. 1979. Located at: The Cable Archive\n",
+    );
+    expect(out).toContain(
+      "BIBTEX: @unpublished{cables-first,\n\ttitle = {{First cable}},\n\tdate = {1979-03-01},\n\teditor = {{First Editor} and {Second Editor}},\n\tlibrary = {The Cable Archive},\n}",
     );
     expect(out.match(/TY {2}- MANSCPT/g)).toHaveLength(3);
     expect(JSON.parse(out.split("CSL-EDITION: ")[1] as string).map((r: { title: string }) => r.title)).toEqual([

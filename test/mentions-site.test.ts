@@ -36,7 +36,9 @@ describe("mentions in an introduction, a source note and a summary, and a site's
     expect(site.read("/editions/e/")).toContain("A letter from Lord Carrington.");
     expect(site.read("/editions/e/a/")).toContain('<meta name="description" content="A letter from Lord Carrington.">');
     const register = site.read("/editions/e/register/");
-    expect(register).toMatch(/Lord Carrington<\/dt>[\s\S]*?Concerned in: <a href="\/editions\/e\/a\/">Document 1<\/a>/);
+    expect(register).toMatch(
+      /Lord Carrington<\/dt>[\s\S]*?Concerned in: <a href="\/editions\/e\/a\/"><span class="de-label"><span class="de-number">1<\/span>\. <span class="de-title">/,
+    );
   });
 
   it("gives a site's own declared fields to its layouts", () => {

@@ -232,7 +232,7 @@ describe("editions", () => {
     );
     const talks = model.editions.find((e) => e.slug === "talks");
     expect(talks?.title).toBe("The Talks");
-    expect(talks?.editors).toEqual(["An Editor"]);
+    expect(talks?.editors).toEqual([{ name: "An Editor" }]);
     expect(talks?.url).toBe("/editions/talks/index/");
     expect(talks?.documents.map((d) => `${d.number}${d.title}`)).toEqual(["1A", "2B", "3C", "4D"]);
     expect(talks?.documents[1]?.previous?.title).toBe("A");

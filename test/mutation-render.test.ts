@@ -57,6 +57,7 @@ describe("the Atom feed", () => {
     id: "feed",
     absolute: (p: string) => `https://x.org${p}`,
     siteKnown: true,
+    context: { locale: "en-US", labels },
   };
 
   it("lists documents newest first, each with its link, date, authors, summary and edition", () => {
@@ -75,9 +76,13 @@ describe("the Atom feed", () => {
       "<updated>1980-01-02T00:00:00.000Z</updated>\n  <author><name>Feed's &lt;title&gt;</name></author>",
     );
     const entries = feed.split("<entry>").slice(1);
-    expect(entries.map((e) => /<title>(.*)<\/title>/.exec(e)?.[1])).toEqual(["B", "A &amp; B"]);
+    // Each entry titled by the document's listing label: number, title, date.
+    expect(entries.map((e) => /<title>(.*)<\/title>/.exec(e)?.[1])).toEqual([
+      "2. B — January 2, 1980",
+      "1. A &amp; B — April 16, 1979",
+    ]);
     expect(entries[1]).toBe(`
-    <title>A &amp; B</title>
+    <title>1. A &amp; B — April 16, 1979</title>
     <link href="https://x.org/editions/e/a/"/>
     <id>https://x.org/editions/e/a/</id>
     <updated>1979-04-16T00:00:00.000Z</updated>
@@ -118,7 +123,7 @@ describe("the chronology and index pages", () => {
     expect(out).toContain('<h3 class="de-month" id="month-1979-undated">1979: Month not known</h3>');
     expect(out).toContain('<h3 class="de-month" id="month-1980-02">February 1980</h3>');
     expect(out).toContain(
-      `<h4><a href="/pre/editions/e/early/">Early &amp; &lt;first&gt;</a></h4>\n<p class="de-contents-meta"><time datetime="1979-04-16">April 16, 1979</time> · ${escapeHtml(byTitle("Sometime").edition.title)}, Document ${byTitle("Early & <first>").number} · <span class="de-type">telegram</span></p>`,
+      `<h4><a href="/pre/editions/e/early/"><span class="de-label"><span class="de-number">${byTitle("Early & <first>").number}</span>. <span class="de-title">Early &amp; &lt;first&gt;</span> — <span class="de-label-date"><time datetime="1979-04-16">April 16, 1979</time></span></span></a></h4>\n<p class="de-contents-meta">${escapeHtml(byTitle("Sometime").edition.title)} · <span class="de-type">telegram</span></p>`,
     );
     // Partly known dates come first in their period: the year's undated documents before April's.
     expect(out.indexOf("month-1979-undated")).toBeLessThan(out.indexOf("month-1979-04"));
@@ -219,13 +224,14 @@ describe("the document page", () => {
     { people: { doe: { name: "Jane Doe" } } },
   ).documents[0]!;
 
-  it("gives Pagefind its filters, the date and summary, and the sort key, hidden", () => {
+  it("gives Pagefind its filters, the listing label as the result's title, the date and summary, and the sort key, hidden", () => {
     expect(documentSearchHtml(doc, context).value).toBe(`<div hidden data-pagefind-ignore>
 <span data-pagefind-filter="edition">${escapeHtml(doc.edition.title)}</span>
 <span data-pagefind-filter="year">1979</span>
 <span data-pagefind-filter="type">telegram</span>
 <span data-pagefind-filter="classification">Secret</span>
 <span data-pagefind-filter="language">Chinese</span>
+<span data-pagefind-meta="title">1. T — April 16, 1979</span>
 <span data-pagefind-meta="date">April 16, 1979</span>
 <span data-pagefind-meta="summary">Sum</span>
 <span data-pagefind-sort="date">1979-04-16</span>
@@ -296,6 +302,9 @@ describe("the document page", () => {
     ]).documents;
     const nav = documentNavigationHtml(first!, context).value;
     expect(nav).toContain('<li class="de-next"><a href="/pre/editions/e/b/" rel="next">');
+    expect(nav).toContain(
+      '<span class="de-direction">Next document</span> <span class="de-label"><span class="de-number">2</span>. <span class="de-title">B</span> — <span class="de-label-date"><time datetime="1979-01-02">January 2, 1979</time></span></span></a></li>',
+    );
     expect(nav).not.toContain("de-previous");
     const [alone] = build([source("e/a", { title: "A", date: "1979" })]).documents;
     expect(documentNavigationHtml(alone!, context).value).toBe("");
@@ -372,13 +381,13 @@ describe("notes, register and telegram", () => {
 
   it("list an entry's identification, references, mentions and documents on the register page", () => {
     const edition = model.editions[0]!;
-    const out = editionRegisterHtml(edition, { labels, url }).value;
+    const out = editionRegisterHtml(edition, { locale: "en-US", labels, url }).value;
     expect(out).toContain('<dd class="de-register-identification">A diplomat</dd>');
     expect(out).toContain(
       `<dd class="de-register-references">${escapeHtml(labels.registerReferences)}: FRUS 1; FRUS 2</dd>`,
     );
     expect(out).toMatch(
-      /<dd class="de-register-documents">[^<]*: <a href="\/pre\/editions\/e\/[a-z-]+\/">Document \d<\/a>, <a /,
+      /<dd class="de-register-documents">[^<]*: <a href="\/pre\/editions\/e\/[a-z-]+\/"><span class="de-label"><span class="de-number">\d<\/span>\. <span class="de-title">[^<]*<\/span> — <span class="de-label-date"><time datetime="[\d-]+">[^<]*<\/time><\/span><\/span><\/a>; <a /,
     );
   });
 
@@ -409,16 +418,18 @@ describe("optional parts", () => {
       `<ul class="de-editions"><li><article>\n<h2><a href="/editions/e/">${escapeHtml(edition.title)}</a></h2>\n\n\n<p class="de-count">1 document</p>\n</article></li></ul>`,
     );
     expect(documentSearchHtml(bare.documents[0]!, ctx).value).toBe(
-      `<div hidden data-pagefind-ignore>\n<span data-pagefind-filter="edition">${escapeHtml(edition.title)}</span>\n<span data-pagefind-filter="year">1979</span>\n<span data-pagefind-meta="date">1979</span>\n<span data-pagefind-sort="date">1979</span>\n</div>`,
+      `<div hidden data-pagefind-ignore>\n<span data-pagefind-filter="edition">${escapeHtml(edition.title)}</span>\n<span data-pagefind-filter="year">1979</span>\n<span data-pagefind-meta="title">1. A — 1979</span>\n<span data-pagefind-meta="date">1979</span>\n<span data-pagefind-sort="date">1979</span>\n</div>`,
     );
     expect(editionRegisterHtml(edition, ctx).value).toBe(
-      `<section class="de-register-section" aria-labelledby="register-people">\n<h2 id="register-people">${escapeHtml(labels.registerPeople)}</h2>\n<dl class="de-register-entries"><div class="de-register-entry" id="person-x"><dt>X</dt>\n<dd class="de-register-documents">${escapeHtml(labels.registerListedIn)}: <a href="/editions/e/a/">Document 1</a></dd></div>\n</dl>\n</section>\n`,
+      `<section class="de-register-section" aria-labelledby="register-people">\n<h2 id="register-people">${escapeHtml(labels.registerPeople)}</h2>\n<dl class="de-register-entries"><div class="de-register-entry" id="person-x"><dt>X</dt>\n<dd class="de-register-documents">${escapeHtml(labels.registerListedIn)}: <a href="/editions/e/a/"><span class="de-label"><span class="de-number">1</span>. <span class="de-title">A</span> — <span class="de-label-date"><time datetime="1979">1979</time></span></span></a></dd></div>\n</dl>\n</section>\n`,
     );
     expect(citeBoxHtml("", [], labels, false).value).toMatch(/<dl class="de-citations">\n<\/dl>\n\n<\/section>$/);
     expect(chronologyHtml(chronology(bare.documents), ctx).value).toContain(
-      `<p class="de-contents-meta"><time datetime="1979">1979</time> · ${escapeHtml(edition.title)}, Document 1</p>`,
+      `<p class="de-contents-meta">${escapeHtml(edition.title)}</p>`,
     );
     const contents = editionContentsHtml(edition, ctx).value;
-    expect(contents).toContain('<p class="de-contents-meta"><time datetime="1979">1979</time></p>\n\n</article>');
+    expect(contents).toContain(
+      '<h3><a href="/editions/e/a/"><span class="de-label"><span class="de-number">1</span>. <span class="de-title">A</span> — <span class="de-label-date"><time datetime="1979">1979</time></span></span></a></h3>\n\n\n</article>',
+    );
   });
 });

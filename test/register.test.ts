@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { scanMentions, validateRegister } from "../src/model/register.js";
+import { referencePieces, scanMentions, validateRegister } from "../src/model/register.js";
 import { DEFAULT_LABELS } from "../src/options.js";
 import { markRenderer } from "../src/render/marks.js";
 import { editionRegisterHtml } from "../src/render/register.js";
@@ -137,13 +137,13 @@ describe("the register", () => {
       "people:le-duan:1:1",
       "terms:indochinese-federation:1:0",
     ]);
-    const out = editionRegisterHtml(edition!, { labels: DEFAULT_LABELS, url: (p) => p });
+    const out = editionRegisterHtml(edition!, { locale: "en-US", labels: DEFAULT_LABELS, url: (p) => p });
     expect(out.value).toContain('<h2 id="register-people">Persons</h2>');
     expect(out.value).toContain('<dd class="de-register-identification">&lt;b&gt;Vice&lt;/b&gt; Foreign Minister</dd>');
     expect(out.value).toContain(
       '<a href="/editions/e/a/#e-a-person-han-nianlong-1">Document 1</a>, <a href="/editions/e/a/#e-a-person-han-nianlong-2">Document 1 (2)</a>',
     );
-    expect(blocks(out.value)).toContain("Concerned in: Document 1");
+    expect(blocks(out.value)).toContain("Concerned in: 1. A — April 16, 1979");
     // An entry without mentions or identification prints nothing for them (no stray "0").
     expect(out.value).not.toMatch(/>0</);
     expect(blocks(out.value)).toContain("See: A book");
@@ -151,5 +151,82 @@ describe("the register", () => {
 
   it("gives an edition whose documents use no entry no register page", () => {
     expect(build([source("e/a", { title: "A", date: "1979" })], [], REGISTER).editions[0]?.registerUrl).toBeUndefined();
+  });
+});
+
+describe("references to other entries", () => {
+  const register = {
+    people: {
+      "kissinger-henry-a": {
+        name: "Henry A. Kissinger",
+        references: ["See also {term nsc: the NSC}", "FRUS 1969–1976, vol. I", "{place moscow: Moscow}"],
+      },
+      "haig-alexander-m": { name: "Alexander M. Haig", references: "See {person kissinger-henry-a: Kissinger}" },
+    },
+    terms: {
+      nsc: {
+        name: "National Security Council",
+        references: "\\{person x: not a mark}, {person haig-alexander-m:Haig}",
+      },
+    },
+    places: { moscow: { name: "Moscow" } },
+  };
+
+  it("cut a reference at its marks, keeping plain text and escaped marks as text", () => {
+    expect(referencePieces("See {person kissinger-henry-a: Kissinger}; FRUS I")).toEqual([
+      "See ",
+      { kind: "people", key: "kissinger-henry-a", words: "Kissinger" },
+      "; FRUS I",
+    ]);
+    expect(referencePieces("FRUS 1969–1976, vol. I")).toEqual(["FRUS 1969–1976, vol. I"]);
+    expect(referencePieces("\\{person x: y} {a}")).toEqual(["{person x: y} {a}"]);
+  });
+
+  it("link to the entries the register page lists, and give the words alone for others", () => {
+    const haig = source("e/a", { title: "A", date: "1970-03-03", people: ["kissinger-henry-a", "haig-alexander-m"] });
+    haig.text = "{term nsc: NSC}";
+    const [edition] = build([haig], [], register).editions;
+    const out = editionRegisterHtml(edition!, { locale: "en-US", labels: DEFAULT_LABELS, url: (p) => p }).value;
+    expect(out).toContain(
+      '<dd class="de-register-references">See: See also <a href="#term-nsc">the NSC</a>; FRUS 1969–1976, vol. I; Moscow</dd>',
+    );
+    expect(out).toContain(
+      '<dd class="de-register-references">See: See <a href="#person-kissinger-henry-a">Kissinger</a></dd>',
+    );
+    expect(out).toContain(
+      '<dd class="de-register-references">See: {person x: not a mark}, <a href="#person-haig-alexander-m">Haig</a></dd>',
+    );
+    for (const anchor of out.matchAll(/href="#([^"]+)"/g)) expect(out).toContain(`id="${anchor[1]}"`);
+  });
+
+  it("are checked: an unknown key names the register file, the reference and the key", () => {
+    const bad = {
+      ...register,
+      people: {
+        ...register.people,
+        "rogers-william-p": { name: "William P. Rogers", references: ["FRUS", "See {person kisinger: Kissinger}"] },
+      },
+      terms: { nsc: { name: "NSC", references: "{place hanoi: Hanoi}" } },
+    };
+    expect(validateRegister(bad, "_data/register").problems).toEqual([
+      {
+        file: "_data/register/people.json",
+        field: "rogers-william-p.references.1",
+        value: "kisinger",
+        expected: expect.stringMatching(
+          /^a key of the people register in _data\/register\/people\.\* \(kissinger-henry-a, /,
+        ),
+      },
+      {
+        file: "_data/register/terms.json",
+        field: "nsc.references.0",
+        value: "hanoi",
+        expected: "a key of the places register in _data/register/places.* (moscow)",
+      },
+    ]);
+    expect(errorOf(() => build([source("e/a", { title: "A", date: "1979" })], [], bad))).toContain(
+      '  - _data/register/people.json: rogers-william-p.references.1: found "kisinger"; expected a key of the people register',
+    );
+    expect(validateRegister(register, "_data/register").problems).toEqual([]);
   });
 });

@@ -120,7 +120,9 @@ describe("document pieces", () => {
     expect(documentNavigationHtml(second!, context).value).toContain('<a href="/editions/e/a/" rel="prev">');
     const prefixed = { ...context, url: (p: string) => `/sub${p}` };
     expect(documentNavigationHtml(second!, prefixed).value).toContain('<a href="/sub/editions/e/a/" rel="prev">');
-    expect(editionContentsHtml(first!.edition, prefixed).value).toContain('<a href="/sub/editions/e/b/">Second</a>');
+    expect(editionContentsHtml(first!.edition, prefixed).value).toContain(
+      '<a href="/sub/editions/e/b/"><span class="de-label"><span class="de-number">2</span>. <span class="de-title">Second</span>',
+    );
     expect(editionListHtml(model.editions, prefixed).value).toContain('<a href="/sub/editions/e/">');
   });
 

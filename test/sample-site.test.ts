@@ -173,8 +173,10 @@ describe("the sample edition site", () => {
     expect(page).toContain("<h1>The Sino-Vietnamese Vice Foreign Minister Level Talks, 1979</h1>");
     expect(byClass(page, "de-introduction")).toContain("This sample edition publishes one document");
     const contents = byClass(page, "de-contents");
-    expect(contents).toContain(`<li value="1" id="document-1">`);
-    expect(contents).toContain(`<a href="${CABLE_URL}">Cable from the Foreign Ministry`);
+    expect(contents).toContain(`<li id="document-1">`);
+    expect(contents).toContain(
+      `<a href="${CABLE_URL}"><span class="de-label"><span class="de-number">1</span>. <span class="de-title">Cable from the Foreign Ministry`,
+    );
     expect(contents).toContain('<time datetime="1979-04-16">April 16, 1979</time>');
   });
 
@@ -198,7 +200,11 @@ describe("the sample edition site", () => {
     expect(found.results).toHaveLength(1);
     const result = await found.results[0]!.data();
     expect(result.url.endsWith(CABLE_URL)).toBe(true);
-    expect(result.meta).toMatchObject({ date: "April 16, 1979", title: expect.stringContaining("Notice on Holding") });
+    // The result is titled by the document's listing label: number, title, date.
+    expect(result.meta).toMatchObject({
+      date: "April 16, 1979",
+      title: expect.stringMatching(/^1\. Cable from the Foreign Ministry, .*Notice on Holding.* — April 16, 1979$/),
+    });
     const filtered = await pagefind.search("talks", {
       filters: { edition: "The Sino-Vietnamese Vice Foreign Minister Level Talks, 1979" },
     });
@@ -225,7 +231,7 @@ describe("the sample edition site", () => {
       const parsed = new XMLParser({ ignoreAttributes: false }).parse(xml);
       const entries = [parsed.feed.entry].flat();
       expect(entries.map((e: { title: string }) => e.title)).toEqual([
-        "Cable from the Foreign Ministry, 'Notice on Holding Vice Foreign Minister Level Talks Between China and Vietnam'",
+        "1. Cable from the Foreign Ministry, 'Notice on Holding Vice Foreign Minister Level Talks Between China and Vietnam' — April 16, 1979",
       ]);
       expect(parsed.feed.id).toMatch(/^urn:uuid:[0-9a-f-]{36}$/);
     }

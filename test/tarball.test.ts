@@ -145,7 +145,7 @@ describe("the packed plugin in a fresh site", () => {
 
   it("builds the edition's index, a home page and the stylesheet", () => {
     expect(read("editions/correspondence/index.html")).toContain(
-      '<a href="/editions/correspondence/first-letter/">Letter from the Ambassador to the Foreign Minister</a>',
+      '<a href="/editions/correspondence/first-letter/"><span class="de-label"><span class="de-number">1</span>. <span class="de-title">Letter from the Ambassador to the Foreign Minister</span>',
     );
     expect(read("index.html")).toContain('<a href="/editions/correspondence/">Correspondence</a>');
     expect(existsSync(path.join(site, "_site", "documentary-edition", "edition.css"))).toBe(true);

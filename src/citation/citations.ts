@@ -4,6 +4,7 @@
  * the core.
  */
 import type { EditionDocument } from "../model/edition.js";
+import { volumeEditors } from "../model/editors.js";
 import type { Problem } from "../model/errors.js";
 import type { Options } from "../options.js";
 import type { CustomFormatter } from "./csl.js";
@@ -78,7 +79,8 @@ export class Citations {
       item: this.record(doc),
       edition: {
         editionTitle: doc.edition.title,
-        editors: doc.edition.editors,
+        // The volume's editors alone: a series' general editor is no editor of the volume (see record.ts).
+        editors: volumeEditors(doc.edition.editors).map((e) => e.name),
         number: doc.number,
         ...(pageUrl ? { url: pageUrl } : {}),
       },

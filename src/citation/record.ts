@@ -68,6 +68,10 @@ export function citationRecord(doc: EditionDocument): CslItem {
     author: names(doc.author),
     recipient: names(doc.recipients),
     translator: names(doc.translation?.translator),
+    // The record is the archival document's, its container the publication its text was taken
+    // from (`source`): the edition's editors edited neither, so they are not its `editor` (a CSL
+    // style would print them as the source's editors, or in place of a missing author). The
+    // "edition" style names them, as editors of this edition.
     genre: doc.type && capitalise(doc.type),
     // An archive or call number the editor marked unknown (null) is left out, never printed "unknown".
     archive: doc.archive ?? undefined,

@@ -73,6 +73,7 @@ export function installBrowsing(
           id: pageUrl,
           absolute,
           siteKnown: Boolean(options.siteUrl),
+          context: { locale: options.locale, labels },
         });
       return edition
         ? feed(edition.title, edition.url, edition.documents)

@@ -21,6 +21,7 @@ import { markLegendHtml } from "../render/marks.js";
 import { applyOverrides } from "../model/telegram.js";
 import { telegramHeaderHtml, telegramHeadingText } from "../render/telegram.js";
 import { editionRegisterHtml } from "../render/register.js";
+import { editionEditorsHtml } from "../render/editors.js";
 import { BuildReport } from "./report.js";
 import { ServeReport } from "./serve-report.js";
 import type { CollectionApi, EleventyConfig } from "./config.js";
@@ -288,6 +289,7 @@ function documentTemplates(
     editionContents: (_call, edition) => editionContentsHtml(edition, render()).value,
     editionRegister: (_call, edition) => editionRegisterHtml(edition, render()).value,
     editionList: (_call, editions) => editionListHtml(editions, render()).value,
+    editionEditors: (_call, edition) => editionEditorsHtml(edition.editors, render()).value,
   };
 }
 

@@ -192,6 +192,13 @@ export const TEMPLATE_API = {
     usage: ["{% editionContents edition %}", "{% editionContents part %}"],
     gives: "the numbered contents of an edition or of a part of one, part by part: number, title, date, type, summary",
   },
+  editionEditors: {
+    kind: "shortcode",
+    args: [{ name: "edition", kind: "edition" }],
+    usage: ["{% editionEditors edition %}"],
+    gives:
+      'the edition\'s editors with their roles: "Edited by A and B; general editor: C" (nothing where it names none)',
+  },
   editionList: {
     kind: "shortcode",
     args: [{ name: "editions", kind: "editions" }],

@@ -17,6 +17,7 @@ import {
   type SchemaSettings,
 } from "./schema.js";
 import { unknownFields } from "./fields.js";
+import type { Editor } from "./editors.js";
 import { withFieldOrder, type Telegram } from "./telegram.js";
 import { arrangeEdition, checkPart, partOf } from "./order.js";
 import { countNotes } from "./references.js";
@@ -124,7 +125,8 @@ export interface Edition extends Omit<EditionMetadata, "editors"> {
   parts: Part[];
   /** Whether its documents carry numbers of the editor's own (`number`), or are numbered by their place. */
   numbered: boolean;
-  editors: string[];
+  /** Its editors, each a name with the role the index file gives, if any. */
+  editors: Editor[];
   url: string;
   /** The edition's index file, where it has one. */
   inputPath?: string;

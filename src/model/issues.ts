@@ -48,15 +48,19 @@ export function fieldsAt(schema: z.core.$ZodType, path: readonly string[]): stri
   let current: z.core.$ZodType | undefined = schema;
   const unwrap = () => {
     for (;;) {
-      const def = current?._zod.def as { innerType?: z.core.$ZodType; in?: z.core.$ZodType; type: string } | undefined;
+      const def = current?._zod.def as
+        { innerType?: z.core.$ZodType; in?: z.core.$ZodType; out?: z.core.$ZodType; type: string } | undefined;
       if (def?.innerType) current = def.innerType;
-      else if (def?.type === "pipe" && def.in) current = def.in;
+      // A pipe's input, unless it is a preprocessing step: then the schema it feeds.
+      else if (def?.type === "pipe" && def.in) current = def.in._zod.def.type === "transform" ? def.out : def.in;
       else return;
     }
   };
   for (const key of path) {
     unwrap();
-    current = (current?._zod.def as { shape?: Record<string, z.core.$ZodType> } | undefined)?.shape?.[key];
+    const def = current?._zod.def as
+      { type: string; element?: z.core.$ZodType; shape?: Record<string, z.core.$ZodType> } | undefined;
+    current = def?.type === "array" ? def.element : def?.shape?.[key];
   }
   unwrap();
   return Object.keys((current?._zod.def as { shape?: object } | undefined)?.shape ?? {});

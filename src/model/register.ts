@@ -31,7 +31,9 @@ const registerEntryShape = {
     .union([text, z.array(text)], { error: "text, or a list of texts" })
     .transform((value) => (Array.isArray(value) ? value : [value]))
     .optional()
-    .describe("Published works a reader can check the identification in"),
+    .describe(
+      "Published works a reader can check the identification in, or other entries of the register: See {person kissinger-henry-a: Kissinger}",
+    ),
 };
 export const registerEntrySchema = z.object(registerEntryShape);
 
@@ -85,7 +87,47 @@ export function validateRegister(
     }
     register[kind] = normalised;
   }
+  problems.push(...referenceProblems(register, source));
   return { register, problems };
+}
+
+/** The register keys an entry's references mark (`{person kissinger-henry-a: Kissinger}`), each checked against the register. */
+function referenceProblems(register: Register, source: string): Problem[] {
+  return REGISTER_KINDS.flatMap((kind) =>
+    Object.entries(register[kind] ?? {}).flatMap(([key, entry]) =>
+      (entry.references ?? []).flatMap((reference, i) =>
+        keyProblems(
+          scanMentions(reference).map((m) => ({ kind: MENTIONS[m.kind], key: m.key, field: `${key}.references.${i}` })),
+          `${source}/${kind}.json`,
+          register,
+          source,
+        ),
+      ),
+    ),
+  );
+}
+
+/** A piece of a reference: its own text, or a mark of another entry with the words it shows. */
+export type ReferencePiece = string | { kind: RegisterKind; key: string; words: string };
+
+/**
+ * A reference cut at its mention marks, as the register page links them: "See {term nsc: NSC}"
+ * is "See " and the term nsc shown as "NSC". `\{person …}` is text, not a mark.
+ */
+export function referencePieces(reference: string): ReferencePiece[] {
+  const pieces: ReferencePiece[] = [];
+  let last = 0;
+  for (const m of reference.matchAll(/(\\?)\{(person|place|term)[ \t]+([^\s:{}]+):[ \t]?([^{}]*)\}/g)) {
+    if (m[1]) continue;
+    if (m.index > last) pieces.push(reference.slice(last, m.index));
+    pieces.push({ kind: MENTIONS[m[2] as MentionKind], key: m[3] as string, words: m[4] as string });
+    last = m.index + m[0].length;
+  }
+  if (last < reference.length) pieces.push(reference.slice(last));
+  // A mark written `\{person …}` is shown as written, without its backslash; any other text as it is.
+  return pieces.map((piece) =>
+    typeof piece === "string" ? piece.replace(/\\(\{(?:person|place|term)[ \t])/g, "$1") : piece,
+  );
 }
 
 export interface Mention {

@@ -14,6 +14,7 @@ import {
 } from "./date.js";
 import { isKnownLanguage, LANGUAGE_EXPECTED } from "./language.js";
 import { telegramSchema, type TelegramSettings } from "./telegram.js";
+import { EDITORS_JSON_SCHEMA, editorsField } from "./editors.js";
 import { dateField, oneOrMany, ownFieldsShape, text, webAddress as url, type FieldSpec } from "./fields.js";
 
 /** Call numbers and page ranges may be written as numbers (`pages: 12`); kept as text. */
@@ -287,7 +288,7 @@ export type DocumentMetadata = z.output<DocumentSchema>;
 const editionShape = {
   title: text.describe("The edition's title"),
   subtitle: text.optional(),
-  editors: oneOrMany.optional(),
+  editors: editorsField.optional(),
   summary: text.optional(),
   /** Where this edition stands among the site's editions (lower first); then by title. */
   order: z.number({ error: "a number" }).optional(),
@@ -313,7 +314,16 @@ export type EditionMetadata = z.output<typeof editionSchema>;
 
 /** The fields of the schemas, for JSON Schema and for the editors' guide. */
 export function jsonSchemas(settings: SchemaSettings) {
-  const options = { io: "input", unrepresentable: "any", target: "draft-2020-12" } as const;
+  const options = {
+    io: "input",
+    unrepresentable: "any",
+    target: "draft-2020-12",
+    override: (context: { zodSchema: unknown; jsonSchema: Record<string, unknown> }) => {
+      if (context.zodSchema !== editorsField) return;
+      for (const key of Object.keys(context.jsonSchema)) delete context.jsonSchema[key];
+      Object.assign(context.jsonSchema, structuredClone(EDITORS_JSON_SCHEMA));
+    },
+  } as const;
   return {
     document: z.toJSONSchema(documentSchema(settings), options),
     edition: z.toJSONSchema(editionSchema, options),

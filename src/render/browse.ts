@@ -4,7 +4,8 @@ import type { ChronologyYear, IndexEntry, IndexKind } from "../model/browse.js";
 import type { EditionDocument } from "../model/edition.js";
 import type { RegisterKind } from "../model/register.js";
 import type { Labels } from "../options.js";
-import { dateHtml, type RenderContext } from "./document.js";
+import type { RenderContext } from "./document.js";
+import { documentLabelHtml } from "./label.js";
 import { html, type SafeHtml } from "../markup/html.js";
 
 type Context = Pick<RenderContext, "locale" | "labels" | "url">;
@@ -16,12 +17,12 @@ export const INDEX_LABELS: Record<RegisterKind, keyof Labels> = {
   terms: "indexTerms",
 };
 
-/** One document in a list: date, title (linked), edition and number, type. */
+/** One document in a list: its listing label (number, title, date) linked, then its edition and type. */
 function documentItem(doc: EditionDocument, context: Context, level: 2 | 4): SafeHtml {
-  const heading = html`<a href="${context.url(doc.url)}">${doc.title}</a>`;
+  const heading = html`<a href="${context.url(doc.url)}">${documentLabelHtml(doc, context)}</a>`;
   return html`<li><article class="de-listed">
 ${level === 2 ? html`<h2>${heading}</h2>` : html`<h4>${heading}</h4>`}
-<p class="de-contents-meta">${dateHtml(doc.date, context)} · ${doc.edition.title}, ${context.labels.document} ${doc.number}${doc.type ? html` · <span class="de-type">${doc.type}</span>` : ""}</p>
+<p class="de-contents-meta">${doc.edition.title}${doc.type ? html` · <span class="de-type">${doc.type}</span>` : ""}</p>
 </article></li>`;
 }
 

@@ -5,6 +5,7 @@ import { FRONT_MATTER_KINDS } from "../model/register.js";
 import { languageName } from "../model/language.js";
 import type { Labels } from "../options.js";
 import { html, isSafeUrl, raw, type SafeHtml } from "../markup/html.js";
+import { documentLabelHtml, documentLabelText } from "./label.js";
 
 export interface RenderContext {
   locale: string;
@@ -75,21 +76,26 @@ export function documentMetadataHtml(doc: EditionDocument, context: RenderContex
   ]}</dl>`;
 }
 
-/** Previous and next document in the edition, as FRUS links them. */
-export function documentNavigationHtml(doc: EditionDocument, context: Pick<RenderContext, "labels" | "url">): SafeHtml {
+/** Previous and next document in the edition, as FRUS links them, each by its listing label. */
+export function documentNavigationHtml(
+  doc: EditionDocument,
+  context: Pick<RenderContext, "locale" | "labels" | "url">,
+): SafeHtml {
   const { labels, url } = context;
   if (!doc.previous && !doc.next) return html``;
   return html`<nav class="de-document-nav" aria-label="${labels.documents}"><ul>${[
     doc.previous &&
-      html`<li class="de-previous"><a href="${url(doc.previous.url)}" rel="prev"><span>${labels.previous}</span> ${doc.previous.number}. ${doc.previous.title}</a></li>`,
+      html`<li class="de-previous"><a href="${url(doc.previous.url)}" rel="prev"><span class="de-direction">${labels.previous}</span> ${documentLabelHtml(doc.previous, context)}</a></li>`,
     doc.next &&
-      html`<li class="de-next"><a href="${url(doc.next.url)}" rel="next"><span>${labels.next}</span> ${doc.next.number}. ${doc.next.title}</a></li>`,
+      html`<li class="de-next"><a href="${url(doc.next.url)}" rel="next"><span class="de-direction">${labels.next}</span> ${documentLabelHtml(doc.next, context)}</a></li>`,
   ]}</ul></nav>`;
 }
 
 /**
- * The table of contents of an edition or of one of its parts: its own documents (number, date,
- * type, title, summary), then each part under its heading, a level deeper each part deeper.
+ * The table of contents of an edition or of one of its parts: its own documents, each by its
+ * listing label (number, title, date) with its type and summary, then each part under its heading,
+ * a level deeper each part deeper. The number is in the label, so the list shows no marker of its
+ * own (and a number such as "57a" could not be a list item's value).
  */
 export function editionContentsHtml(
   container: Edition | Part,
@@ -109,11 +115,9 @@ function contentsHtml(
   const heading = `h${Math.min(level, 6)}`;
   const list = documents.length
     ? html`<ol class="de-contents">${documents.map(
-        (
-          doc,
-        ) => html`<li${/^\d+$/.test(doc.number) ? html` value="${doc.number}"` : ""} id="document-${doc.number}"><article>
-${raw(`<${heading}>`)}<span class="de-number">${doc.number}.</span> <a href="${context.url(doc.url)}">${doc.title}</a>${raw(`</${heading}>`)}
-<p class="de-contents-meta">${dateHtml(doc.date, context)}${doc.type ? html` · <span class="de-type">${doc.type}</span>` : ""}</p>
+        (doc) => html`<li id="document-${doc.number}"><article>
+${raw(`<${heading}>`)}<a href="${context.url(doc.url)}">${documentLabelHtml(doc, context)}</a>${raw(`</${heading}>`)}
+${doc.type ? html`<p class="de-contents-meta"><span class="de-type">${doc.type}</span></p>` : ""}
 ${doc.summary ? html`<p class="de-summary">${doc.summary}</p>` : ""}
 </article></li>`,
       )}</ol>`
@@ -192,7 +196,7 @@ export interface ArticleParts {
 
 /**
  * What Pagefind reads of a document beside its text: its filters (edition, year, type,
- * classification, language), the date and summary its results show, and the date it sorts by, in a
+ * classification, language), the title (its listing label), date and summary its results show, and the date it sorts by, in a
  * hidden block it does not index. A layout of a site's own prints it inside its `data-pagefind-body`.
  */
 export function documentSearchHtml(doc: EditionDocument, context: Pick<RenderContext, "locale" | "labels">): SafeHtml {
@@ -206,6 +210,7 @@ export function documentSearchHtml(doc: EditionDocument, context: Pick<RenderCon
     filter("type", doc.type),
     filter("classification", doc.classification),
     filter("language", doc.originalLanguage && languageName(doc.originalLanguage, context.locale)),
+    meta("title", documentLabelText(doc, context)),
     meta("date", dateText(doc.date, context)),
     meta("summary", doc.summary),
   ]}

@@ -3,6 +3,8 @@ import { createHash } from "node:crypto";
 import { toJsDate } from "../model/date.js";
 import type { EditionDocument } from "../model/edition.js";
 import { xml } from "../markup/xml.js";
+import type { RenderContext } from "./document.js";
+import { documentLabelText } from "./label.js";
 
 /** A stable id for an entry where the site's URL is not known: a name-based UUID of the document's id. */
 function urnFor(id: string): string {
@@ -18,6 +20,8 @@ export interface FeedSettings {
   id: string;
   absolute: (path: string) => string;
   siteKnown: boolean;
+  /** The locale and labels an entry's title (the document's listing label) is written with. */
+  context: Pick<RenderContext, "locale" | "labels">;
 }
 
 /**
@@ -30,7 +34,7 @@ export function atomFeed(documents: readonly EditionDocument[], settings: FeedSe
   const entries = newest.map((doc) => {
     const url = settings.absolute(doc.url);
     return `  <entry>
-    <title>${xml(doc.title)}</title>
+    <title>${xml(documentLabelText(doc, settings.context))}</title>
     <link href="${xml(url)}"/>
     <id>${xml(settings.siteKnown ? url : urnFor(doc.id))}</id>
     <updated>${toJsDate(doc.date).toISOString()}</updated>

@@ -2,6 +2,7 @@
 import type Token from "markdown-it/lib/token.mjs";
 import { daysInMonth, formatDocumentDate, timeOffset, type DocumentDate } from "../model/date.js";
 import type { Edition, EditionDocument, Part } from "../model/edition.js";
+import { volumeEditors, type Editor } from "../model/editors.js";
 import type { Problem } from "../model/errors.js";
 import type { Telegram } from "../model/telegram.js";
 import { documentId, noteId } from "../model/ids.js";
@@ -70,6 +71,13 @@ const MARK_DESCRIPTIONS: Record<string, string> = {
 const names = (values: readonly string[] | undefined, element: string) =>
   (values ?? []).map((v) => el(element, {}, xml(v))).join("");
 
+/**
+ * Each editor as a TEI `<editor>`, with the role the index file gives as `@role`, written as the
+ * one word TEI's data.enumerated allows ("general editor" as "general-editor").
+ */
+const editorElements = (editors: readonly Editor[]) =>
+  editors.map((e) => el("editor", { role: e.role?.trim().toLowerCase().replace(/\s+/g, "-") }, xml(e.name))).join("");
+
 // The translators are named, or said to be unknown, in a respStmt the notes' @resp can point to.
 function translatorStmt(doc: EditionDocument, settings: TeiSettings, idPrefix: string): string {
   const translators = doc.translation?.translator ?? [];
@@ -97,13 +105,17 @@ function titleStmt(doc: EditionDocument, settings: TeiSettings, idPrefix: string
     "titleStmt",
     {},
     el("title", {}, xml(doc.title)) +
-      names(doc.edition.editors, "editor") +
+      editorElements(doc.edition.editors) +
       translatorStmt(doc, settings, idPrefix) +
-      (doc.edition.editors.length
+      (volumeEditors(doc.edition.editors).length
         ? el(
             "respStmt",
             { "xml:id": `${idPrefix}-editor` },
-            el("resp", {}, "edited and annotated by") + names(doc.edition.editors, "name"),
+            el("resp", {}, "edited and annotated by") +
+              names(
+                volumeEditors(doc.edition.editors).map((e) => e.name),
+                "name",
+              ),
           )
         : ""),
   );
@@ -240,7 +252,7 @@ function header(doc: EditionDocument, settings: TeiSettings, idPrefix: string): 
 export function teiDocument(doc: EditionDocument, tokens: Token[], settings: TeiSettings): string {
   const idPrefix = documentId(doc.id);
   // Ids carry the document's, so that the edition's corpus holds each once.
-  const editorResp = doc.edition.editors.length ? `#${idPrefix}-editor` : undefined;
+  const editorResp = volumeEditors(doc.edition.editors).length ? `#${idPrefix}-editor` : undefined;
   const noteOffset = doc.edition.numberSourceNote && settings.sourceNoteText ? 1 : 0;
   const text = teiBody(tokens, {
     idPrefix,
@@ -291,11 +303,7 @@ export function teiCorpusStart(edition: Edition, settings: { pageUrl: string }):
     el(
       "fileDesc",
       {},
-      el(
-        "titleStmt",
-        {},
-        el("title", {}, xml(edition.title)) + edition.editors.map((e) => el("editor", {}, xml(e))).join(""),
-      ) +
+      el("titleStmt", {}, el("title", {}, xml(edition.title)) + editorElements(edition.editors)) +
         el(
           "publicationStmt",
           {},
