@@ -5,28 +5,6 @@ import documentaryEdition from "eleventy-plugin-documentary-edition";
 export default function (eleventyConfig) {
   eleventyConfig.addPlugin(documentaryEdition, {
     locale: "en-US",
-    // The plugin's default document types (DEFAULT_DOCUMENT_TYPES in src/options.ts), and those the
-    // FRUS sample edition uses besides them.
-    documentTypes: [
-      "telegram",
-      "memorandum",
-      "memorandum of conversation",
-      "letter",
-      "note",
-      "minutes",
-      "report",
-      "instruction",
-      "notice",
-      "circular",
-      "speech",
-      "statement",
-      "diary",
-      "transcript",
-      "agreement",
-      "other",
-      "editorial note",
-      "national security decision memorandum",
-    ],
     // Numbered documents at /editions/<edition>/d57/, as history.state.gov gives them.
     numberedUrls: true,
   });

@@ -148,6 +148,7 @@ export const DEFAULT_DOCUMENT_TYPES = [
   "diary",
   "transcript",
   "agreement",
+  "editorial note",
   "other",
 ];
 

@@ -82,8 +82,8 @@ describe("an edition's parts", () => {
     expect(edition.parts.map((p) => p.title)).toEqual(["Korea"]);
     const korea = edition.parts[0]!;
     expect(korea.parts.map((p) => `${p.id} ${p.title}`)).toEqual([
-      "part-comp1.ch1 The Shootdown",
-      "part-comp1.ch2 Troop Reductions",
+      "part-comp1--ch1 The Shootdown",
+      "part-comp1--ch2 Troop Reductions",
     ]);
     expect(korea.parts[1]?.parent).toBe(korea);
     // A folder without an index file is no part: its documents belong to the part above it.
@@ -128,5 +128,16 @@ describe("an edition's parts", () => {
     const message = errorOf(() => build([], [source("frus/comp1/index", { order: 1 })]));
     expect(message).toContain("editions/frus/comp1/index.md");
     expect(message).toContain("title");
+  });
+});
+
+describe("a part's id", () => {
+  it("is its folders joined with --, and never one id for two folders", async () => {
+    const { partId } = await import("../src/model/order.js");
+    expect(partId("comp1/ch2")).toBe("part-comp1--ch2");
+    expect(partId("ch-2")).toBe("part-ch-2");
+    const odd = ["a--b", "a/b", "a-/b", "a/-b", "a_b", "a.b", "a b"].map(partId);
+    expect(new Set(odd).size).toBe(odd.length);
+    for (const id of odd) expect(id).toMatch(/^part-[A-Za-z0-9_.-]+$/);
   });
 });

@@ -209,14 +209,22 @@ describe("the sample edition site", () => {
       filters: { edition: "The Sino-Vietnamese Vice Foreign Minister Level Talks, 1979" },
     });
     expect(filtered.results).toHaveLength(1);
+    // The site's filters count both editions: the cable, and the FRUS edition's twelve documents.
     expect(await pagefind.filters()).toMatchObject({
-      year: { "1979": 1 },
-      type: { telegram: 1 },
-      classification: { "Top Secret": 1 },
+      edition: {
+        "The Sino-Vietnamese Vice Foreign Minister Level Talks, 1979": 1,
+        "Foreign Relations of the United States, 1969–1976, Volume XIX, Part 1, Korea, 1969–1972": 12,
+      },
+      year: { "1969": 5, "1970": 7, "1979": 1 },
+      type: { telegram: 3, "editorial note": 1 },
       language: { Chinese: 1 },
     });
     // What is not the document's text is not searched: the cite box, the record, the navigation.
-    expect((await pagefind.search("BibTeX")).results).toHaveLength(0);
+    // (Pagefind matches a short word's prefix, so the FRUS lists' labels "B." and "(b)" come up: none holds the word.)
+    const bibtex = await Promise.all((await pagefind.search("BibTeX")).results.map((r) => r.data()));
+    expect(
+      bibtex.filter((r) => /bibtex/i.test((r as { excerpt?: string }).excerpt ?? "") || r.url.endsWith(CABLE_URL)),
+    ).toEqual([]);
     expect(site.read("/search/")).toContain('<script src="/pagefind/pagefind-ui.js"></script>');
   });
 
@@ -225,16 +233,22 @@ describe("the sample edition site", () => {
   });
 
   it("publishes Atom feeds that parse and name every document", () => {
-    for (const feed of ["/feed.xml", `${EDITION_URL}feed.xml`]) {
+    const cable =
+      "1. Cable from the Foreign Ministry, 'Notice on Holding Vice Foreign Minister Level Talks Between China and Vietnam' — April 16, 1979";
+    const titles = (feed: string) => {
       const xml = site.read(feed);
       expect(XMLValidator.validate(xml), feed).toBe(true);
       const parsed = new XMLParser({ ignoreAttributes: false }).parse(xml);
-      const entries = [parsed.feed.entry].flat();
-      expect(entries.map((e: { title: string }) => e.title)).toEqual([
-        "1. Cable from the Foreign Ministry, 'Notice on Holding Vice Foreign Minister Level Talks Between China and Vietnam' — April 16, 1979",
-      ]);
       expect(parsed.feed.id).toMatch(/^urn:uuid:[0-9a-f-]{36}$/);
-    }
+      return [parsed.feed.entry].flat().map((e: { title: string }) => e.title);
+    };
+    expect(titles(`${EDITION_URL}feed.xml`)).toEqual([cable]);
+    // The site's feed: every document of both editions, the latest first, each by number, title and date.
+    const all = titles("/feed.xml");
+    expect(all).toHaveLength(13);
+    expect(all[0]).toBe(cable);
+    expect(all).toContain("54. Memorandum of Conversation — March 3, 1970");
+    expect(titles("/editions/frus1969-76v19p1/feed.xml")).toHaveLength(12);
   });
 
   it("does not publish the repository's own files as pages", () => {

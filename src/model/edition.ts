@@ -107,7 +107,7 @@ export interface Part {
   folder: string;
   title: string;
   order?: number;
-  /** Its anchor on the edition's contents and its id in the TEI ("part-comp1.ch2"). */
+  /** Its anchor on the edition's contents and its id in the TEI ("part-comp1--ch2"). */
   id: string;
   url: string;
   inputPath: string;

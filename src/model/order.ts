@@ -10,9 +10,13 @@ import { keyPart } from "./ids.js";
 import { problemsFromZod } from "./issues.js";
 import { partSchema } from "./schema.js";
 
-/** A part's anchor and TEI id: its folders joined with "." ("part-comp1.ch2"), or written as `keyPart` writes a path where a folder holds a ".". */
+/**
+ * A part's anchor and TEI id: its folders joined with "--" ("part-comp1--ch2") where each is letters
+ * and digits in runs joined by single "-"s, so that no two paths give one id; any other path written
+ * as `keyPart` writes it, which starts with "_" and so meets none of the first kind.
+ */
 export const partId = (folder: string): string =>
-  `part-${folder.split("/").every((segment) => /^[A-Za-z0-9][A-Za-z0-9_-]*$/.test(segment)) ? folder.replaceAll("/", ".") : keyPart(`/${folder}`)}`;
+  `part-${folder.split("/").every((segment) => /^[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*$/.test(segment)) ? folder.replaceAll("/", "--") : keyPart(`/${folder}`)}`;
 
 /** A part's index file, checked: its part, or its problems (the part is then left out, its documents staying in the edition). */
 export function checkPart(
