@@ -26,7 +26,7 @@ const schemas = jsonSchemas({ documentTypes: DEFAULT_DOCUMENT_TYPES });
 mkdirSync(path.join(dist, "schema"), { recursive: true });
 for (const [name, schema] of Object.entries(schemas)) {
   const titled = {
-    title: `Front matter of ${name === "document" ? "a document" : "an edition's index.md"}`,
+    title: `Front matter of ${{ document: "a document", edition: "an edition's index.md", part: "a part's (a chapter's) index.md" }[name]}`,
     ...schema,
   };
   writeFileSync(path.join(dist, "schema", `${name}.schema.json`), JSON.stringify(titled, null, 2) + "\n");

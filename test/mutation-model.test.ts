@@ -335,7 +335,7 @@ describe("the register files", () => {
 
 describe("the JSON schemas", () => {
   it("describe every field of a document for editors' tools", () => {
-    const { document, edition } = jsonSchemas(SETTINGS);
+    const { document, edition, part } = jsonSchemas(SETTINGS);
     const properties = (document as { properties: Record<string, { description?: string }> }).properties;
     for (const name of [
       "title",
@@ -349,9 +349,17 @@ describe("the JSON schemas", () => {
       "source",
       "sourceNote",
       "telegram",
+      "number",
+      "participants",
+      "subject",
+      "place",
+      "attachments",
     ]) {
       expect(properties[name]?.description, name).toMatch(/\w{3}/);
     }
-    expect(Object.keys((edition as { properties: object }).properties)).toContain("order");
+    expect(Object.keys((edition as { properties: object }).properties)).toEqual(
+      expect.arrayContaining(["order", "editors", "numberSourceNote"]),
+    );
+    expect(Object.keys((part as { properties: object }).properties)).toEqual(["title", "order"]);
   });
 });

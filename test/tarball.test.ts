@@ -122,6 +122,7 @@ describe("the packed plugin in a fresh site", () => {
       "dist/layouts/document.njk",
       "dist/assets/edition.css",
       "dist/schema/document.schema.json",
+      "dist/schema/part.schema.json",
       "README.md",
       "docs/editing.md",
     ]) {

@@ -327,5 +327,6 @@ export function jsonSchemas(settings: SchemaSettings) {
   return {
     document: z.toJSONSchema(documentSchema(settings), options),
     edition: z.toJSONSchema(editionSchema, options),
+    part: z.toJSONSchema(partSchema, options),
   };
 }
