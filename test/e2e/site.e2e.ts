@@ -169,6 +169,12 @@ describe.skipIf(!run)("the sample site in Chromium", () => {
       index: "/people/",
       register: "/editions/sino-vietnamese-talks-1979/register/",
       search: "/search/",
+      // The FRUS edition: its parts, a memorandum of conversation, a document with cross-references and printed pages.
+      "FRUS edition": "/editions/frus1969-76v19p1/",
+      "FRUS chapter": "/editions/frus1969-76v19p1/comp1/ch2/",
+      "FRUS memorandum of conversation": "/editions/frus1969-76v19p1/d54/",
+      "FRUS memorandum": "/editions/frus1969-76v19p1/d47/",
+      "FRUS register": "/editions/frus1969-76v19p1/register/",
     };
     it.each(
       Object.entries(PAGES).flatMap(
