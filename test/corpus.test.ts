@@ -37,7 +37,7 @@ const LANGUAGE = 'a BCP 47 language tag for a known language (for example "zh", 
 const OWN_DOCUMENT_FIELD = `(a field of the site's own is declared in the plugin's "fields.document" option)`;
 const MARKS = "supplied, sic, unclear, del, add, gap, page, folio, person, place, term, salute, signed, dateline";
 const TYPES =
-  '"telegram", "memorandum", "memorandum of conversation", "letter", "note", "minutes", "report", "instruction", "notice", "circular", "speech", "statement", "diary", "transcript", "agreement", "other"';
+  '"telegram", "memorandum", "memorandum of conversation", "letter", "note", "minutes", "report", "instruction", "notice", "circular", "speech", "statement", "diary", "transcript", "agreement", "editorial note", "other"';
 const LETTER = "editions/talks/letter.md";
 const FRONT_MATTER =
   "front matter at the top of the file: a line ---, the fields (at least title and date), and a line --- again";
@@ -84,7 +84,7 @@ export const CASES: Record<string, Case> = {
   },
   "time-impossible": {
     lines: [
-      `${LETTER}: time: found "25:00"; expected a time of day written "HH:MM" or "HH:MM:SS" in quotes (for example "14:30")`,
+      `${LETTER}: time: found "25:00"; expected a time of day written "HH:MM" or "HH:MM:SS" in quotes (for example "14:30"), or a span of two such times ("15:00–16:30")`,
     ],
   },
   "time-zone-unknown": {
@@ -244,6 +244,59 @@ export const CASES: Record<string, Case> = {
     lines: [`${LETTER}: source.accessed: found "2024-05"; expected a full date written YYYY-MM-DD`],
   },
   "summary-empty": { lines: [`${LETTER}: summary: found ""; expected text that is not empty`] },
+  // Editions of the FRUS kind: numbers, parts, cross-references, conversations, printed pages, editors
+  "number-malformed": {
+    lines: [
+      `${LETTER}: number: found "57A"; expected a document number: digits, perhaps followed by one lowercase letter (57, or "57a")`,
+    ],
+  },
+  "number-duplicate": {
+    lines: [
+      `editions/talks/second.md: number: found "57"; expected a number no other document of the edition "Talks" has: ${CORPUS}/number-duplicate/editions/talks/first.md has number 57`,
+    ],
+  },
+  "number-missing": {
+    lines: [
+      `editions/talks/second.md: number: found no number; expected a number, as the edition's other documents have (${CORPUS}/number-missing/editions/talks/first.md has number: 57): an edition numbers all its documents or none`,
+    ],
+  },
+  "number-in-wrong-part": {
+    lines: [
+      `editions/talks/ch2/d45.md: number: found "45"; expected a number after 46, the number of ${CORPUS}/number-in-wrong-part/editions/talks/ch1/d46.md in part "The First Chapter" (ch1), which comes before part "The Second Chapter" (ch2): parts follow one another in the numbers' order (move the file, or give the parts an order)`,
+    ],
+  },
+  "part-without-title": {
+    lines: [`editions/talks/ch1/index.md: title: found nothing (the field is missing); expected text`],
+  },
+  "reference-unresolved": {
+    lines: [`${LETTER}: line 7: found "{doc 9}"; expected the number of a document of "Talks" (1)`],
+  },
+  "reference-malformed": {
+    lines: [
+      `${LETTER}: line 7: found "{doc nine}"; expected a reference written {doc 31}, {doc 31 note 5}, {doc edition/31} or {doc 31: words of your own}, naming a document by its number`,
+    ],
+  },
+  "reference-note-missing": {
+    lines: [`${LETTER}: line 7: found "{doc 1 note 4}"; expected a note of Document 1: it has one note, note 1`],
+  },
+  "time-span-backwards": {
+    lines: [`${LETTER}: time: found "16:30–15:00"; expected a span whose end is after its start`],
+  },
+  "participant-malformed": {
+    lines: [
+      `${LETTER}: participants.0.rank: unknown field; one of the known fields: person, role, name, group, members`,
+    ],
+  },
+  "mark-page-printed-misspelt": {
+    lines: [
+      `${LETTER}: line 6: found "{page printd: 3}"; expected nothing or "printed" between "page" and the colon: {page: 12} for a page of the original, {page printed: 118} for a page of the printed volume`,
+    ],
+  },
+  "editors-without-name": {
+    lines: [
+      `editions/talks/index.md: editors.0.name: found nothing (the field is missing); expected the editor's name, as text`,
+    ],
+  },
 };
 
 /** Every file under a folder, with its bytes, as one hash: a failing build must leave the editor's files alone. */

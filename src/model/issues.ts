@@ -45,25 +45,40 @@ function expectedText(issue: z.core.$ZodIssue, allowedKeys: (path: string[]) => 
 
 /** The field names a zod object schema allows at `path`, looking through optional, default and pipe. */
 export function fieldsAt(schema: z.core.$ZodType, path: readonly string[]): string[] {
-  let current: z.core.$ZodType | undefined = schema;
-  const unwrap = () => {
+  const found = new Set<string>();
+  const unwrap = (start: z.core.$ZodType): z.core.$ZodType => {
+    let current = start;
     for (;;) {
-      const def = current?._zod.def as
-        { innerType?: z.core.$ZodType; in?: z.core.$ZodType; out?: z.core.$ZodType; type: string } | undefined;
-      if (def?.innerType) current = def.innerType;
+      const def = current._zod.def as {
+        innerType?: z.core.$ZodType;
+        in?: z.core.$ZodType;
+        out?: z.core.$ZodType;
+        type: string;
+      };
+      if (def.innerType) current = def.innerType;
       // A pipe's input, unless it is a preprocessing step: then the schema it feeds.
-      else if (def?.type === "pipe" && def.in) current = def.in._zod.def.type === "transform" ? def.out : def.in;
-      else return;
+      else if (def.type === "pipe" && def.in)
+        current = (def.in._zod.def.type === "transform" ? def.out : def.in) ?? def.in;
+      else return current;
     }
   };
-  for (const key of path) {
-    unwrap();
-    const def = current?._zod.def as
-      { type: string; element?: z.core.$ZodType; shape?: Record<string, z.core.$ZodType> } | undefined;
-    current = def?.type === "array" ? def.element : def?.shape?.[key];
-  }
-  unwrap();
-  return Object.keys((current?._zod.def as { shape?: object } | undefined)?.shape ?? {});
+  // A union (a participant written as text or as a group) allows the fields of each of its groups.
+  const visit = (start: z.core.$ZodType, rest: readonly string[]): void => {
+    const def = unwrap(start)._zod.def as {
+      type: string;
+      options?: z.core.$ZodType[];
+      element?: z.core.$ZodType;
+      shape?: Record<string, z.core.$ZodType>;
+    };
+    if (def.type === "union") for (const option of def.options ?? []) visit(option, rest);
+    else if (!rest.length) for (const key of Object.keys(def.shape ?? {})) found.add(key);
+    else {
+      const next = def.type === "array" ? def.element : def.shape?.[rest[0] as string];
+      if (next) visit(next, rest.slice(1));
+    }
+  };
+  visit(schema, path);
+  return [...found];
 }
 
 /**

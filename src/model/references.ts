@@ -69,9 +69,8 @@ export function referenceResolver(
     const first = doc.edition.numberSourceNote && hasSourceNote(doc) ? 1 : 0;
     const last = doc.noteCount + first;
     if (target.note > last) {
-      return {
-        expected: `a note of ${labels.document} ${doc.number}: it has ${last ? `notes 1 to ${last}` : "no notes"}`,
-      };
+      const has = last === 0 ? "no notes" : last === 1 ? "one note, note 1" : `notes 1 to ${last}`;
+      return { expected: `a note of ${labels.document} ${doc.number}: it has ${has}` };
     }
     return {
       href: `${doc.url}${fragment(noteId(documentId(doc.id), target.note))}`,
