@@ -40,6 +40,10 @@ export const DEFAULT_LABELS = {
   accessed: "accessed",
   summary: "Summary",
   credits: "Credits",
+  participants: "Participants",
+  subject: "Subject",
+  place: "Place",
+  attachments: "Attachments",
   subjects: "Subjects",
   people: "People",
   places: "Places",
@@ -142,6 +146,7 @@ export const DEFAULT_DOCUMENT_TYPES = [
   "diary",
   "transcript",
   "agreement",
+  "editorial note",
   "other",
 ];
 

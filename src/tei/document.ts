@@ -16,16 +16,15 @@ const pad = (n: number) => String(n).padStart(2, "0");
 
 /**
  * TEI's date attributes: @when for a known or partly known date (with the time of day and its
- * offset from UTC where the document gives them), a range with @cert for an approximate one.
+ * offset from UTC where the document gives them), @from and @to for a span of time on one day, a
+ * range with @cert for an approximate one.
  */
 export function dateAttributes(date: DocumentDate): Record<string, string> {
   if (!date.approximate) {
-    return {
-      when:
-        date.time && date.day
-          ? `${date.iso}T${date.time.length === 5 ? `${date.time}:00` : date.time}${timeOffset(date)}`
-          : date.iso,
-    };
+    const at = (time: string) => `${date.iso}T${time.length === 5 ? `${time}:00` : time}${timeOffset(date)}`;
+    // A span of time (a conversation from 15:00 to 16:30) is a range of one day.
+    if (date.time && date.day && date.endTime) return { from: at(date.time), to: at(date.endTime) };
+    return { when: date.time && date.day ? at(date.time) : date.iso };
   }
   const y = String(date.year).padStart(4, "0");
   const from = date.month ? `${y}-${pad(date.month)}-${pad(date.day ?? 1)}` : `${y}-01-01`;
