@@ -38,6 +38,7 @@ import {
 } from "./render/document.js";
 import { markLegendHtml, markRenderer } from "./render/marks.js";
 import { pageSourceNoteHtml } from "./render/notes.js";
+import { memorandumSettings } from "./render/memorandum.js";
 import { editionRegisterHtml } from "./render/register.js";
 import { telegramHeaderHtml } from "./render/telegram.js";
 import { corpusMember, documentTei, TEI_CORPUS_END, teiCorpusStart } from "./tei/document.js";
@@ -211,6 +212,13 @@ function markdownFor(
         );
       },
     },
+    ...memorandumSettings(md, {
+      options,
+      documentOf,
+      register: () => model().register,
+      url,
+      report: (env, found) => (env as unknown as PageEnv).problems.push(...found),
+    }),
     rendered: (env, marks, tokens) => {
       Object.assign(env, { marks, tokens });
     },

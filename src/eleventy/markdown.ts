@@ -15,8 +15,7 @@ import { sourceNoteTextOf } from "../markdown/source-note.js";
 import type { AdapterContext } from "./context.js";
 import { docIdOf, type Classify } from "../model/paths.js";
 import { textProblem } from "./source-lines.js";
-import { conversationTokens } from "../markdown/conversation.js";
-import { attachmentEntries } from "../render/attachments.js";
+import { memorandumSettings } from "../render/memorandum.js";
 
 export const inputPathOf = (page: unknown) =>
   typeof page === "string" ? page : ((page as { inputPath?: string } | undefined)?.inputPath ?? "");
@@ -145,20 +144,13 @@ export function installMarkdown(
         const placedTelegrams = records.rendered(inputPathOf(env.page), marks, tokens);
         withDocument(documentOfEnv(env), (doc) => rendered()(doc, { marks, tokens, placedTelegrams }));
       },
-      conversation: (env, local) =>
-        withDocument(documentOfEnv(env), (doc) => {
-          const registerUrl = doc.edition.registerUrl && context.url(doc.edition.registerUrl);
-          const settings = { labels: options.labels, register: model()?.register ?? {}, ...(registerUrl ? { registerUrl } : {}) };
-          const { tokens, problems } = conversationTokens(md, doc, settings, local);
-          problems.forEach(context.report);
-          return tokens;
-        }) ?? [],
-      attachments: {
-        entries: (env) => withDocument(documentOfEnv(env), (doc) => attachmentEntries(doc, options)) ?? [],
-        sourceNoteLabel: options.labels.sourceNote,
-        file: (env) => documentOfEnv(env)?.file ?? inputPathOf(env.page),
+      ...memorandumSettings(md, {
+        options,
+        documentOf: documentOfEnv,
+        register: () => model()?.register ?? {},
+        url: context.url,
         report: (_env, problems) => problems.forEach(context.report),
-      },
+      }),
       problems: (env, problems) => {
         const inputPath = inputPathOf(env.page);
         for (const problem of problems) context.report(textProblem(inputPath, problem));

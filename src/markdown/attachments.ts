@@ -71,10 +71,11 @@ export function attachmentParts(tokens: Token[]): { open: Token; note: Token[]; 
 }
 
 function attachmentLines(state: StateCore, settings: AttachmentSettings): void {
+  // A field's inline Markdown (a source note) holds no attachment.
+  if (state.inlineMode) return;
   const env = state.env as Record<string, unknown>;
   const entries = settings.entries(env);
   const docId = typeof env.docId === "string" ? env.docId : "document";
-  const TokenOf = state.Token;
   const out: Token[] = [];
   let n = 0;
   for (let i = 0; i < state.tokens.length; i++) {
@@ -87,59 +88,58 @@ function attachmentLines(state: StateCore, settings: AttachmentSettings): void {
     const line = (t.map?.[0] ?? 0) + 1;
     if (content !== "{attachment}") reportTextProblem(env, new MarkSyntaxError(line, content, LINE_EXPECTED));
     n++;
-    const entry = entries[n - 1];
-    if (!entry) {
-      reportTextProblem(
-        env,
-        new MarkSyntaxError(
-          line,
-          `{attachment} number ${n}`,
-          `no more {attachment} lines than entries in the front matter's attachments (${entries.length})`,
-        ),
-      );
+    if (!entries[n - 1]) {
+      const expected = `no more {attachment} lines than entries in the front matter's attachments (${entries.length})`;
+      reportTextProblem(env, new MarkSyntaxError(line, `{attachment} number ${n}`, expected));
     }
-    if (n > 1) out.push(new TokenOf("attachment_close", "", -1));
-    const open = new TokenOf("attachment_open", "", 1);
-    open.block = true;
-    open.map = t.map;
-    open.meta = {
-      ...(entry ?? { title: "" }),
+    if (n > 1) out.push(new state.Token("attachment_close", "", -1));
+    const meta: AttachmentMeta = {
+      ...(entries[n - 1] ?? { title: "" }),
       n,
       id: `${docId}-attachment-${n}`,
       sourceNoteLabel: settings.sourceNoteLabel,
-    } satisfies AttachmentMeta;
-    out.push(open);
-    if (entry?.sourceNote) {
-      const noteOpen = new TokenOf("attachment_source_note_open", "", 1);
-      noteOpen.level = 1;
-      const inline = new TokenOf("inline", "", 0);
-      inline.level = 2;
-      inline.content = entry.sourceNote;
-      inline.children = [];
-      // Marked, so that it is parsed after the text, as the edition numbers its mentions.
-      inline.meta = { attachmentSourceNote: n };
-      const noteClose = new TokenOf("attachment_source_note_close", "", -1);
-      noteClose.level = 1;
-      out.push(noteOpen, inline, noteClose);
-    }
+    };
+    out.push(...openingTokens(state, meta, t.map));
     i += 2;
   }
-  if (n) out.push(new TokenOf("attachment_close", "", -1));
-  if (n < entries.length) {
-    const lines = state.src.split("\n").length;
-    reportTextProblem(
-      env,
-      new MarkSyntaxError(
-        lines,
-        `${n} {attachment} line${n === 1 ? "" : "s"}`,
-        `a line {attachment} in the text for each of the ${entries.length} attachments; none begins ${entries
-          .slice(n)
-          .map((e) => JSON.stringify(e.title))
-          .join(", ")}`,
-      ),
-    );
-  }
+  if (n) out.push(new state.Token("attachment_close", "", -1));
+  if (n < entries.length) reportMissing(state, n, entries);
   state.tokens = out;
+}
+
+/** An attachment's opening, and its source note's Markdown to be parsed after the text. */
+function openingTokens(state: StateCore, meta: AttachmentMeta, map: Token["map"]): Token[] {
+  const open = new state.Token("attachment_open", "", 1);
+  open.block = true;
+  open.map = map;
+  open.meta = meta;
+  if (!meta.sourceNote) return [open];
+  const noteOpen = new state.Token("attachment_source_note_open", "", 1);
+  noteOpen.level = 1;
+  const inline = new state.Token("inline", "", 0);
+  inline.level = 2;
+  inline.content = meta.sourceNote;
+  inline.children = [];
+  inline.meta = { attachmentSourceNote: meta.n };
+  const noteClose = new state.Token("attachment_source_note_close", "", -1);
+  noteClose.level = 1;
+  return [open, noteOpen, inline, noteClose];
+}
+
+/** Entries no line begins: told at the text's last line, naming them. */
+function reportMissing(state: StateCore, n: number, entries: readonly AttachmentEntry[]): void {
+  const missing = entries
+    .slice(n)
+    .map((e) => JSON.stringify(e.title))
+    .join(", ");
+  reportTextProblem(
+    state.env as object,
+    new MarkSyntaxError(
+      state.src.split("\n").length,
+      `${n} {attachment} line${n === 1 ? "" : "s"}`,
+      `a line {attachment} in the text for each of the ${entries.length} attachments; none begins ${missing}`,
+    ),
+  );
 }
 
 /**
@@ -158,9 +158,9 @@ function attachmentSourceNotes(state: StateCore, settings: AttachmentSettings): 
     state.md.inline.parse(token.content, state.md, env, token.children);
     env[TEXT_PROBLEMS] = saved;
     if (found.length && settings.report) {
-      const file = settings.file?.(env as Record<string, unknown>) ?? "";
+      const file = settings.file?.(env) ?? "";
       settings.report(
-        env as Record<string, unknown>,
+        env,
         found.map((p) => ({
           file,
           field: `attachments.${n - 1}.sourceNote (line ${p.line} of the field)`,
@@ -177,7 +177,7 @@ export function documentAttachments(md: MarkdownIt, settings: AttachmentSettings
   md.core.ruler.after("inline", "attachment_source_notes", (state) => attachmentSourceNotes(state, settings));
   const rules = md.renderer.rules;
   rules.attachment_open = (tokens, idx) => {
-    const a = tokens[idx]?.meta as AttachmentMeta;
+    const a = (tokens[idx] as Token).meta as AttachmentMeta;
     const record = [
       a.date ? `<time datetime="${escapeHtml(a.date.datetime)}">${escapeHtml(a.date.text)}</time>` : "",
       a.classification ? `<span class="de-classification">${escapeHtml(a.classification)}</span>` : "",
@@ -189,7 +189,7 @@ export function documentAttachments(md: MarkdownIt, settings: AttachmentSettings
 ${record.length ? `<p class="de-attachment-record">${record.join('<span class="de-gen"> · </span>')}</p>\n` : ""}${hasNote ? "" : "</header>\n"}`;
   };
   rules.attachment_source_note_open = (tokens, idx) => {
-    const a = tokens[idx - 1]?.meta as AttachmentMeta;
+    const a = (tokens[idx - 1] as Token).meta as AttachmentMeta;
     return `<p class="de-source-note de-gen"><span class="de-note-kind">${escapeHtml(a.sourceNoteLabel)}</span> `;
   };
   rules.attachment_source_note_close = () => "</p>\n</header>\n";

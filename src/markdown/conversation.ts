@@ -35,6 +35,81 @@ export interface ConversationSettings {
   registerUrl?: string;
 }
 
+/** Makes the tokens, parsing each text with the page's env and keeping its mistakes by field. */
+class ConversationTokens {
+  readonly tokens: Token[] = [];
+  readonly problems: Problem[] = [];
+  private readonly TokenOf: typeof Token;
+
+  constructor(
+    private readonly md: MarkdownIt,
+    private readonly file: string,
+    private readonly settings: ConversationSettings,
+    private readonly env: Record<string | symbol, unknown>,
+  ) {
+    this.TokenOf = md.core.State.prototype.Token;
+  }
+
+  block(type: string, nesting: -1 | 0 | 1, level: number, meta?: unknown): Token {
+    const t = new this.TokenOf(type, "", nesting);
+    t.block = true;
+    t.level = level;
+    if (meta !== undefined) t.meta = meta;
+    this.tokens.push(t);
+    return t;
+  }
+
+  /** Inline Markdown, after `before` (a participant's name), parsed through the page's env. */
+  inline(text: string, field: string, level: number, before: Token[] = []): void {
+    const t = this.block("inline", 0, level);
+    t.content = text;
+    t.children = before;
+    const saved = this.env[TEXT_PROBLEMS];
+    const found: MarkSyntaxError[] = [];
+    this.env[TEXT_PROBLEMS] = found;
+    this.md.inline.parse(text, this.md, this.env, t.children);
+    this.env[TEXT_PROBLEMS] = saved;
+    for (const p of found) {
+      this.problems.push({
+        file: this.file,
+        field: `${field} (line ${p.line} of the field)`,
+        value: p.found,
+        expected: p.expected,
+      });
+    }
+  }
+
+  item(entry: Item, field: string, level: number): void {
+    this.block("participant_open", 1, level);
+    if (typeof entry === "string") this.inline(entry, field, level + 1);
+    else {
+      const name = this.nameToken(entry);
+      const comma = new this.TokenOf("text", "", 0);
+      comma.content = ", ";
+      this.inline(entry.role ?? "", `${field}.role`, level + 1, entry.role ? [name, comma] : [name]);
+    }
+    this.block("participant_close", -1, level);
+  }
+
+  // A key is printed as the register's name, linked to its entry; a name as written.
+  private nameToken(entry: Exclude<Item, string>): Token {
+    if (!("person" in entry)) {
+      const text = new this.TokenOf("text", "", 0);
+      text.content = entry.name;
+      return text;
+    }
+    const person = new this.TokenOf("participant_person", "", 0);
+    const { registerUrl, register } = this.settings;
+    const href = registerUrl && `${registerUrl}${fragment(entryId("people", entry.person))}`;
+    person.meta = {
+      key: entry.person,
+      name: register.people?.[entry.person]?.name ?? entry.person,
+      ...(href ? { href } : {}),
+    } satisfies ParticipantPerson;
+    return person;
+  }
+}
+
 /**
  * The tokens of the document's participants and subject, their Markdown parsed with the page's
  * env, and the mistakes in it (by field). None where the document has neither.
@@ -45,79 +120,27 @@ export function conversationTokens(
   settings: ConversationSettings,
   env: Record<string | symbol, unknown>,
 ): { tokens: Token[]; problems: Problem[] } {
-  const tokens: Token[] = [];
-  const problems: Problem[] = [];
-  if (!doc.participants?.length && !doc.subject) return { tokens, problems };
-  const TokenOf = md.core.State.prototype.Token;
-  const token = (type: string, nesting: -1 | 0 | 1, level: number, meta?: unknown) => {
-    const t = new TokenOf(type, "", nesting);
-    t.block = true;
-    t.level = level;
-    if (meta !== undefined) t.meta = meta;
-    tokens.push(t);
-    return t;
-  };
-  // Each inline text parsed with the page's env, its mistakes kept apart and told by field.
-  const inline = (text: string, field: string, level: number, before: Token[] = []) => {
-    const t = token("inline", 0, level);
-    t.content = text;
-    t.children = before;
-    const saved = env[TEXT_PROBLEMS];
-    const found: MarkSyntaxError[] = [];
-    env[TEXT_PROBLEMS] = found;
-    md.inline.parse(text, md, env, t.children);
-    env[TEXT_PROBLEMS] = saved;
-    problems.push(
-      ...found.map((p) => ({ file: doc.file, field: `${field} (line ${p.line} of the field)`, value: p.found, expected: p.expected })),
-    );
-  };
-  const item = (entry: Item, field: string, level: number) => {
-    token("participant_open", 1, level);
-    if (typeof entry === "string") inline(entry, field, level + 1);
-    else {
-      const before: Token[] = [];
-      if ("person" in entry) {
-        const person = new TokenOf("participant_person", "", 0);
-        const href = settings.registerUrl && `${settings.registerUrl}${fragment(entryId("people", entry.person))}`;
-        person.meta = {
-          key: entry.person,
-          name: settings.register.people?.[entry.person]?.name ?? entry.person,
-          ...(href ? { href } : {}),
-        } satisfies ParticipantPerson;
-        before.push(person);
-      } else {
-        const name = new TokenOf("text", "", 0);
-        name.content = entry.name;
-        before.push(name);
-      }
-      if (entry.role) {
-        const comma = new TokenOf("text", "", 0);
-        comma.content = ", ";
-        before.push(comma);
-      }
-      inline(entry.role ?? "", `${field}.role`, level + 1, before);
-    }
-    token("participant_close", -1, level);
-  };
-  token("conversation_open", 1, 0);
+  const made = new ConversationTokens(md, doc.file, settings, env);
+  if (!doc.participants?.length && !doc.subject) return made;
+  made.block("conversation_open", 1, 0);
   if (doc.participants?.length) {
-    token("participants_open", 1, 1, { label: settings.labels.participants });
+    made.block("participants_open", 1, 1, { label: settings.labels.participants });
     doc.participants.forEach((p, i) => {
       if (typeof p === "object" && "group" in p) {
-        token("participant_group_open", 1, 2, { name: p.group });
-        p.members.forEach((member, j) => item(member, `participants.${i}.members.${j}`, 3));
-        token("participant_group_close", -1, 2);
-      } else item(p, `participants.${i}`, 2);
+        made.block("participant_group_open", 1, 2, { name: p.group });
+        p.members.forEach((member, j) => made.item(member, `participants.${i}.members.${j}`, 3));
+        made.block("participant_group_close", -1, 2);
+      } else made.item(p, `participants.${i}`, 2);
     });
-    token("participants_close", -1, 1);
+    made.block("participants_close", -1, 1);
   }
   if (doc.subject) {
-    token("conversation_subject_open", 1, 1, { label: settings.labels.subject });
-    inline(doc.subject, "subject", 2);
-    token("conversation_subject_close", -1, 1);
+    made.block("conversation_subject_open", 1, 1, { label: settings.labels.subject });
+    made.inline(doc.subject, "subject", 2);
+    made.block("conversation_subject_close", -1, 1);
   }
-  token("conversation_close", -1, 0);
-  return { tokens, problems };
+  made.block("conversation_close", -1, 0);
+  return made;
 }
 
 /** Puts the conversation's tokens after the text's heading and opener (its dateline), where FRUS prints them. */

@@ -446,7 +446,9 @@ function documentMentions(source: SourceFile, data: DocumentMetadata) {
   const uses = [
     ...FRONT_MATTER_KINDS.flatMap((kind) => data[kind].map((key, i) => ({ kind, key, field: `${kind}.${i}` }))),
     ...participantItems(data.participants).flatMap(({ item, field }) =>
-      typeof item === "object" && "person" in item ? [{ kind: "people" as const, key: item.person, field: `${field}.person` }] : [],
+      typeof item === "object" && "person" in item
+        ? [{ kind: "people" as const, key: item.person, field: `${field}.person` }]
+        : [],
     ),
     ...conversation.flatMap((c) => mentionUses(c.mentions, c.field)),
     ...mentionUses(mentions, source),
