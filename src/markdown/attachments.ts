@@ -22,8 +22,11 @@ export interface AttachmentEntry {
 
 /** What the rule needs of the page: its document's attachments, and where to tell its source notes' mistakes. */
 export interface AttachmentSettings {
-  /** The entries of the page's document; none for a page that is no document. */
-  entries: (env: Record<string, unknown>) => readonly AttachmentEntry[];
+  /**
+   * The entries of the page's document; undefined for a page that is no document (or whose record
+   * has problems of its own), whose `{attachment}` lines are then left as they are.
+   */
+  entries: (env: Record<string, unknown>) => readonly AttachmentEntry[] | undefined;
   /** The label of a source note ("Source:"). */
   sourceNoteLabel: string;
   report?: (env: Record<string, unknown>, problems: Problem[]) => void;
@@ -39,6 +42,9 @@ export interface AttachmentMeta extends AttachmentEntry {
   id: string;
   sourceNoteLabel: string;
 }
+
+/** The Markdown of an attachment's source note, parsed after the text. */
+const NOTE_INLINE = "attachment_source_note_inline";
 
 /** A paragraph that is an attachment line, written rightly or not. */
 const ATTACHMENT_LINE = /^\{attachment\b[^{}]*\}$/;
@@ -75,6 +81,7 @@ function attachmentLines(state: StateCore, settings: AttachmentSettings): void {
   if (state.inlineMode) return;
   const env = state.env as Record<string, unknown>;
   const entries = settings.entries(env);
+  if (!entries) return;
   const docId = typeof env.docId === "string" ? env.docId : "document";
   const out: Token[] = [];
   let n = 0;
@@ -116,7 +123,8 @@ function openingTokens(state: StateCore, meta: AttachmentMeta, map: Token["map"]
   if (!meta.sourceNote) return [open];
   const noteOpen = new state.Token("attachment_source_note_open", "", 1);
   noteOpen.level = 1;
-  const inline = new state.Token("inline", "", 0);
+  // Not "inline": markdown-it's inline rule leaves it to be parsed after the text.
+  const inline = new state.Token(NOTE_INLINE, "", 0);
   inline.level = 2;
   inline.content = meta.sourceNote;
   inline.children = [];
@@ -135,7 +143,7 @@ function reportMissing(state: StateCore, n: number, entries: readonly Attachment
   reportTextProblem(
     state.env as object,
     new MarkSyntaxError(
-      state.src.split("\n").length,
+      state.src.trimEnd().split("\n").length,
       `${n} {attachment} line${n === 1 ? "" : "s"}`,
       `a line {attachment} in the text for each of the ${entries.length} attachments; none begins ${missing}`,
     ),
@@ -146,11 +154,17 @@ function reportMissing(state: StateCore, n: number, entries: readonly Attachment
  * The attachments' source notes are parsed after the text, through the page's env, as the
  * edition numbers their mentions after the text's; their mistakes are told by field.
  */
+/** The line of a field's text (1-based) that holds what a mistake found, the text's own line count being the page's. */
+const lineIn = (text: string, found: string) => {
+  const at = text.indexOf(found);
+  return at < 0 ? 1 : text.slice(0, at).split("\n").length;
+};
+
 function attachmentSourceNotes(state: StateCore, settings: AttachmentSettings): void {
   const env = state.env as Record<string | symbol, unknown>;
   for (const token of state.tokens) {
     const n = (token.meta as { attachmentSourceNote?: number } | null)?.attachmentSourceNote;
-    if (token.type !== "inline" || n === undefined) continue;
+    if (token.type !== NOTE_INLINE || n === undefined) continue;
     const saved = env[TEXT_PROBLEMS];
     const found: MarkSyntaxError[] = [];
     env[TEXT_PROBLEMS] = found;
@@ -163,7 +177,7 @@ function attachmentSourceNotes(state: StateCore, settings: AttachmentSettings): 
         env,
         found.map((p) => ({
           file,
-          field: `attachments.${n - 1}.sourceNote (line ${p.line} of the field)`,
+          field: `attachments.${n - 1}.sourceNote (line ${lineIn(token.content, p.found)} of the field)`,
           value: p.found,
           expected: p.expected,
         })),
@@ -192,6 +206,8 @@ ${record.length ? `<p class="de-attachment-record">${record.join('<span class="d
     const a = (tokens[idx - 1] as Token).meta as AttachmentMeta;
     return `<p class="de-source-note de-gen"><span class="de-note-kind">${escapeHtml(a.sourceNoteLabel)}</span> `;
   };
+  rules[NOTE_INLINE] = (tokens, idx, options, env) =>
+    md.renderer.renderInline((tokens[idx] as Token).children ?? [], options, env);
   rules.attachment_source_note_close = () => "</p>\n</header>\n";
   rules.attachment_close = () => "</section>\n";
 }

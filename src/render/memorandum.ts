@@ -36,7 +36,7 @@ export function memorandumSettings(
     attachments: {
       entries: (env) => {
         const doc = documentOf(env);
-        return doc ? attachmentEntries(doc, options) : [];
+        return doc && attachmentEntries(doc, options);
       },
       sourceNoteLabel: options.labels.sourceNote,
       file: (env) => documentOf(env)?.file ?? "",
