@@ -43,7 +43,6 @@ export const DEFAULT_LABELS = {
   participants: "Participants",
   subject: "Subject",
   place: "Place",
-  attachments: "Attachments",
   subjects: "Subjects",
   people: "People",
   places: "Places",

@@ -187,6 +187,27 @@ describe("mistakes in memoranda and attachments", () => {
     expect(problems[0]?.expected).toMatch(/^a key of the people register in .*\(kissinger, porter, holdridge\)$/);
   });
 
+  it("names a mistake in a participant's or the subject's Markdown by its field", async () => {
+    const problems = await problemsWith(
+      original
+        .replace('role: "*Interpreter*"', 'role: "{interp: Interpreter}"')
+        .replace("’s Comments", "’s {sic: Comments"),
+    );
+    expect(problems).toEqual([
+      expect.objectContaining({
+        file: "memcon.md",
+        field: "participants.0.members.2.role (line 1 of the field)",
+        value: "{interp: Interpreter}",
+        expected: expect.stringMatching(/^a transcription mark: one of supplied, sic/) as unknown,
+      }),
+      expect.objectContaining({
+        file: "memcon.md",
+        field: "subject (line 1 of the field)",
+        expected: "a closing } for the sic mark in the same paragraph",
+      }),
+    ]);
+  });
+
   it("names more {attachment} lines than attachments, with the line", async () => {
     const text = `${original}\n{attachment}\n\nA third.\n`;
     const problems = await problemsWith(text);
