@@ -37,7 +37,7 @@ const LANGUAGE = 'a BCP 47 language tag for a known language (for example "zh", 
 const OWN_DOCUMENT_FIELD = `(a field of the site's own is declared in the plugin's "fields.document" option)`;
 const MARKS = "supplied, sic, unclear, del, add, gap, page, folio, person, place, term, salute, signed, dateline";
 const TYPES =
-  '"telegram", "memorandum", "memorandum of conversation", "letter", "note", "minutes", "report", "instruction", "notice", "circular", "speech", "statement", "diary", "transcript", "agreement", "other"';
+  '"telegram", "memorandum", "memorandum of conversation", "letter", "note", "minutes", "report", "instruction", "notice", "circular", "speech", "statement", "diary", "transcript", "agreement", "editorial note", "other"';
 const LETTER = "editions/talks/letter.md";
 const FRONT_MATTER =
   "front matter at the top of the file: a line ---, the fields (at least title and date), and a line --- again";
