@@ -151,6 +151,8 @@ describe("memoranda of conversation, attachments and editorial notes", () => {
     expect(Object.keys(record[0] ?? {}).filter((k) => k.startsWith("archive") || k === "page")).toEqual([]);
     expect(site.read(`${EDITORIAL}citation.ris`)).not.toMatch(/^(AV|CN)\s/m);
     expect(site.read(`${EDITORIAL}citation.bib`)).not.toContain("library");
+    expect(page).toContain('"@type":"CreativeWork"');
+    expect(site.read(MEMCON)).toContain('"@type":["ArchiveComponent","CreativeWork"]');
   });
 });
 
