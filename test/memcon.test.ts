@@ -109,7 +109,7 @@ describe("memoranda of conversation, attachments and editorial notes", () => {
       '<creation><date from="1970-03-03T15:00:00" to="1970-03-03T16:30:00">March 3, 1970, 3:00 – 4:30 PM</date> <placeName>Washington</placeName></creation>',
       '<opener><dateline>Washington, March 3, 1970.</dateline></opener><div type="document"><list type="participants"><head>Participants</head><item><label>United States</label><list><item>Dr. <persName xml:id="talks-memcon-person-kissinger-1" ref="/editions/talks/register/#person-kissinger">Kissinger</persName></item>',
       '<item><persName ref="/editions/talks/register/#person-porter">William J. Porter</persName>, Ambassador to Korea</item>',
-      '<ab type="subject"><label>Subject</label> Ambassador <persName xml:id="talks-memcon-person-porter-1"',
+      '<list type="subject"><head>Subject</head><item>Ambassador <persName xml:id="talks-memcon-person-porter-1"',
       "<closer><signed>John H. Holdridge</signed></closer></div>",
       '<div type="attachment" n="1" xml:id="talks-memcon-attachment-1"><head>Talking Points for the Ambassador<note type="source">Source: Drafted by <persName xml:id="talks-memcon-person-holdridge-2"',
       '<opener><dateline><date when="1970-03-02">March 2, 1970</date></dateline><seg type="classification">Confidential</seg><dateline>Washington, March 2, 1970.</dateline></opener>',

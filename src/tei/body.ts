@@ -333,7 +333,12 @@ class TeiWriter {
       case "participant_open":
         return el("item", {}, this.inline(children));
       case "conversation_subject_open":
-        return el("ab", { type: "subject" }, `${el("label", {}, xml(labelOf(token)))} ${this.inline(children)}`);
+        // As FRUS's TEI gives it: a list of one item under its heading.
+        return el(
+          "list",
+          { type: "subject" },
+          el("head", {}, xml(labelOf(token))) + el("item", {}, this.inline(children)),
+        );
       case "heading_open":
         return el(
           where === "note" ? "p" : "ab",
