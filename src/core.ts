@@ -39,6 +39,7 @@ import {
 } from "./render/document.js";
 import { markLegendHtml, markRenderer } from "./render/marks.js";
 import { pageSourceNoteHtml } from "./render/notes.js";
+import { memorandumSettings } from "./render/memorandum.js";
 import { editionRegisterHtml } from "./render/register.js";
 import { telegramHeaderHtml } from "./render/telegram.js";
 import { corpusItems, corpusMember, documentTei, TEI_CORPUS_END, teiCorpusStart } from "./tei/document.js";
@@ -218,6 +219,13 @@ function markdownFor(
       },
       numberSourceNote: (env) => documentOf(env)?.edition.numberSourceNote ?? false,
     },
+    ...memorandumSettings(md, {
+      options,
+      documentOf,
+      register: () => model().register,
+      url,
+      report: (env, found) => (env as unknown as PageEnv).problems.push(...found),
+    }),
     rendered: (env, marks, tokens) => {
       Object.assign(env, { marks, tokens });
     },

@@ -52,6 +52,24 @@ describe("document dates", () => {
     expect(formatDocumentDate(date("1979-04-16", { time: "09:05" }), "en-GB", labels)).toBe("16 April 1979, 9:05");
   });
 
+  it("shows a span of time as the locale joins two times of one day, and <time datetime> its start", () => {
+    const span = (locale: string, extra: Partial<DocumentDate> = {}) =>
+      formatDocumentDate(date("1970-03-03", { time: "15:00", endTime: "16:30", ...extra }), locale, labels).replace(
+        /\s/g,
+        " ",
+      );
+    expect(span("en-US")).toBe("March 3, 1970, 3:00 – 4:30 PM");
+    expect(span("de")).toBe("3. März 1970, 15:00–16:30 Uhr");
+    expect(span("en-US", { time: "11:00" })).toBe("March 3, 1970, 11:00 AM – 4:30 PM");
+    expect(span("en-US", { timeZone: "Asia/Shanghai" })).toBe("March 3, 1970, 3:00 – 4:30 PM GMT+8");
+    expect(span("en-US", { timeZone: "UTC+8" })).toMatch(/^March 3, 1970, 3:00 PM – 4:30 PM (GMT|UTC)\+8$/);
+    // The same date without its end is another text, not one remembered from the span.
+    expect(formatDocumentDate(date("1970-03-03", { time: "15:00" }), "en-US", labels).replace(/\s/g, " ")).toBe(
+      "March 3, 1970, 3:00 PM",
+    );
+    expect(machineReadableDate(date("1970-03-03", { time: "15:00", endTime: "16:30" }))).toBe("1970-03-03T15:00");
+  });
+
   it("marks an approximate date with the label", () => {
     expect(formatDocumentDate(date("1979-04", { approximate: true }), "en-US", labels)).toBe("c. April 1979");
     expect(formatDocumentDate(date("1979", { approximate: true }), "de", { approximate: "um" })).toBe("um 1979");

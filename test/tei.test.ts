@@ -321,6 +321,7 @@ describe("the TEI text", () => {
       opener: ['<pb n="1" xml:id="d-page-1"/>', "<dateline>Peking, April 16</dateline>"],
       body: ["<p>Text.</p>"],
       closer: [],
+      attachments: [],
     });
     expect(teiOf("{page: 1}\n{dateline: Peking}\n\nText.").opener).toEqual([
       '<pb n="1" xml:id="d-page-1"/>\n<dateline>Peking</dateline>',
@@ -410,6 +411,23 @@ describe("TEI dates", () => {
     expect(
       dateAttributes({ year: 1979, month: 4, day: 16, iso: "1979-04-16", time: "14:30", approximate: false }),
     ).toEqual({ when: "1979-04-16T14:30:00" });
+  });
+
+  it("use @from and @to for a span of time, in the zone's offset", () => {
+    const date = {
+      year: 1970,
+      month: 3,
+      day: 3,
+      iso: "1970-03-03",
+      time: "15:00",
+      endTime: "16:30",
+      approximate: false,
+    };
+    expect(dateAttributes(date)).toEqual({ from: "1970-03-03T15:00:00", to: "1970-03-03T16:30:00" });
+    expect(dateAttributes({ ...date, timeZone: "Asia/Seoul" })).toEqual({
+      from: "1970-03-03T15:00:00+09:00",
+      to: "1970-03-03T16:30:00+09:00",
+    });
   });
 
   it("carry the time zone's offset where the document names one", () => {

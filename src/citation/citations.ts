@@ -6,6 +6,7 @@
 import type { EditionDocument } from "../model/edition.js";
 import { volumeEditors } from "../model/editors.js";
 import type { Problem } from "../model/errors.js";
+import { isEditorialNote } from "../model/source-note.js";
 import type { Options } from "../options.js";
 import type { CustomFormatter } from "./csl.js";
 import { citationRecord, type CslItem } from "./record.js";
@@ -66,7 +67,9 @@ export class Citations {
 
   /** The document's citation in each of the site's `citationStyles`, with each style's label, as the cite box lists them. */
   entries(doc: EditionDocument): { style: string; label: string; citation: Formatted }[] {
-    return this.options.citationStyles.map((style) => ({
+    // An editorial note is the edition's own text: cited in the edition's form only.
+    const styles = isEditorialNote(doc) ? ["edition"] : this.options.citationStyles;
+    return styles.map((style) => ({
       style,
       label: isBuiltInStyle(style) ? BUILT_IN_STYLES[style].label : style,
       citation: this.cite(doc, style),

@@ -6,6 +6,7 @@ import type { EditionDocument } from "../model/edition.js";
 import { languageName } from "../model/language.js";
 import { html, raw, type SafeHtml } from "../markup/html.js";
 import type { CslDate, CslItem, CslName } from "./record.js";
+import { isEditorialNote } from "../model/source-note.js";
 import { dateText, nameText } from "./format.js";
 
 /** Highwire's citation_date is written with slashes ("1979/04/16"). */
@@ -75,7 +76,8 @@ export function jsonLd(
   const agent = (n: CslName) => ({ "@type": "Organization", name: nameText(n) });
   const data: Record<string, unknown> = {
     "@context": "https://schema.org",
-    "@type": ["ArchiveComponent", "CreativeWork"],
+    // An editorial note is the edition's own writing, no part of an archive.
+    "@type": isEditorialNote(doc) ? "CreativeWork" : ["ArchiveComponent", "CreativeWork"],
     name: item.title,
     ...(context.pageUrl ? { url: context.pageUrl, "@id": context.pageUrl } : {}),
     dateCreated: isoDate(item.issued),

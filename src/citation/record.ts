@@ -4,6 +4,7 @@
  */
 import type { DocumentDate } from "../model/date.js";
 import type { EditionDocument } from "../model/edition.js";
+import { isEditorialNote } from "../model/source-note.js";
 
 export interface CslName {
   literal?: string;
@@ -60,6 +61,14 @@ function compact<T extends object>(record: T): T {
 const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 export function citationRecord(doc: EditionDocument): CslItem {
+  const record = documentRecord(doc);
+  if (!isEditorialNote(doc)) return record;
+  // An editorial note is the edition's own text: no archive, collection, call number or pages of one.
+  const { archive: _a, archive_collection: _c, archive_location: _l, page: _p, ...own } = record;
+  return own;
+}
+
+function documentRecord(doc: EditionDocument): CslItem {
   return compact<CslItem>({
     id: doc.id,
     type: "manuscript",

@@ -16,6 +16,7 @@ import { sourceNoteTextOf } from "../markdown/source-note.js";
 import type { AdapterContext } from "./context.js";
 import { docIdOf, type Classify } from "../model/paths.js";
 import { textProblem } from "./source-lines.js";
+import { memorandumSettings } from "../render/memorandum.js";
 
 export const inputPathOf = (page: unknown) =>
   typeof page === "string" ? page : ((page as { inputPath?: string } | undefined)?.inputPath ?? "");
@@ -150,6 +151,13 @@ export function installMarkdown(
         const placedTelegrams = records.rendered(inputPathOf(env.page), marks, tokens);
         withDocument(documentOfEnv(env), (doc) => rendered()(doc, { marks, tokens, placedTelegrams }));
       },
+      ...memorandumSettings(md, {
+        options,
+        documentOf: documentOfEnv,
+        register: () => model()?.register ?? {},
+        url: context.url,
+        report: (_env, problems) => problems.forEach(context.report),
+      }),
       problems: (env, problems) => {
         const inputPath = inputPathOf(env.page);
         for (const problem of problems) context.report(textProblem(inputPath, problem));

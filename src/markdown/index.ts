@@ -15,6 +15,8 @@ import { noteChecks } from "./note-checks.js";
 import { documentStructure } from "./structure.js";
 import { editionTables, type TableLabels } from "./tables.js";
 import { crossReferences, type ResolveReference } from "./references.js";
+import { documentAttachments, type AttachmentSettings } from "./attachments.js";
+import { conversationRules, placeConversation } from "./conversation.js";
 
 export interface MarkdownSettings {
   /** The footnote id prefix for the page being rendered, or undefined to leave it as it is. */
@@ -28,6 +30,13 @@ export interface MarkdownSettings {
   rendered: (env: Record<string, unknown>, marks: ReadonlySet<MarkKind>, tokens: Token[]) => void;
   /** Told the mistakes found in a page's text (malformed marks, notes without references...), in order. */
   problems: (env: Record<string, unknown>, problems: readonly MarkSyntaxError[]) => void;
+  /** A document's attachments (`{attachment}` lines and the front matter's entries). */
+  attachments?: AttachmentSettings;
+  /**
+   * The tokens printed after the text's heading and opener (a memorandum's participants and
+   * subject), parsed through the page's env (`local`) before its text.
+   */
+  conversation?: (env: Record<string, unknown>, local: Record<string | symbol, unknown>) => Token[];
 }
 
 const NO_MARKS: ReadonlySet<MarkKind> = new Set();
@@ -47,13 +56,17 @@ export function documentaryMarkdown(md: MarkdownIt, settings: MarkdownSettings):
   editionNotes(md, settings.notes);
   noteChecks(md);
   editionTables(md, settings.notes.labels);
+  if (settings.attachments) documentAttachments(md, settings.attachments);
   documentStructure(md);
+  conversationRules(md);
   md.render = (src: string, env: Record<string, unknown> = {}) => {
     const local = Object.create(env) as Record<string | symbol, unknown>;
     local.footnotes = undefined;
     const docId = settings.docIdFor(env);
     if (docId !== undefined) local.docId = docId;
+    const conversation = settings.conversation?.(env, local) ?? [];
     const tokens: Token[] = md.parse(src, local);
+    placeConversation(tokens, conversation);
     const problems = local[TEXT_PROBLEMS] as MarkSyntaxError[] | undefined;
     if (problems?.length) settings.problems(env, problems);
     const out = md.renderer.render(tokens, md.options, local);

@@ -9,6 +9,7 @@ import type MarkdownIt from "markdown-it";
 import type StateCore from "markdown-it/lib/rules_core/state_core.mjs";
 import type Token from "markdown-it/lib/token.mjs";
 import { isBreak, markOf, type MarkKind } from "./marks.js";
+import { attachmentParts, mainBlocks } from "./attachments.js";
 
 export type StructureKind = Extract<MarkKind, "salute" | "signed" | "dateline">;
 export const STRUCTURE = new Set<MarkKind>(["salute", "signed", "dateline"]);
@@ -112,8 +113,13 @@ export const CLOSER_CLASS = "de-closer";
  * signature or dateline closing.
  */
 function structureClasses(state: StateCore): void {
-  const end = state.tokens.findIndex((t) => t.type === "footnote_block_open");
-  const blocks = end >= 0 ? state.tokens.slice(0, end) : state.tokens;
+  // The main text and each attachment have their own opener and closer.
+  for (const blocks of [mainBlocks(state.tokens), ...attachmentParts(state.tokens).map((a) => a.blocks)]) {
+    segmentClasses(blocks);
+  }
+}
+
+function segmentClasses(blocks: Token[]): void {
   const parts = documentParts(blocks);
   parts.starts.forEach((start, n) => {
     const token = blocks[start] as Token;

@@ -114,7 +114,7 @@ export function timeOffset(date: DocumentDate): string {
     : "";
 }
 
-/** The value of an HTML `<time datetime>` attribute: the date, and the time with its offset. */
+/** The value of an HTML `<time datetime>` attribute: the date, and the time with its offset (a span's start). */
 export function machineReadableDate(date: DocumentDate): string {
   if (!date.time || date.day === undefined) return date.iso;
   return `${date.iso}T${date.time}${timeOffset(date)}`;
@@ -127,13 +127,13 @@ export interface DateLabels {
 const formatted = new Map<string, string>();
 const formattedDates = new WeakMap<DocumentDate, { locale: string; approximate: string; text: string }>();
 
-/** "April 16, 1979", "April 1979", "1979", "c. April 1979", "April 16, 1979, 2:30 PM GMT+8" (en-US). */
+/** "April 16, 1979", "April 1979", "1979", "c. April 1979", "April 16, 1979, 2:30 PM GMT+8", "March 3, 1970, 3:00 – 4:30 PM" (en-US). */
 export function formatDocumentDate(date: DocumentDate, locale: string, labels: DateLabels): string {
   // Pages show the same dates many times (the document, its edition's contents, its neighbours'):
   // each date object remembers its text, and equal dates share it.
   const mine = formattedDates.get(date);
   if (mine && mine.locale === locale && mine.approximate === labels.approximate) return mine.text;
-  const key = `${locale}|${labels.approximate}|${date.iso}|${date.approximate}|${date.time ?? ""}|${date.timeZone ?? ""}`;
+  const key = `${locale}|${labels.approximate}|${date.iso}|${date.approximate}|${date.time ?? ""}|${date.endTime ?? ""}|${date.timeZone ?? ""}`;
   let text = formatted.get(key);
   if (text === undefined) {
     text = formatDate(date, locale, labels);
@@ -156,14 +156,27 @@ function formatDate(date: DocumentDate, locale: string, labels: DateLabels): str
   } else {
     text = dt.toLocaleString({ year: "numeric", timeZone: "UTC" });
   }
-  if (date.time && date.day !== undefined) {
-    const time = withTimeOfDay({ ...date, time: date.time }, locale).toLocaleString({
-      hour: "numeric",
-      minute: "2-digit",
-      ...(date.time.length > 5 ? { second: "2-digit" } : {}),
-      ...(date.timeZone ? { timeZoneName: "short" } : {}),
-    });
-    text = `${text}, ${time}`;
-  }
+  if (date.time && date.day !== undefined) text = `${text}, ${timeOfDayText({ ...date, time: date.time }, locale)}`;
   return date.approximate ? `${labels.approximate} ${text}` : text;
+}
+
+/** "2:30 PM GMT+8", or for a span "3:00 – 4:30 PM" as the locale joins two times of one day. */
+function timeOfDayText(date: DocumentDate & { time: string }, locale: string): string {
+  const seconds = date.time.length > 5 || (date.endTime?.length ?? 0) > 5;
+  const format: Intl.DateTimeFormatOptions = {
+    hour: "numeric",
+    minute: "2-digit",
+    ...(seconds ? { second: "2-digit" } : {}),
+    ...(date.timeZone ? { timeZoneName: "short" } : {}),
+  };
+  const start = withTimeOfDay(date, locale);
+  if (!date.endTime) return start.toLocaleString(format);
+  const end = withTimeOfDay({ ...date, time: date.endTime }, locale);
+  // Intl joins a span as the locale does ("3:00 – 4:30 PM", "15:00–16:30 Uhr") where it knows the zone by name.
+  const zone = date.timeZone ?? "UTC";
+  if (IANAZone.isValidZone(zone)) {
+    return new Intl.DateTimeFormat(locale, { ...format, timeZone: zone }).formatRange(start.toJSDate(), end.toJSDate());
+  }
+  const { timeZoneName: _zone, ...withoutZone } = format;
+  return `${start.toLocaleString(withoutZone)} – ${end.toLocaleString(format)}`;
 }

@@ -21,6 +21,7 @@ import type { Editor } from "./editors.js";
 import { withFieldOrder, type Telegram } from "./telegram.js";
 import { arrangeEdition, checkPart, partOf } from "./order.js";
 import { countNotes } from "./references.js";
+import { participantItems } from "./participants.js";
 import {
   FRONT_MATTER_KINDS,
   keyProblems,
@@ -163,7 +164,7 @@ const modelObject = <T extends object>(prototype: object | undefined, fields: T)
   Object.assign(Object.create(prototype ?? Object.prototype) as T, fields);
 
 /** A register key use for each mention, located by its line in the file, or by the field it is written in. */
-function mentionUses(mentions: readonly Mention[], where: SourceFile | "sourceNote" | "summary") {
+function mentionUses(mentions: readonly Mention[], where: SourceFile | string) {
   return mentions.map((m) => ({
     kind: MENTIONS[m.kind],
     key: m.key,
@@ -436,17 +437,49 @@ function idProblem(source: SourceFile, idsTaken: Map<string, string>): Problem |
 /** A document's register keys are checked wherever they are written, and its mentions numbered as its page prints them. */
 function documentMentions(source: SourceFile, data: DocumentMetadata) {
   // Mentions are numbered as the page prints them: the text and its notes, then the source note.
+  // A memorandum's participants and subject come first (the page parses them before the text,
+  // markdown/conversation.ts), and attachments' source notes after the text, before its own.
   const counts = new Map<string, number>();
+  const conversation = conversationMentions(data, counts);
   const mentions = scanMentions(source.text ?? "", counts);
+  const attachmentNotes = (data.attachments ?? []).map((a, i) => ({
+    field: `attachments.${i}.sourceNote`,
+    mentions: a.sourceNote ? scanMentions(a.sourceNote, counts) : [],
+  }));
   const noteMentions = data.sourceNote ? scanMentions(data.sourceNote, counts) : [];
   const summaryMentions = data.summary ? scanMentions(data.summary) : [];
   const uses = [
     ...FRONT_MATTER_KINDS.flatMap((kind) => data[kind].map((key, i) => ({ kind, key, field: `${kind}.${i}` }))),
+    ...participantItems(data.participants).flatMap(({ item, field }) =>
+      typeof item === "object" && "person" in item
+        ? [{ kind: "people" as const, key: item.person, field: `${field}.person` }]
+        : [],
+    ),
+    ...conversation.flatMap((c) => mentionUses(c.mentions, c.field)),
     ...mentionUses(mentions, source),
+    ...attachmentNotes.flatMap((a) => mentionUses(a.mentions, a.field)),
     ...mentionUses(noteMentions, "sourceNote"),
     ...mentionUses(summaryMentions, "summary"),
   ];
-  return { mentions: [...mentions, ...noteMentions], summaryMentions, uses };
+  return {
+    mentions: [
+      ...conversation.flatMap((c) => c.mentions),
+      ...mentions,
+      ...attachmentNotes.flatMap((a) => a.mentions),
+      ...noteMentions,
+    ],
+    summaryMentions,
+    uses,
+  };
+}
+
+/** The mentions in a memorandum's participants (their texts and roles) and subject, in the order the page prints them. */
+function conversationMentions(data: DocumentMetadata, counts: Map<string, number>) {
+  const texts = participantItems(data.participants).map(({ item, field }) =>
+    typeof item === "string" ? { field, text: item } : { field: `${field}.role`, text: item.role ?? "" },
+  );
+  if (data.subject) texts.push({ field: "subject", text: data.subject });
+  return texts.map(({ field, text }) => ({ field, mentions: scanMentions(text, counts) }));
 }
 
 /** A folder of documents is an edition even without an index file, so its edition is made when its first document asks. */
@@ -541,6 +574,10 @@ function registerUses(edition: Edition, register: Register): RegisterUse[] {
   for (const doc of edition.documents) {
     const listed = new Set<RegisterUse>();
     for (const kind of FRONT_MATTER_KINDS) for (const key of doc[kind]) listed.add(use(kind, key));
+    // A participant named by key is listed, as the people of the front matter are.
+    for (const { item } of participantItems(doc.participants)) {
+      if (typeof item === "object" && "person" in item) listed.add(use("people", item.person));
+    }
     for (const m of doc.summaryMentions) listed.add(use(MENTIONS[m.kind], m.key));
     for (const found of listed) found.documents.push(doc);
     for (const m of doc.mentions) {

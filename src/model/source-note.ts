@@ -3,6 +3,10 @@ import type { EditionDocument } from "./edition.js";
 import { languageName } from "./language.js";
 import type { Labels } from "../options.js";
 
+/** The editors' own entry in the edition (`type: editorial note`), with no archival source. */
+export const EDITORIAL_NOTE = "editorial note";
+export const isEditorialNote = (doc: Pick<EditionDocument, "type">) => doc.type === EDITORIAL_NOTE;
+
 const sentence = (parts: (string | undefined)[], separator: string) => {
   const text = parts.filter(Boolean).join(separator);
   return text && !/[.!?]$/.test(text) ? `${text}.` : text;
@@ -35,6 +39,8 @@ export function sourceNoteOf(
   doc: EditionDocument,
   context: { labels: Labels; locale: string },
 ): SourceNote | undefined {
+  // An editorial note has no archival source: nothing to say of one, not even that it is not known.
+  if (isEditorialNote(doc)) return undefined;
   const { labels, locale } = context;
   const pages = doc.pages
     ? `${/[-–,]/.test(doc.pages) ? labels.sourceNotePages : labels.sourceNotePage} ${doc.pages}`

@@ -1,7 +1,8 @@
 /** Pure functions from the edition model to HTML: the pieces the default layouts put together. */
 import { formatDocumentDate, machineReadableDate, type DocumentDate } from "../model/date.js";
 import type { Edition, EditionDocument, Part, Register } from "../model/edition.js";
-import { FRONT_MATTER_KINDS } from "../model/register.js";
+import { FRONT_MATTER_KINDS, withoutMentions } from "../model/register.js";
+import type { ParticipantItem } from "../model/participants.js";
 import { languageName } from "../model/language.js";
 import type { Labels } from "../options.js";
 import { html, isSafeUrl, raw, type SafeHtml } from "../markup/html.js";
@@ -72,8 +73,43 @@ export function documentMetadataHtml(doc: EditionDocument, context: RenderContex
     row(labels.folios, doc.folios),
     row(labels.source, source),
     row(labels.credits, doc.credits),
+    ...conversationRows(doc, context),
     ...registerRows,
   ]}</dl>`;
+}
+
+/** Inline Markdown as the record's plain words: mentions as their words, emphasis and escapes dropped. */
+const plainWords = (text: string) => withoutMentions(text).replace(/\\(.)|[*_]+/g, "$1");
+
+/** A participant as the record lists it: its words, a register key as the register's name. */
+function participantText(item: ParticipantItem, register: Register): string {
+  if (typeof item === "string") return plainWords(item);
+  const name = "person" in item ? (register.people?.[item.person]?.name ?? item.person) : item.name;
+  return item.role ? `${name}, ${plainWords(item.role)}` : name;
+}
+
+/** A memorandum's place, participants (group by group) and subject, in the record as plain words. */
+function conversationRows(doc: EditionDocument, context: RenderContext): (SafeHtml | undefined)[] {
+  const { labels, register } = context;
+  // One line a group ("United States: …"), its members parted by semicolons, as their roles hold commas.
+  const participants = (doc.participants ?? []).map((p) =>
+    typeof p === "object" && "group" in p
+      ? html`<span class="de-group">${p.group}:</span> ${p.members.map((m) => participantText(m, register)).join("; ")}`
+      : html`${participantText(p, register)}`,
+  );
+  const grouped = doc.participants?.some((p) => typeof p === "object" && "group" in p);
+  return [
+    row(labels.place, doc.place),
+    row(
+      labels.participants,
+      participants.length
+        ? grouped
+          ? html`${participants.map((p, i) => (i ? html`<br>${p}` : p))}`
+          : html`${participants.map((p, i) => (i ? html`; ${p}` : p))}`
+        : undefined,
+    ),
+    row(labels.subject, doc.subject && plainWords(doc.subject)),
+  ];
 }
 
 /** Previous and next document in the edition, as FRUS links them, each by its listing label. */

@@ -11,6 +11,8 @@ import { footnoteOf, noteKind } from "../markdown/notes.js";
 import { breakId, entryId, fragment, mentionId, noteId } from "../model/ids.js";
 import type { MentionKind } from "../model/register.js";
 import { documentParts, milestonesOnly, STRUCTURE } from "../markdown/structure.js";
+import { attachmentParts, mainBlocks, type AttachmentMeta } from "../markdown/attachments.js";
+import type { ParticipantPerson } from "../markdown/conversation.js";
 import { cellAlignment } from "../markdown/tables.js";
 import { isSafeUrl } from "../markup/html.js";
 import { el, xml } from "../markup/xml.js";
@@ -112,10 +114,25 @@ const BLOCK_TAGS: ReadonlyMap<string, string> = new Map([
   ["tbody_close", ""],
   ["tr_close", "</row>"],
   ["hr", el("milestone", { unit: "section" })],
+  // A memorandum's participants and subject (markdown/conversation.ts): their labels are added where they open.
+  ["conversation_open", ""],
+  ["conversation_close", ""],
+  ["participants_close", "</list>"],
+  ["participant_group_close", "</list></item>"],
 ]);
 
 /** Block tokens followed by one inline token and their close: a paragraph, a heading, a table's cell. */
-const INLINE_BLOCKS = new Set(["paragraph_open", "heading_open", "th_open", "td_open"]);
+const INLINE_BLOCKS = new Set([
+  "paragraph_open",
+  "heading_open",
+  "th_open",
+  "td_open",
+  "participant_open",
+  "conversation_subject_open",
+]);
+
+/** The label a conversation's token carries (markdown/conversation.ts). */
+const labelOf = (token: Token) => (token.meta as { label?: string; name?: string }).label ?? "";
 
 /**
  * Writes one document's text: one writer per document, because its notes, its breaks' ids and the
@@ -175,6 +192,8 @@ class TeiWriter {
         return this.htmlInline(token.content, stack);
       case "footnote_ref":
         return this.noteXml(token);
+      case "participant_person":
+        return this.participantXml(token);
       case "transcription_mark_open":
       case "transcription_mark_close":
       case "transcription_mark_value":
@@ -258,6 +277,13 @@ class TeiWriter {
     return `</${kind}>`;
   }
 
+  // A participant named by a register key points to the register's entry, as a mention does.
+  private participantXml(token: Token): string {
+    const { key, name } = token.meta as ParticipantPerson;
+    const ref = this.context.registerUrl && `${this.context.registerUrl}${fragment(entryId("people", key))}`;
+    return el("persName", { ref }, xml(name));
+  }
+
   // A note stands where it is referred to; a second reference to it points to the first.
   private noteXml(token: Token): string {
     const { id, subId, label } = token.meta as { id: number; subId: number; label?: string };
@@ -295,6 +321,10 @@ class TeiWriter {
       if (tag !== undefined) out += tag;
       else if (token.type === "thead_open" || token.type === "thead_close") labels = token.type === "thead_open";
       else if (token.type === "tr_open") out += labels ? '<row role="label">' : "<row>";
+      else if (token.type === "participants_open")
+        out += `<list type="participants">${el("head", {}, xml(labelOf(token)))}`;
+      else if (token.type === "participant_group_open")
+        out += `<item>${el("label", {}, xml((token.meta as { name: string }).name))}<list>`;
       else if (INLINE_BLOCKS.has(token.type)) {
         out += this.inlineBlockXml(token, (range[i + 1] as Token).children ?? [], where);
         i += 2;
@@ -309,6 +339,15 @@ class TeiWriter {
       case "paragraph_open":
         // A paragraph of page breaks alone is its breaks, between the paragraphs, not a paragraph.
         return token.hidden || milestonesOnly(children) ? this.inline(children) : el("p", {}, this.inline(children));
+      case "participant_open":
+        return el("item", {}, this.inline(children));
+      case "conversation_subject_open":
+        // As FRUS's TEI gives it: a list of one item under its heading.
+        return el(
+          "list",
+          { type: "subject" },
+          el("head", {}, xml(labelOf(token))) + el("item", {}, this.inline(children)),
+        );
       case "heading_open":
         return el(
           where === "note" ? "p" : "ab",
@@ -354,13 +393,15 @@ class TeiWriter {
   }
 }
 
-export function teiBody(
-  tokens: Token[],
-  context: TeiContext,
-): { opener: string[]; head: string[]; body: string[]; closer: string[] } {
-  const writer = new TeiWriter(context, collectNotes(tokens));
-  const blockEnd = tokens.findIndex((t) => t.type === "footnote_block_open");
-  const blocks = blockEnd >= 0 ? tokens.slice(0, blockEnd) : tokens;
+/** The head, opener, body and closer of the main text or of one attachment. */
+interface TextParts {
+  opener: string[];
+  head: string[];
+  body: string[];
+  closer: string[];
+}
+
+function partsXml(writer: TeiWriter, blocks: Token[]): TextParts {
   // Headings before the text are its head; salutations and datelines after them, its opener;
   // signatures, datelines and closing salutations after the text, its closer.
   const parts = documentParts(blocks);
@@ -379,4 +420,51 @@ export function teiBody(
   const bodyEnd = last < starts.length ? (starts[last] as number) : blocks.length;
   const body = writer.blocksXml(blocks.slice(bodyStart, bodyEnd), "body");
   return { head, opener, body: body ? [body] : [], closer };
+}
+
+/** TEI's div holds at least a paragraph or the like: page breaks alone are not one. */
+export const hasText = (xmlText: string) => /<(?!pb\b|milestone\b)[A-Za-z]/.test(xmlText);
+
+/**
+ * An attachment as a div of its own: its heading with its source note, its date and
+ * classification opening it before its own opener, its text and its closer.
+ */
+function attachmentXml(
+  writer: TeiWriter,
+  attachment: ReturnType<typeof attachmentParts>[number],
+  context: TeiContext,
+): string {
+  const meta = attachment.open.meta as AttachmentMeta;
+  const text = partsXml(writer, attachment.blocks);
+  const noteTokens = attachment.note[1]?.children;
+  const note = noteTokens
+    ? el(
+        "note",
+        { type: "source", resp: context.editorResp },
+        `${xml(meta.sourceNoteLabel)} ${writer.inline(noteTokens)}`,
+      )
+    : "";
+  const opener = [
+    meta.date ? el("dateline", {}, el("date", meta.date.tei, xml(meta.date.text))) : "",
+    meta.classification ? el("seg", { type: "classification" }, xml(meta.classification)) : "",
+    ...text.opener,
+  ].join("");
+  const body = text.body.join("");
+  return el(
+    "div",
+    { type: "attachment", n: meta.n, "xml:id": meta.id },
+    el("head", {}, xml(meta.title) + note) +
+      text.head.map((h) => el("head", {}, h)).join("") +
+      (opener ? el("opener", {}, opener) : "") +
+      body +
+      (hasText(body) || text.closer.length ? "" : "<p/>") +
+      (text.closer.length ? el("closer", {}, text.closer.join("")) : ""),
+  );
+}
+
+export function teiBody(tokens: Token[], context: TeiContext): TextParts & { attachments: string[] } {
+  const writer = new TeiWriter(context, collectNotes(tokens));
+  const main = partsXml(writer, mainBlocks(tokens));
+  const attachments = attachmentParts(tokens).map((a) => attachmentXml(writer, a, context));
+  return { ...main, attachments };
 }

@@ -8,25 +8,24 @@ import type { Telegram } from "../model/telegram.js";
 import { documentId, noteId } from "../model/ids.js";
 import { languageName } from "../model/language.js";
 import type { Labels } from "../options.js";
-import { notKnownText } from "../model/source-note.js";
+import { isEditorialNote, notKnownText } from "../model/source-note.js";
 import { telegramHeaderText } from "./telegram.js";
-import { TeiError, teiBody } from "./body.js";
+import { hasText, TeiError, teiBody } from "./body.js";
 import { el, xml } from "../markup/xml.js";
 
 const pad = (n: number) => String(n).padStart(2, "0");
 
 /**
  * TEI's date attributes: @when for a known or partly known date (with the time of day and its
- * offset from UTC where the document gives them), a range with @cert for an approximate one.
+ * offset from UTC where the document gives them), @from and @to for a span of time on one day, a
+ * range with @cert for an approximate one.
  */
 export function dateAttributes(date: DocumentDate): Record<string, string> {
   if (!date.approximate) {
-    return {
-      when:
-        date.time && date.day
-          ? `${date.iso}T${date.time.length === 5 ? `${date.time}:00` : date.time}${timeOffset(date)}`
-          : date.iso,
-    };
+    const at = (time: string) => `${date.iso}T${time.length === 5 ? `${time}:00` : time}${timeOffset(date)}`;
+    // A span of time (a conversation from 15:00 to 16:30) is a range of one day.
+    if (date.time && date.day && date.endTime) return { from: at(date.time), to: at(date.endTime) };
+    return { when: date.time && date.day ? at(date.time) : date.iso };
   }
   const y = String(date.year).padStart(4, "0");
   const from = date.month ? `${y}-${pad(date.month)}-${pad(date.day ?? 1)}` : `${y}-01-01`;
@@ -184,12 +183,14 @@ function sourceDesc(doc: EditionDocument, settings: TeiSettings): string {
     {},
     ms || source
       ? ms + source
-      : el("p", {}, "Transcribed for this edition.") + (notKnown ? el("p", {}, xml(notKnown)) : ""),
+      : isEditorialNote(doc)
+        ? el("p", {}, "An editorial note, written for this edition: it has no archival source.")
+        : el("p", {}, "Transcribed for this edition.") + (notKnown ? el("p", {}, xml(notKnown)) : ""),
   );
 }
 
 // A reader of the TEI learns which transcription marks the text uses, and what each means.
-function encodingDesc(settings: TeiSettings): string {
+function encodingDesc(doc: EditionDocument, settings: TeiSettings): string {
   const used = [...settings.marksUsed].map((kind) => MARK_DESCRIPTIONS[kind]).filter(Boolean) as string[];
   return el(
     "encodingDesc",
@@ -197,7 +198,13 @@ function encodingDesc(settings: TeiSettings): string {
     el(
       "editorialDecl",
       {},
-      el("p", {}, "The text is transcribed word for word from the source named in the source description.") +
+      el(
+        "p",
+        {},
+        isEditorialNote(doc)
+          ? "The text is the editors' own."
+          : "The text is transcribed word for word from the source named in the source description.",
+      ) +
         (used.length
           ? el("p", {}, `Transcription marks in use: ${xml(used.join("; "))}.`)
           : el("p", {}, "No transcription marks are used.")),
@@ -227,7 +234,12 @@ function profileDesc(doc: EditionDocument, settings: TeiSettings): string {
   return el(
     "profileDesc",
     {},
-    el("creation", {}, el("date", dateAttributes(doc.date), xml(settings.dateText))) +
+    el(
+      "creation",
+      {},
+      el("date", dateAttributes(doc.date), xml(settings.dateText)) +
+        (doc.place ? ` ${el("placeName", {}, xml(doc.place))}` : ""),
+    ) +
       (languages.length
         ? el(
             "langUsage",
@@ -246,7 +258,7 @@ function header(doc: EditionDocument, settings: TeiSettings, idPrefix: string): 
     {},
     titleStmt(doc, settings, idPrefix) + publicationStmt(doc, settings) + sourceDesc(doc, settings),
   );
-  return el("teiHeader", {}, fileDesc + encodingDesc(settings) + profileDesc(doc, settings));
+  return el("teiHeader", {}, fileDesc + encodingDesc(doc, settings) + profileDesc(doc, settings));
 }
 
 export function teiDocument(doc: EditionDocument, tokens: Token[], settings: TeiSettings): string {
@@ -279,16 +291,18 @@ export function teiDocument(doc: EditionDocument, tokens: Token[], settings: Tei
     : "";
   // TEI's body holds at least a paragraph or the like: page breaks alone are not one.
   const bodyXml = text.body.join("");
-  const hasText = /<(?!pb\b|milestone\b)[A-Za-z]/.test(bodyXml);
+  const main =
+    bodyXml +
+    (hasText(bodyXml) || text.closer.length ? "" : "<p/>") +
+    (text.closer.length ? el("closer", {}, text.closer.join("")) : "");
   // In the original's order: the received-telegram header, the document's heading, its salutation.
+  // Where attachments follow as divs, the text and its closer are a div before them, as TEI wants.
   const body =
     sourceNote +
     (telegram ? el("opener", {}, telegram) : "") +
     text.head.map((h) => el("head", {}, h)).join("") +
     (text.opener.length ? el("opener", {}, text.opener.join("")) : "") +
-    bodyXml +
-    (hasText || text.closer.length ? "" : "<p/>") +
-    (text.closer.length ? el("closer", {}, text.closer.join("")) : "");
+    (text.attachments.length ? el("div", { type: "document" }, main) + text.attachments.join("") : main);
   const lang = doc.translation?.language ?? doc.originalLanguage;
   return `<?xml version="1.0" encoding="UTF-8"?>
 <TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="${xml(idPrefix)}"${doc.edition.numbered ? ` n="${xml(doc.number)}"` : ""}>${header(doc, settings, idPrefix)}${el("text", { "xml:lang": lang }, el("body", {}, body))}</TEI>
