@@ -11,6 +11,7 @@ function model(editions: Record<string, string[]>): EditionModel {
       editors: [],
       slug: url,
       register: [],
+      parts: [],
       documents: [] as EditionDocument[],
     } as unknown as Edition;
     edition.documents = docs.map((doc) => ({ url: doc, edition }) as unknown as EditionDocument);

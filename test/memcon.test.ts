@@ -78,7 +78,7 @@ describe("memoranda of conversation, attachments and editorial notes", () => {
     const register = site.read("/editions/talks/register/");
     const porter = register.slice(register.indexOf('id="person-porter"'));
     expect(porter.slice(0, porter.indexOf("</div>"))).toContain(
-      '<dd class="de-register-documents">Concerned in: <a href="/editions/talks/memcon/">Document 1</a></dd>',
+      '<dd class="de-register-documents">Concerned in: <a href="/editions/talks/memcon/"><span class="de-label"><span class="de-number">1</span>. <span class="de-title">Memorandum of Conversation</span>',
     );
     // Named by key only, Holdridge is mentioned, not listed; Porter is both.
     const holdridge = register.slice(register.indexOf('id="person-holdridge"'));

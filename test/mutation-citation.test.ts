@@ -196,7 +196,7 @@ describe("the head's JSON-LD", () => {
       holdingArchive: { "@type": "ArchiveOrganization", name: "State Archives" },
       itemLocation: "RG 59, Box 4, pp. 10 – 12",
       isBasedOn: "https://archive.example.org/doc/1",
-      position: doc!.number,
+      position: Number(doc!.number),
       isPartOf: { "@type": "Collection", name: doc!.edition.title },
     });
   });

@@ -36,7 +36,7 @@ describe("plugin options", () => {
       'labels.prev: unknown field; did you mean "previous"?',
     );
     expect(errorOf(() => resolveOptions({ layouts: { page: "x.njk" } }))).toContain(
-      "layouts.page: unknown field; one of the known fields: base, document, edition, home",
+      "layouts.page: unknown field; one of the known fields: base, document, edition, part, home",
     );
   });
 

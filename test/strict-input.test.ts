@@ -245,7 +245,7 @@ describe("the arguments of shortcodes and filters", () => {
       "  - _includes/own.njk: filter cite: found nothing; expected a document, as `page | documentOf` gives it",
     );
     expect(fails(() => checkArguments("editionContents", [model.documents[0]], page))).toBe(
-      "  - _includes/own.njk: shortcode editionContents: found an object of another kind; expected an edition, as `page | editionOf` or an item of collections.editions gives it",
+      "  - _includes/own.njk: shortcode editionContents: found an object of another kind; expected an edition or a part of one, as `page | editionOf` or `page | partOf` gives it",
     );
     expect(fails(() => checkArguments("bibtex", ["x"], page))).toBe(
       '  - _includes/own.njk: filter bibtex: found "x"; expected a document, an edition, or a list of documents',
