@@ -292,6 +292,21 @@ export const CASES: Record<string, Case> = {
       `${LETTER}: line 6: found "{page printd: 3}"; expected nothing or "printed" between "page" and the colon: {page: 12} for a page of the original, {page printed: 118} for a page of the printed volume`,
     ],
   },
+  "attachment-lines-too-many": {
+    lines: [
+      `${LETTER}: line 14: found "{attachment} number 2"; expected no more {attachment} lines than entries in the front matter's attachments (1)`,
+    ],
+  },
+  "attachment-lines-too-few": {
+    lines: [
+      `${LETTER}: line 13: found "1 {attachment} line"; expected a line {attachment} in the text for each of the 2 attachments; none begins "The second attachment"`,
+    ],
+  },
+  "attachment-line-with-words": {
+    lines: [
+      `${LETTER}: line 10: found "{attachment: Talking Points}"; expected {attachment} alone on its line, with nothing after the word: an attachment's title, date and source note are written in the front matter's attachments`,
+    ],
+  },
   "editors-without-name": {
     lines: [
       `editions/talks/index.md: editors.0.name: found nothing (the field is missing); expected the editor's name, as text`,
