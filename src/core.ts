@@ -206,7 +206,7 @@ function markdownFor(
     references: modelReferences(
       model,
       (env) => documentOf(env)?.edition ?? model().editionsByInputPath.get(pageOf(env)),
-      options,
+      { ...options, url },
     ),
     notes: {
       labels: options.labels,

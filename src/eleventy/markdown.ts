@@ -137,7 +137,7 @@ export function installMarkdown(
       references: modelReferences(
         model,
         (env) => documentOfEnv(env)?.edition ?? model()?.editionsByInputPath.get(inputPathOf(env.page)),
-        options,
+        { ...options, url: context.url },
       ),
       notes: {
         labels: options.labels,

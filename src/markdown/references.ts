@@ -92,11 +92,12 @@ export function crossReferences(md: MarkdownIt, resolve: ResolveReference): void
 /**
  * The resolver of a build's pages: the model as it is when a page is rendered (made again when
  * the model is), and the edition of the page being rendered (a document's, or an edition's index).
+ * `url` makes a site URL a link, with the site's path prefix, as every link the plugin prints.
  */
 export function modelReferences(
   model: () => EditionModel | undefined,
   editionOf: (env: Record<string, unknown>) => Edition | undefined,
-  settings: { labels: Labels; locale: string },
+  settings: { labels: Labels; locale: string; url: (site: string) => string },
 ): ResolveReference {
   let made: EditionModel | undefined;
   let resolve: ReturnType<typeof referenceResolver> | undefined;
@@ -108,6 +109,7 @@ export function modelReferences(
       resolve = referenceResolver(current, settings.labels, hasSourceNote);
       made = current;
     }
-    return resolve(editionOf(env), target);
+    const found = resolve(editionOf(env), target);
+    return "href" in found ? { ...found, href: settings.url(found.href) } : found;
   };
 }

@@ -12,8 +12,13 @@ export interface BuiltSite {
 export const tempDir = () => mkdtempSync(path.join(tmpdir(), "documentary-edition-"));
 
 /** Builds a site through Eleventy's programmatic API, by default into a new temporary folder. */
-export async function buildSite(input: string, configPath: string, output = tempDir()): Promise<BuiltSite> {
-  const eleventy = new Eleventy(input, output, { configPath, quietMode: true });
+export async function buildSite(
+  input: string,
+  configPath: string,
+  output = tempDir(),
+  options: { pathPrefix?: string } = {},
+): Promise<BuiltSite> {
+  const eleventy = new Eleventy(input, output, { configPath, quietMode: true, ...options });
   await eleventy.write();
   return {
     output,
