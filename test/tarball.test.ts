@@ -2,7 +2,7 @@
 // with `npm init -y`, with the config the README's quick start shows, builds complete pages with
 // the defaults.
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { tempDir } from "./helpers/site.js";
@@ -186,6 +186,37 @@ describe("the packed plugin in a fresh site", () => {
       expect.arrayContaining(["title", "date", "recipients", "callNumber", "translation"]),
     );
     expect(schema.required).toEqual(expect.arrayContaining(["title", "date"]));
+  });
+
+  it("builds the FRUS sample edition: numbers in URLs, chapters, a conversation, cross-references, FRUS's note numbers", () => {
+    const input = path.join(site, "frus-input");
+    cpSync("editions/frus1969-76v19p1", path.join(input, "editions", "frus1969-76v19p1"), { recursive: true });
+    cpSync("_data/register", path.join(input, "_data", "register"), { recursive: true });
+    writeFileSync(
+      path.join(site, "frus.config.mjs"),
+      'import documentaryEdition from "eleventy-plugin-documentary-edition";\n' +
+        "export default (config) => config.addPlugin(documentaryEdition, { numberedUrls: true });\n",
+    );
+    try {
+      execFileSync(
+        "npx",
+        ["@11ty/eleventy", "--quiet", "--config=frus.config.mjs", "--input=frus-input", "--output=_site-frus"],
+        { cwd: site, stdio: ["ignore", "pipe", "pipe"] },
+      );
+    } finally {
+      // The site's own builds read its whole folder: the FRUS copy is not theirs.
+      rmSync(input, { recursive: true });
+      rmSync(path.join(site, "frus.config.mjs"));
+    }
+    const frus = (file: string) =>
+      readFileSync(path.join(site, "_site-frus", "editions", "frus1969-76v19p1", file), "utf8");
+    const memcon = frus("d54/index.html");
+    expect(memcon).toContain('<h2 class="de-conversation-heading">Participants</h2>');
+    expect(memcon).toContain('<p class="de-document-number">Document 54</p>');
+    expect(frus("d47/index.html")).toContain('<a href="/editions/frus1969-76v19p1/d45/" class="de-xref"');
+    expect(frus("d47/document.xml")).toContain('<note type="editorial" n="2"');
+    expect(frus("comp1/ch2/index.html")).toContain("<h1>U.S. Troop Reductions and Related Defense Issues");
+    expect(frus("corpus.xml")).toContain('<teiCorpus xml:id="part-comp1--ch2" n="comp1/ch2">');
   });
 
   it("refuses a misspelt field and a malformed mark in one report, printed once, and writes nothing", () => {
