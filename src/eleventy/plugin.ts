@@ -221,18 +221,17 @@ function installComputedData({ config, options }: AdapterContext, build: BuildSt
       if (!where) return undefined;
       return options.layouts[where.kind === "document" ? "document" : where.folder ? "part" : "edition"];
     },
-    // A numbered document's page at /editions/<edition>/d57/, unless its front matter gives a permalink of its own.
-    ...(options.numberedUrls
-      ? {
-          permalink: (data: { permalink?: unknown; number?: unknown; page?: { inputPath?: string } }) => {
-            // Eleventy gives "" where the template writes none.
-            if (data.permalink !== undefined && data.permalink !== "") return data.permalink;
-            const url = numberedUrl(editionsUrl, build.classify()(data.page?.inputPath), data.number);
-            return url ? `${url}index.html` : data.permalink;
-          },
-        }
-      : {}),
   });
+  if (!options.numberedUrls) return;
+  // A numbered document's page at /editions/<edition>/d57/. A permalink in the global data, as a
+  // function, is the lowest of the data cascade: a template's own permalink wins, and Eleventy
+  // gives any other template (whose answer is undefined) its default. A computed permalink would
+  // do the same at a third of the build's time more (measured in BENCHMARKS.md).
+  const permalink = (data: { number?: unknown; page?: { inputPath?: string } }) => {
+    const url = numberedUrl(editionsUrl, build.classify()(data.page?.inputPath), data.number);
+    return url && `${url}index.html`;
+  };
+  config.addGlobalData("permalink", () => permalink);
 }
 
 /** The filters and shortcodes of documents and editions; the citations' and browsing's are their parts'. */
