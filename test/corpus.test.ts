@@ -121,6 +121,16 @@ export const CASES: Record<string, Case> = {
       `${LETTER}: people.0: found "nobody"; expected a key of the people register in ${PEOPLE("register-key-unknown-in-front-matter")} (han-nianlong)`,
     ],
   },
+  "register-key-unknown-in-participants": {
+    lines: [
+      `${LETTER}: participants.1.person: found "nobody"; expected a key of the people register in ${PEOPLE("register-key-unknown-in-participants")} (han-nianlong)`,
+    ],
+  },
+  "register-key-unknown-in-reference": {
+    lines: [
+      `_data/register/people.json: han-nianlong.references.0: found "nobody"; expected a key of the people register in ${PEOPLE("register-key-unknown-in-reference")} (han-nianlong)`,
+    ],
+  },
   "register-key-unknown-in-text": {
     lines: [
       `${LETTER}: line 6: found "nobody"; expected a key of the people register in ${PEOPLE("register-key-unknown-in-text")} (han-nianlong)`,
