@@ -275,6 +275,9 @@ export const CASES: Record<string, Case> = {
       `editions/talks/ch2/d45.md: number: found "45"; expected a number after 46, the number of ${CORPUS}/number-in-wrong-part/editions/talks/ch1/d46.md in part "The First Chapter" (ch1), which comes before part "The Second Chapter" (ch2): parts follow one another in the numbers' order (move the file, or give the parts an order)`,
     ],
   },
+  "part-field-misspelt": {
+    lines: [`editions/talks/ch1/index.md: ordre: unknown field; did you mean "order"?`],
+  },
   "part-without-title": {
     lines: [`editions/talks/ch1/index.md: title: found nothing (the field is missing); expected text`],
   },

@@ -155,7 +155,8 @@ export function unknownFields(
   keys: readonly string[],
   known: readonly string[],
   file: string,
-  declare: "fields.document" | "fields.edition" | "fields.register",
+  /** The option that declares a site's own fields here; none where the site cannot declare any (a part's index file). */
+  declare?: "fields.document" | "fields.edition" | "fields.register",
 ): Problem[] {
   const knownSet = new Set(known);
   return keys

@@ -7,7 +7,8 @@ import { dateSortKey } from "./date.js";
 import type { Problem } from "./errors.js";
 import type { Edition, EditionDocument, Part, SourceFile } from "./edition.js";
 import { keyPart } from "./ids.js";
-import { problemsFromZod } from "./issues.js";
+import { fieldsAt, problemsFromZod } from "./issues.js";
+import { unknownFields } from "./fields.js";
 import { partSchema } from "./schema.js";
 
 /**
@@ -18,14 +19,20 @@ import { partSchema } from "./schema.js";
 export const partId = (folder: string): string =>
   `part-${folder.split("/").every((segment) => /^[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*$/.test(segment)) ? folder.replaceAll("/", "--") : keyPart(`/${folder}`)}`;
 
+const PART_FIELDS = fieldsAt(partSchema, []);
+
 /** A part's index file, checked: its part, or its problems (the part is then left out, its documents staying in the edition). */
 export function checkPart(
   index: SourceFile,
   edition: Edition,
   make: <T extends object>(fields: T) => T,
 ): { part?: Part; problems: Problem[] } {
+  // Strict as every index file: a misspelt field is named, not dropped.
+  const unknown = unknownFields(index.data, index.frontMatterKeys ?? [], PART_FIELDS, index.file);
   const result = partSchema.safeParse(index.data);
-  if (!result.success) return { problems: problemsFromZod(result.error, index.data, index.file, partSchema) };
+  if (!result.success) {
+    return { problems: [...unknown, ...problemsFromZod(result.error, index.data, index.file, partSchema)] };
+  }
   const folder = index.folder ?? "";
   const part = make<Part>({
     ...result.data,
@@ -37,7 +44,7 @@ export function checkPart(
     parts: [],
     documents: [],
   });
-  return { part, problems: [] };
+  return { part, problems: unknown };
 }
 
 /** The nearest folder, from a file's own outwards, that is a part of the edition. */
