@@ -131,6 +131,11 @@ export const CASES: Record<string, Case> = {
       `_data/register/people.json: han-nianlong.references.0: found "nobody"; expected a key of the people register in ${PEOPLE("register-key-unknown-in-reference")} (han-nianlong)`,
     ],
   },
+  "register-key-unknown-in-part": {
+    lines: [
+      `editions/talks/ch1/index.md: line 5: found "nobody"; expected a key of the people register in ${PEOPLE("register-key-unknown-in-part")} (han-nianlong)`,
+    ],
+  },
   "register-key-unknown-in-text": {
     lines: [
       `${LETTER}: line 6: found "nobody"; expected a key of the people register in ${PEOPLE("register-key-unknown-in-text")} (han-nianlong)`,

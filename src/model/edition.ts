@@ -283,6 +283,9 @@ function checkParts(indexes: readonly SourceFile[], check: Check): void {
     const edition = editionOf(index, check);
     const { part, problems } = checkPart(index, edition, (fields) => modelObject(check.settings.prototype, fields));
     check.problems.push(...problems);
+    // A part's introduction may mention the register as the edition's does: its keys are checked.
+    const uses = mentionUses(scanMentions(index.text ?? ""), index);
+    check.problems.push(...keyProblems(uses, index.file, check.register, check.settings.registerSource));
     if (!part) continue;
     let parts = check.parts.get(edition.slug);
     if (!parts) check.parts.set(edition.slug, (parts = new Map<string, Part>()));
