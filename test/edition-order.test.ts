@@ -141,3 +141,15 @@ describe("a part's id", () => {
     for (const id of odd) expect(id).toMatch(/^part-[A-Za-z0-9_.-]+$/);
   });
 });
+
+describe("a document's number in its JSON-LD", () => {
+  it("is schema.org's integer position where it is digits, and text where it carries a letter", async () => {
+    const { jsonLd } = await import("../src/citation/metadata.js");
+    const { citationRecord } = await import("../src/citation/record.js");
+    const model = build([source("frus/a", doc("A", { number: 57 })), source("frus/b", doc("B", { number: "57a" }))]);
+    const position = (i: number) =>
+      jsonLd(citationRecord(model.documents[i]!), model.documents[i]!, { locale: "en-US" }).position;
+    expect(position(0)).toBe(57);
+    expect(position(1)).toBe("57a");
+  });
+});
