@@ -79,3 +79,23 @@ describe("notes numbered as FRUS numbers them", () => {
     expect(plain).toContain('<li id="fn-d-1" class="de-note de-note-editorial" value="1"');
   });
 });
+
+describe("a cross-reference in the TEI", () => {
+  it("is a <ref> whose target is absolute where the site's URL is known, and the page's link otherwise", async () => {
+    const { teiBody } = await import("../src/tei/body.js");
+    const resolve = () => ({
+      href: "/prefix/editions/frus/d31/",
+      site: "/editions/frus/d31/",
+      title: "Document 31: A memorandum",
+      text: "Document 31",
+    });
+    const tokens = markdown().parse("See {doc 31}.", "d", { resolve });
+    const absolute = teiBody(tokens, { idPrefix: "d", referenceUrl: (site) => `https://edition.example.org${site}` });
+    expect(absolute.body.join("")).toBe(
+      '<p>See <ref target="https://edition.example.org/editions/frus/d31/">Document 31</ref>.</p>',
+    );
+    expect(teiBody(tokens, { idPrefix: "d" }).body.join("")).toBe(
+      '<p>See <ref target="/prefix/editions/frus/d31/">Document 31</ref>.</p>',
+    );
+  });
+});

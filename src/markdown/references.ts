@@ -22,7 +22,15 @@ export interface ReferenceTarget {
 }
 
 /** Where a reference leads (its site URL, the target's title, the words printed by default), or what was expected instead. */
-export type ResolvedReference = { href: string; title: string; text: string } | { expected: string };
+export type ResolvedReference =
+  | {
+      href: string;
+      /** The target's site URL without the path prefix, which the TEI makes absolute where the site's URL is known. */
+      site?: string;
+      title: string;
+      text: string;
+    }
+  | { expected: string };
 export type ResolveReference = (env: Record<string, unknown>, target: ReferenceTarget) => ResolvedReference;
 
 const OPENING = /\{doc(?=[\s:}])/y;
@@ -68,6 +76,7 @@ function crossReference(resolve: ResolveReference) {
     ];
     open.markup = "doc";
     open.info = "reference";
+    if (resolved.site) open.meta = { site: resolved.site };
     const textStart = start + "{doc".length + colon + 1;
     if (colon < 0 || state.src.slice(textStart, end).trim() === "") state.push("text", "", 0).content = resolved.text;
     else {
@@ -110,6 +119,6 @@ export function modelReferences(
       made = current;
     }
     const found = resolve(editionOf(env), target);
-    return "href" in found ? { ...found, href: settings.url(found.href) } : found;
+    return "href" in found ? { ...found, site: found.href, href: settings.url(found.href) } : found;
   };
 }

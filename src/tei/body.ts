@@ -51,6 +51,8 @@ export interface TeiContext {
   placedTelegram?: (token: Token) => string | undefined;
   /** 1 where the edition numbers the source note 1 and the text's notes from 2, as FRUS does. */
   noteOffset?: number;
+  /** A cross-reference's target from its site URL: absolute where the site's URL is known, as mentions' @ref. */
+  referenceUrl?: (site: string) => string;
 }
 
 const MENTION_ELEMENTS: Partial<Record<MarkKind, string>> = { person: "persName", place: "placeName", term: "term" };
@@ -208,7 +210,8 @@ class TeiWriter {
 
   // A link in the TEI must be as safe to follow as on the HTML page.
   private linkOpen(token: Token): string {
-    const href = token.attrGet("href") ?? "";
+    const site = (token.meta as { site?: string } | null)?.site;
+    const href = (site && this.context.referenceUrl?.(site)) || (token.attrGet("href") ?? "");
     if (!isSafeUrl(href)) this.fail(JSON.stringify(href), "a link with http, https or mailto, or a relative link");
     return `<ref target="${xml(href)}">`;
   }

@@ -41,6 +41,8 @@ export interface TeiSettings {
   /** The document's page, absolute where the site's URL is known. */
   pageUrl: string;
   registerUrl?: string;
+  /** A site URL as the TEI links it: absolute where the site's URL is known. */
+  absoluteUrl?: (path: string) => string;
   dateText: string;
   sourceNoteText?: string;
   marksUsed: ReadonlySet<string>;
@@ -270,6 +272,7 @@ export function teiDocument(doc: EditionDocument, tokens: Token[], settings: Tei
     idPrefix,
     ...(noteOffset ? { noteOffset } : {}),
     ...(settings.registerUrl ? { registerUrl: settings.registerUrl } : {}),
+    ...(settings.absoluteUrl ? { referenceUrl: settings.absoluteUrl } : {}),
     ...(editorResp ? { editorResp } : {}),
     placedTelegram: (token) => {
       if (!settings.placedTelegrams?.has(token)) return undefined;
@@ -394,6 +397,7 @@ export function documentTei(
     locale: site.locale,
     pageUrl: site.absoluteUrl(doc.url),
     ...(doc.edition.registerUrl ? { registerUrl: site.absoluteUrl(doc.edition.registerUrl) } : {}),
+    absoluteUrl: site.absoluteUrl,
     dateText: formatDocumentDate(doc.date, site.locale, site.labels),
     ...(site.sourceNoteText ? { sourceNoteText: site.sourceNoteText } : {}),
     marksUsed: text.marks,

@@ -31,7 +31,7 @@ export function markdown(
   return {
     render: (src: string, env: Record<string, unknown> = {}) => md.render(src, env).trim(),
     /** The tokens of a text, its ids prefixed with `docId`. */
-    parse: (src: string, docId: string) => md.parse(src, { docId }),
+    parse: (src: string, docId: string, env: Record<string, unknown> = {}) => md.parse(src, { ...env, docId }),
     used,
   };
 }
