@@ -63,7 +63,7 @@ export function registerKey(name: string): string {
 
 /** Escapes the characters Markdown or the plugin's marks read in running text. */
 export function escapeText(s: string): string {
-  return s.replace(/[\\{}*_[\]`<]/g, (c) => `\\${c}`);
+  return s.replace(/[\\{}*_`<]|\[(?=\^)|\](?=[([])/g, (c) => `\\${c}`);
 }
 /** Escapes what would start a block (a list, heading, quotation) at a block's start. */
 function escapeBlockStart(s: string): string {
@@ -388,7 +388,9 @@ export function importTei(xml: string, options: { fallbackSlug: string }): Impor
     const blocks: string[] = [];
     let run = "";
     const end = () => {
-      const p = norm(run.replace(/\\\n/g, "\u0000")).replace(/\u0000 ?/g, "\\\n");
+      const p = norm(run.replace(/\\\n/g, "\u0000"))
+        .replace(/\u0000 ?/g, "\\\n")
+        .replace(/([*}]) (?=[.,;:!?)])/g, "$1");
       if (p) blocks.push(escapeBlockStart(p));
       run = "";
     };
@@ -396,8 +398,7 @@ export function importTei(xml: string, options: { fallbackSlug: string }): Impor
       const t = isText(n) ? undefined : tagOf(n);
       if (t === "p" || t === "ab") {
         end();
-        run = inline(kids(n), ctx);
-        end();
+        blocks.push(...renderBlocks(kids(n), ctx));
       } else if (t === "list") {
         end();
         blocks.push(renderList(n, ctx));
@@ -620,8 +621,9 @@ const CLASSIFICATIONS = ["Top Secret", "Secret", "Confidential", "Limited Offici
 /** archive, collection, callNumber, classification and handling from the source note's text where it follows FRUS's form. */
 function archivalFields(note: string): string[] {
   const out: string[] = [];
-  const sentences = note.split(/(?<=\.)\s+/);
-  const first = sentences[0]?.replace(/\.$/, "") ?? "";
+  const at = note.search(/\. (?=Top Secret|Secret|Confidential|Limited Official Use|Unclassified|No classification)/);
+  const first = at < 0 ? "" : note.slice(0, at);
+  const second = at < 0 ? "" : note.slice(at + 2);
   const segments = first.split(", ");
   const box = segments.findIndex((s) => /^Box\s/.test(s));
   if (box >= 2) {
@@ -629,13 +631,12 @@ function archivalFields(note: string): string[] {
     out.push(`collection: ${JSON.stringify(segments.slice(1, box).join(", "))}`);
     out.push(`callNumber: ${JSON.stringify(segments.slice(box).join(", "))}`);
   }
-  const second = sentences[1] ?? "";
   const cls = CLASSIFICATIONS.find((c) => second.startsWith(c));
   if (cls) {
     out.unshift(`classification: ${cls}`);
     const rest = second.slice(cls.length);
     if (rest.startsWith(";")) {
-      const handling = rest.slice(1).replace(/\.$/, "").split(/[,;]\s*/).map((s) => s.trim()).filter(Boolean);
+      const handling = (rest.slice(1).split(/\.(?:\s|$)/)[0] ?? "").split(/[,;]\s*/).map((s) => s.trim()).filter(Boolean);
       if (handling.length) out.splice(1, 0, `handling: [${handling.join(", ")}]`);
     }
   }
