@@ -1,3 +1,4 @@
+/* eslint-disable max-lines-per-function -- one closure over the parse state; to be split into src/import/ modules */
 /**
  * TEI P5 → the plugin's Markdown edition, in memory (issue 18). Pure: no file system.
  * Parsed with fast-xml-parser (preserveOrder); one walk over the tree, linear in the input.
@@ -34,7 +35,7 @@ const attr = (n: XNode, name: string): string | undefined => {
   return a?.[`@_${name}`];
 };
 const isText = (n: XNode): boolean => "#text" in n;
-const textOf = (n: XNode): string => String(n["#text"] as string | number);
+const textOf = (n: XNode): string => String(n["#text"]);
 const local = (tag: string): string => tag.replace(/^tei:/, "");
 const elements = (n: XNode): XNode[] => kids(n).filter((k) => !isText(k) && !tagOf(k)?.startsWith("?"));
 const find = (n: XNode, tag: string): XNode | undefined => elements(n).find((k) => tagOf(k) === tag);
@@ -180,7 +181,9 @@ export function importTei(xml: string, options: { fallbackSlug: string }): Impor
       }
       const id = attr(named, "xml:id")!;
       const label = norm(plain(named));
-      const rest = norm(plain(item, (e) => e === named)).replace(/^[,;:\s]+/, "").replace(/[,;\s]+$/, "");
+      const rest = norm(plain(item, (e) => e === named))
+        .replace(/^[,;:\s]+/, "")
+        .replace(/[,;\s]+$/, "");
       const t = tagOf(named);
       if (t === "persName") {
         const bare = norm(label.replace(/\([^)]*\)/g, ""));
@@ -239,7 +242,12 @@ export function importTei(xml: string, options: { fallbackSlug: string }): Impor
     if (source) (register[source.kind] ??= {})[source.key] = source.entry;
     return source;
   };
-  const markKind: Record<RegisterKind, string> = { people: "person", places: "place", subjects: "subject", terms: "term" };
+  const markKind: Record<RegisterKind, string> = {
+    people: "person",
+    places: "place",
+    subjects: "subject",
+    terms: "term",
+  };
 
   // --- inline rendering
   const wrap = (inner: string, open: string, close: string): string => {
@@ -314,7 +322,8 @@ export function importTei(xml: string, options: { fallbackSlug: string }): Impor
         const pick = find(n, "corr") ?? find(n, "reg") ?? find(n, "expan") ?? elements(n)[0];
         if (!titleMode) {
           const sic = find(n, "sic");
-          if (sic && pick && tagOf(pick) === "corr") return `${inline(kids(pick), ctx)} \\[sic: ${norm(inline(kids(sic), ctx))}\\]`;
+          if (sic && pick && tagOf(pick) === "corr")
+            return `${inline(kids(pick), ctx)} \\[sic: ${norm(inline(kids(sic), ctx))}\\]`;
         }
         return pick ? inline(kids(pick), ctx, titleMode) : "";
       }
@@ -388,8 +397,8 @@ export function importTei(xml: string, options: { fallbackSlug: string }): Impor
     const blocks: string[] = [];
     let run = "";
     const end = () => {
-      const p = norm(run.replace(/\\\n/g, "\u0000"))
-        .replace(/\u0000 ?/g, "\\\n")
+      const p = norm(run.replace(/\\\n/g, "\uE000"))
+        .replace(/\uE000 ?/g, "\\\n")
         .replace(/([*}]) (?=[.,;:!?)])/g, "$1");
       if (p) blocks.push(escapeBlockStart(p));
       run = "";
@@ -408,7 +417,16 @@ export function importTei(xml: string, options: { fallbackSlug: string }): Impor
       } else if (t === "quote" || t === "cit") {
         end();
         const inner = renderBlocks(kids(n), ctx);
-        blocks.push(inner.map((b) => b.split("\n").map((l) => `> ${l}`).join("\n")).join("\n>\n"));
+        blocks.push(
+          inner
+            .map((b) =>
+              b
+                .split("\n")
+                .map((l) => `> ${l}`)
+                .join("\n"),
+            )
+            .join("\n>\n"),
+        );
       } else if (t === "pb" && !run.trim()) {
         end();
         blocks.push(`{page printed: ${attr(n, "n")}}`);
@@ -473,7 +491,9 @@ export function importTei(xml: string, options: { fallbackSlug: string }): Impor
   const partFiles: { path: string; content: string }[] = [];
   let pendingPages: string[] = [];
   const walk = (container: XNode, folder: string) => {
-    const parts = elements(container).filter((k) => tagOf(k) === "div" && attr(k, "type") !== "document" && elements(k).some((c) => tagOf(c) === "div"));
+    const parts = elements(container).filter(
+      (k) => tagOf(k) === "div" && attr(k, "type") !== "document" && elements(k).some((c) => tagOf(c) === "div"),
+    );
     let partIndex = 0;
     for (const k of elements(container)) {
       const t = tagOf(k);
@@ -507,7 +527,9 @@ export function importTei(xml: string, options: { fallbackSlug: string }): Impor
     const head = find(div, "head");
     let docTitle = head ? norm(inline(kids(head), ctx, true)).replace(/\\(.)/g, "$1") : id;
     if (number) docTitle = docTitle.replace(new RegExp(`^${number.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\.\\s*`), "");
-    const sourceNoteNode = head ? elements(head).find((k) => tagOf(k) === "note" && attr(k, "type") === "source") : undefined;
+    const sourceNoteNode = head
+      ? elements(head).find((k) => tagOf(k) === "note" && attr(k, "type") === "source")
+      : undefined;
     const fm: string[] = ["---"];
     if (number) fm.push(`number: ${/^\d+$/.test(number) ? number : JSON.stringify(number)}`);
     fm.push(`title: ${JSON.stringify(docTitle)}`);
@@ -612,7 +634,12 @@ function documentType(title: string): string {
   const t = title.toLowerCase();
   if (t.startsWith("memorandum of conversation")) return "memorandum of conversation";
   for (const kind of ["telegram", "letter", "memorandum", "minutes", "report", "note", "message", "paper", "study"])
-    if (t.startsWith(kind) || t.includes(` ${kind} `) || t.endsWith(` ${kind}`) || new RegExp(`\\b${kind}\\b`).test(t.split(/\s+from\s+/)[0] ?? ""))
+    if (
+      t.startsWith(kind) ||
+      t.includes(` ${kind} `) ||
+      t.endsWith(` ${kind}`) ||
+      new RegExp(`\\b${kind}\\b`).test(t.split(/\s+from\s+/)[0] ?? "")
+    )
       return kind;
   return "document";
 }
@@ -636,7 +663,10 @@ function archivalFields(note: string): string[] {
     out.unshift(`classification: ${cls}`);
     const rest = second.slice(cls.length);
     if (rest.startsWith(";")) {
-      const handling = (rest.slice(1).split(/\.(?:\s|$)/)[0] ?? "").split(/[,;]\s*/).map((s) => s.trim()).filter(Boolean);
+      const handling = (rest.slice(1).split(/\.(?:\s|$)/)[0] ?? "")
+        .split(/[,;]\s*/)
+        .map((s) => s.trim())
+        .filter(Boolean);
       if (handling.length) out.splice(1, 0, `handling: [${handling.join(", ")}]`);
     }
   }
