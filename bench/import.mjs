@@ -6,7 +6,10 @@ import { performance } from "node:perf_hooks";
 import { importTei } from "../dist/import/tei.js";
 
 const target = Number(process.argv[2] ?? 1000);
-const fixture = readFileSync(new URL("../../shared/sources/frus/frus1969-76v19p1-excerpt.xml", import.meta.url), "utf8");
+const fixture = readFileSync(
+  new URL("../../shared/sources/frus/frus1969-76v19p1-excerpt.xml", import.meta.url),
+  "utf8",
+);
 
 // The documents of the second chapter, as the fixture writes them, each from its start tag to the
 // start of the next document or of the chapter's end.
