@@ -163,6 +163,15 @@ describe("import-tei", () => {
     );
   });
 
+  it("refuses a TEI file in which it finds no document, rather than write an edition without its text", () => {
+    const { folder } = site();
+    const empty: Converter = () => ({ ...EDITION, files: [EDITION.files[0]!] });
+    expect(failure(() => runImport(importArguments(["volume.xml"]) as never, empty, folder)).message).toBe(
+      'volume.xml: no document found (no <div type="document">); nothing was written. The import reads volumes of FRUS\'s form so far, not a teiCorpus or a single TEI document.',
+    );
+    expect(existsSync(path.join(folder, "editions"))).toBe(false);
+  });
+
   it("says so when everything was mapped", () => {
     expect(unmappedReport([])).toBe("Every element and attribute of the TEI was mapped.");
   });

@@ -23,10 +23,10 @@ export type Converter = (xml: string, options: { fallbackSlug: string }) => Impo
 
 export const HELP = `Usage: documentary-edition import-tei <file.xml> [options]
 
-Reads a TEI P5 file (a whole volume with its documents as <div type="document">, as FRUS's
-volumes are; a teiCorpus of TEI documents, as this plugin exports an edition; or one TEI document)
-and writes one edition of the plugin: its index.md, a folder with an index.md for each part
-(chapter), one Markdown file per document, and the register entries the documents use.
+Reads a TEI P5 volume whose documents are <div type="document">, as FRUS's volumes are, and
+writes one edition of the plugin: its index.md, a folder with an index.md for each part (chapter),
+one Markdown file per document, and the register entries the documents use. (A teiCorpus of TEI
+documents, or a single TEI document, is not read yet: such a file is refused, never half read.)
 
 Options:
   --into <folder>   the edition's folder (default: editions/<the TEI's xml:id, or the file's name>)
@@ -156,6 +156,12 @@ export function runImport(args: ImportArguments, convert: Converter, cwd = proce
   } catch (error) {
     throw new CommandError(`${args.file}: ${(error as Error).message}`);
   }
+  const documents = edition.files.filter((f) => !/(^|\/)index\.md$/.test(f.path)).length;
+  if (!documents) {
+    throw new CommandError(
+      `${args.file}: no document found (no <div type="document">); nothing was written. The import reads volumes of FRUS's form so far, not a teiCorpus or a single TEI document.`,
+    );
+  }
   const report = unmappedReport(edition.unmapped);
   if (args.strict && edition.unmapped.length) {
     throw new CommandError(`${report}\n--strict: nothing was written.`);
@@ -176,7 +182,6 @@ export function runImport(args: ImportArguments, convert: Converter, cwd = proce
     path.join(into, "import-report.json"),
     `${JSON.stringify({ source: args.file, unmapped: edition.unmapped }, null, 2)}\n`,
   );
-  const documents = edition.files.filter((f) => !f.path.endsWith("index.md")).length;
   return [
     `Imported ${documents} document${documents === 1 ? "" : "s"} into ${path.relative(cwd, into) || "."}` +
       (register.length
