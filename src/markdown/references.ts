@@ -10,6 +10,7 @@ import type MarkdownIt from "markdown-it";
 import type StateInline from "markdown-it/lib/rules_inline/state_inline.mjs";
 import type { Edition, EditionDocument, EditionModel } from "../model/edition.js";
 import { referenceResolver } from "../model/references.js";
+import { DOCUMENT_NUMBER } from "../model/paths.js";
 import { sourceNoteOf } from "../model/source-note.js";
 import type { Labels } from "../options.js";
 import { closingBrace, lineOf, MarkSyntaxError, reportTextProblem } from "./marks.js";
@@ -34,7 +35,9 @@ export type ResolvedReference =
 export type ResolveReference = (env: Record<string, unknown>, target: ReferenceTarget) => ResolvedReference;
 
 const OPENING = /\{doc(?=[\s:}])/y;
-const TARGET = /^(?:([A-Za-z0-9][\w.-]*)\/)?([1-9][0-9]*[a-z]?)(?:\s+note\s+([1-9][0-9]*))?$/;
+const TARGET = new RegExp(
+  `^(?:([A-Za-z0-9][\\w.-]*)\\/)?(${DOCUMENT_NUMBER.source.slice(1, -1)})(?:\\s+note\\s+([1-9][0-9]*))?$`,
+);
 const EXPECTED =
   "a reference written {doc 31}, {doc 31 note 5}, {doc edition/31} or {doc 31: words of your own}, naming a document by its number";
 

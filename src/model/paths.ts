@@ -60,13 +60,16 @@ export function editionPaths(inputDir: string, editionsDir: string) {
 
 export type Classify = ReturnType<typeof editionPaths>;
 
+/** A document's number in its edition, as the schema takes it and a URL or a cross-reference writes it: 57, 57a. */
+export const DOCUMENT_NUMBER = /^[1-9][0-9]*[a-z]?$/;
+
 /**
  * A numbered document's URL where the site asks for numbered URLs ("/editions/frus/d57/"), as
  * history.state.gov gives FRUS's documents; undefined for anything else (its path gives its URL).
  */
 export function numberedUrl(editionsUrl: string, where: EditionPath | undefined, number: unknown): string | undefined {
   if (where?.kind !== "document" || (typeof number !== "number" && typeof number !== "string")) return undefined;
-  return /^[1-9][0-9]*[a-z]?$/.test(String(number)) ? `${editionsUrl}${where.edition}/d${number}/` : undefined;
+  return DOCUMENT_NUMBER.test(String(number)) ? `${editionsUrl}${where.edition}/d${number}/` : undefined;
 }
 
 /** A document's id in ids (its notes', mentions' and page breaks'): one function for all, in model/ids.ts. */

@@ -13,6 +13,7 @@ import {
   ZONE_EXPECTED,
 } from "./date.js";
 import { isKnownLanguage, LANGUAGE_EXPECTED } from "./language.js";
+import { DOCUMENT_NUMBER } from "./paths.js";
 import { telegramSchema, type TelegramSettings } from "./telegram.js";
 import { EDITORS_JSON_SCHEMA, editorsField } from "./editors.js";
 import { dateField, oneOrMany, ownFieldsShape, text, webAddress as url, type FieldSpec } from "./fields.js";
@@ -55,7 +56,7 @@ const fullDate = z
 /** A document's number in its edition: 57, or 57a for a document inserted after 57. */
 export const NUMBER_EXPECTED = 'a document number: digits, perhaps followed by one lowercase letter (57, or "57a")';
 const documentNumber = z
-  .union([z.int().min(1, NUMBER_EXPECTED), z.string().regex(/^[1-9][0-9]*[a-z]?$/, NUMBER_EXPECTED)], {
+  .union([z.int().min(1, NUMBER_EXPECTED), z.string().regex(DOCUMENT_NUMBER, NUMBER_EXPECTED)], {
     error: NUMBER_EXPECTED,
   })
   .transform((value) => String(value))
@@ -63,7 +64,7 @@ const documentNumber = z
     description: NUMBER_EXPECTED,
     anyOf: [
       { type: "integer", minimum: 1 },
-      { type: "string", pattern: "^[1-9][0-9]*[a-z]?$" },
+      { type: "string", pattern: DOCUMENT_NUMBER.source },
     ],
   });
 
