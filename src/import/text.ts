@@ -1,0 +1,245 @@
+/**
+ * A document's text: TEI elements into the plugin's Markdown and marks. Blocks (paragraphs, lists,
+ * tables, quotations, openers and closers) and inline content (notes, names, highlighting, page
+ * breaks, references, the transcription marks). What has no mapping is counted and its text kept.
+ */
+import { escapeBlockStart, escapeText, indent, wrap } from "./markdown.js";
+import { MARK_OF_KIND, type RegisterKind } from "./register.js";
+import type { Unmapped } from "./unmapped.js";
+import { attr, elements, find, isText, kids, norm, plain, squash, tagOf, textOf, type XNode } from "./xml.js";
+
+/** One document's state while its text is written: its notes, in order, and what was not mapped. */
+export interface DocContext {
+  notes: { n: string; text: string }[];
+  unmapped: Unmapped;
+}
+
+export interface TextHooks {
+  /** The register entry a name's pointer (@corresp, @ref or @target) names, if any. */
+  mention(pointer: string | undefined): { kind: RegisterKind; key: string } | undefined;
+  /** A `ref`'s Markdown (a cross-reference or a link), or undefined when its target is not understood. */
+  reference(target: string, text: string): string | undefined;
+}
+
+const NAMES = new Set(["persName", "gloss", "term", "placeName", "orgName", "name"]);
+
+export class TextWriter {
+  constructor(private readonly hooks: TextHooks) {}
+
+  /** Inline content as Markdown; in a title (`titleMode`), notes, marks and page breaks are left out. */
+  inline(nodes: XNode[], ctx: DocContext, titleMode = false): string {
+    return nodes.map((n) => this.inlineNode(n, ctx, titleMode)).join("");
+  }
+
+  /** A title's text: plain, without notes. */
+  title(n: XNode, ctx: DocContext): string {
+    return norm(this.inline(kids(n), ctx, true)).replace(/\\(.)/g, "$1");
+  }
+
+  private inlineNode(n: XNode, ctx: DocContext, titleMode: boolean): string {
+    if (isText(n)) return escapeText(squash(textOf(n)));
+    const t = tagOf(n);
+    if (!t || t.startsWith("?") || t === "#comment") return "";
+    const c = kids(n);
+    const inner = () => this.inline(c, ctx, titleMode);
+    if (NAMES.has(t)) return titleMode ? inner() : this.name(n, t, inner(), ctx);
+    switch (t) {
+      case "note":
+        return titleMode || attr(n, "type") === "source" ? "" : this.note(n, ctx);
+      case "hi":
+        return titleMode ? inner() : this.hi(attr(n, "rend") ?? "", inner(), ctx);
+      case "pb": {
+        const page = attr(n, "n");
+        return titleMode || !page ? "" : `{page printed: ${page}}`;
+      }
+      case "lb":
+        return titleMode ? " " : "\\\n";
+      case "ref": {
+        if (titleMode) return inner();
+        const text = inner();
+        const md = this.hooks.reference(attr(n, "target") ?? "", text.trim());
+        if (md === undefined) ctx.unmapped.add("ref/@target");
+        return md ?? text;
+      }
+      case "foreign": {
+        const lang = attr(n, "xml:lang");
+        return lang && !titleMode ? wrap(inner(), `<span lang="${lang}">`, "</span>") : inner();
+      }
+      case "q":
+      case "quote":
+        return wrap(inner(), "“", "”");
+      case "supplied":
+        return titleMode ? inner() : wrap(inner(), "[", "]");
+      case "gap":
+        return titleMode ? "" : "[…]";
+      case "choice":
+        return this.choice(n, ctx, titleMode);
+      case "del":
+        return titleMode ? "" : wrap(inner(), "~~", "~~");
+      case "date":
+      case "time":
+      case "seg":
+        return inner();
+      default:
+        if (!titleMode) ctx.unmapped.add(t);
+        return inner();
+    }
+  }
+
+  private note(n: XNode, ctx: DocContext): string {
+    const num = attr(n, "n") ?? String(ctx.notes.length + 1);
+    ctx.notes.push({ n: num, text: norm(this.blockInline(kids(n), ctx)) });
+    return `[^${num}]`;
+  }
+
+  private name(n: XNode, t: string, inner: string, ctx: DocContext): string {
+    const src = this.hooks.mention(attr(n, "corresp") ?? attr(n, "ref") ?? attr(n, "target"));
+    if (src) return wrap(inner, `{${MARK_OF_KIND[src.kind]} ${src.key}: `, "}");
+    if (t !== "placeName" && !(t === "gloss" && attr(n, "type"))) ctx.unmapped.add(t);
+    return inner;
+  }
+
+  private hi(rend: string, inner: string, ctx: DocContext): string {
+    if (/italic/.test(rend)) return wrap(inner, "*", "*");
+    if (/strong|bold/.test(rend)) return wrap(inner, "**", "**");
+    ctx.unmapped.add(`hi/@rend=${rend}`);
+    return inner;
+  }
+
+  private choice(n: XNode, ctx: DocContext, titleMode: boolean): string {
+    const pick = find(n, "corr") ?? find(n, "reg") ?? find(n, "expan") ?? elements(n)[0];
+    const sic = find(n, "sic");
+    if (!titleMode && sic && pick && tagOf(pick) === "corr")
+      return `${this.inline(kids(pick), ctx)} \\[sic: ${norm(this.inline(kids(sic), ctx))}\\]`;
+    return pick ? this.inline(kids(pick), ctx, titleMode) : "";
+  }
+
+  /** A note's or item's content: block children (p) joined by spaces. */
+  blockInline(nodes: XNode[], ctx: DocContext): string {
+    return nodes
+      .map((n) => (tagOf(n) === "p" ? ` ${this.inline(kids(n), ctx)} ` : this.inlineNode(n, ctx, false)))
+      .join("");
+  }
+
+  /** Block-level content: paragraphs, lists, tables, quotations; runs of inline content form paragraphs. */
+  blocks(nodes: XNode[], ctx: DocContext): string[] {
+    const blocks: string[] = [];
+    let run = "";
+    const end = () => {
+      const p = norm(run.replace(/\\\n/g, "\uE000"))
+        .replace(/\uE000 ?/g, "\\\n")
+        .replace(/([*}]) (?=[.,;:!?)])/g, "$1");
+      if (p) blocks.push(escapeBlockStart(p));
+      run = "";
+    };
+    for (const n of nodes) {
+      const t = isText(n) ? undefined : tagOf(n);
+      const block = t === undefined || (t === "pb" && run.trim()) ? undefined : this.block(n, t, ctx);
+      if (block === undefined) run += this.inlineNode(n, ctx, false);
+      else {
+        end();
+        blocks.push(...block);
+      }
+    }
+    end();
+    return blocks;
+  }
+
+  /** A block element's blocks, or undefined for inline content. */
+  private block(n: XNode, t: string, ctx: DocContext): string[] | undefined {
+    switch (t) {
+      case "p":
+      case "ab":
+        return this.blocks(kids(n), ctx);
+      case "list":
+        return [this.list(n, ctx)];
+      case "table":
+        return [this.table(n, ctx)];
+      case "quote":
+      case "cit":
+        return [quoteBlocks(this.blocks(kids(n), ctx))];
+      case "pb":
+        return [`{page printed: ${attr(n, "n")}}`];
+      case "opener":
+      case "closer":
+        return this.openerCloser(kids(n), ctx);
+      case "dateline":
+      case "salute":
+      case "signed":
+        return this.openerCloser([n], ctx);
+      default:
+        return undefined;
+    }
+  }
+
+  private list(list: XNode, ctx: DocContext): string {
+    const rendered: string[] = [];
+    let label: string | undefined;
+    let pb = "";
+    let loose = false;
+    for (const k of elements(list)) {
+      const t = tagOf(k);
+      if (t === "label") label = norm(plain(k));
+      else if (t === "pb") pb += `{page printed: ${attr(k, "n") ?? ""}} `;
+      else if (t === "item") {
+        const ordered = label !== undefined && /^\d+\.$/.test(label);
+        const marker = ordered ? `${label ?? ""} ` : "- ";
+        const blocks = this.blocks(kids(k), ctx);
+        if (blocks.length > 1) loose = true;
+        const first = (pb + (label && !ordered ? `${escapeText(label)} ` : "") + (blocks[0] ?? "")).trim();
+        pb = "";
+        label = undefined;
+        const body = [escapeBlockStart(first), ...blocks.slice(1)].join("\n\n");
+        rendered.push(marker + indent(body, marker.length).slice(marker.length));
+      } else if (t !== "head") ctx.unmapped.add(`list/${t ?? ""}`);
+    }
+    return rendered.join(loose ? "\n\n" : "\n");
+  }
+
+  private table(table: XNode, ctx: DocContext): string {
+    const rows = elements(table)
+      .filter((r) => tagOf(r) === "row")
+      .map((r) =>
+        elements(r)
+          .filter((c) => tagOf(c) === "cell")
+          .map((c) => norm(this.inline(kids(c), ctx)).replace(/\|/g, "\\|")),
+      );
+    if (!rows.length) return "";
+    const width = Math.max(...rows.map((r) => r.length));
+    const line = (r: string[]) => `| ${[...r, ...Array<string>(width - r.length).fill("")].join(" | ")} |`;
+    return [line(rows[0] ?? []), line(Array<string>(width).fill("---")), ...rows.slice(1).map(line)].join("\n");
+  }
+
+  /** An opener's or closer's content: each dateline, salute and signature a mark on its own line. */
+  private openerCloser(nodes: XNode[], ctx: DocContext): string[] {
+    const out: string[] = [];
+    let signature: number | undefined;
+    for (const k of nodes) {
+      const t = isText(k) ? undefined : tagOf(k);
+      if (t === "dateline" || t === "salute" || t === "signed") {
+        out.push(`{${t}: ${norm(this.inline(kids(k), ctx))}}`);
+        signature = t === "signed" ? out.length - 1 : undefined;
+      } else if (t === "pb") out.push(`{page printed: ${attr(k, "n")}}`);
+      else if (t !== "lb") {
+        // a line after the signature (a title, a rank) continues it
+        const s = norm(isText(k) ? escapeText(textOf(k)) : this.inlineNode(k, ctx, false));
+        if (!s) continue;
+        const prev = signature === undefined ? undefined : out[signature];
+        if (signature !== undefined && prev !== undefined) out[signature] = `${prev.slice(0, -1)}\\\n${s}}`;
+        else out.push(s);
+      }
+    }
+    return out;
+  }
+}
+
+function quoteBlocks(blocks: string[]): string {
+  return blocks
+    .map((b) =>
+      b
+        .split("\n")
+        .map((l) => `> ${l}`)
+        .join("\n"),
+    )
+    .join("\n>\n");
+}
