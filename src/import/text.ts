@@ -19,6 +19,11 @@ export interface TextHooks {
   mention(pointer: string | undefined): { kind: RegisterKind; key: string } | undefined;
   /** A `ref`'s Markdown (a cross-reference or a link), or undefined when its target is not understood. */
   reference(target: string, text: string): string | undefined;
+  /**
+   * What a `<pb>` without `@ed` or `@type` marks: a page of the printed volume (a FRUS volume's
+   * pages are the book's) or of the original (the plugin's own export writes `ed="print"` for the former).
+   */
+  pages: "printed" | "original";
 }
 
 const NAMES = new Set(["persName", "gloss", "term", "placeName", "orgName", "name"]);
@@ -48,10 +53,8 @@ export class TextWriter {
         return titleMode || attr(n, "type") === "source" ? "" : this.note(n, ctx);
       case "hi":
         return titleMode ? inner() : this.hi(attr(n, "rend") ?? "", inner(), ctx);
-      case "pb": {
-        const page = attr(n, "n");
-        return titleMode || !page ? "" : `{page printed: ${page}}`;
-      }
+      case "pb":
+        return titleMode ? "" : this.pageBreak(n);
       case "lb":
         return titleMode ? " " : "\\\n";
       case "ref": {
@@ -86,10 +89,21 @@ export class TextWriter {
     }
   }
 
+  /** A footnote: its number as the TEI gives it; a translator's note is labelled `translator-N`. */
   private note(n: XNode, ctx: DocContext): string {
     const num = attr(n, "n") ?? String(ctx.notes.length + 1);
-    ctx.notes.push({ n: num, text: norm(this.blockInline(kids(n), ctx)) });
-    return `[^${num}]`;
+    const label = attr(n, "type") === "translator" ? `translator-${num}` : num;
+    ctx.notes.push({ n: label, text: norm(this.blockInline(kids(n), ctx)) });
+    return `[^${label}]`;
+  }
+
+  /** `{page: N}`, `{page printed: N}` or `{folio: N}`, as `@ed`, `@type` and the source's kind of pages say. */
+  pageBreak(n: XNode): string {
+    const page = attr(n, "n");
+    if (!page) return "";
+    if (attr(n, "type") === "folio") return `{folio: ${page}}`;
+    const printed = attr(n, "ed") === "print" || (attr(n, "ed") === undefined && this.hooks.pages === "printed");
+    return printed ? `{page printed: ${page}}` : `{page: ${page}}`;
   }
 
   private name(n: XNode, t: string, inner: string, ctx: DocContext): string {
@@ -158,8 +172,12 @@ export class TextWriter {
       case "quote":
       case "cit":
         return [quoteBlocks(this.blocks(kids(n), ctx))];
-      case "pb":
-        return [`{page printed: ${attr(n, "n")}}`];
+      case "pb": {
+        const mark = this.pageBreak(n);
+        return mark ? [mark] : [];
+      }
+      case "head":
+        return [`## ${escapeText(this.title(n, ctx))}`];
       case "opener":
       case "closer":
         return this.openerCloser(kids(n), ctx);
@@ -180,7 +198,7 @@ export class TextWriter {
     for (const k of elements(list)) {
       const t = tagOf(k);
       if (t === "label") label = norm(plain(k));
-      else if (t === "pb") pb += `{page printed: ${attr(k, "n") ?? ""}} `;
+      else if (t === "pb") pb += `${this.pageBreak(k)} `;
       else if (t === "item") {
         const ordered = label !== undefined && /^\d+\.$/.test(label);
         const marker = ordered ? `${label ?? ""} ` : "- ";
@@ -219,7 +237,7 @@ export class TextWriter {
       if (t === "dateline" || t === "salute" || t === "signed") {
         out.push(`{${t}: ${norm(this.inline(kids(k), ctx))}}`);
         signature = t === "signed" ? out.length - 1 : undefined;
-      } else if (t === "pb") out.push(`{page printed: ${attr(k, "n")}}`);
+      } else if (t === "pb") out.push(this.pageBreak(k));
       else if (t !== "lb") {
         // a line after the signature (a title, a rank) continues it
         const s = norm(isText(k) ? escapeText(textOf(k)) : this.inlineNode(k, ctx, false));

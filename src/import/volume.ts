@@ -89,6 +89,7 @@ class Volume {
     this.text = new TextWriter({
       mention: (pointer) => register.mention(pointer),
       reference: (target, text) => this.reference(target, text),
+      pages: "printed",
     });
   }
 
@@ -130,7 +131,7 @@ class Volume {
     let partIndex = 0;
     for (const k of elements(container)) {
       const t = tagOf(k);
-      if (t === "pb") this.pendingPages.push(attr(k, "n") ?? "");
+      if (t === "pb") this.pendingPages.push(this.text.pageBreak(k));
       else if (t === "div" && attr(k, "type") === "document") this.files.push(this.document(k, folder));
       else if (t === "div" && parts.includes(k)) {
         partIndex++;
@@ -193,7 +194,7 @@ class Volume {
     if (sourceText) fm.push(`sourceNote: ${JSON.stringify(sourceText)}`);
     fm.push("---");
     const blocks = this.text.blocks(bodyNodes, ctx);
-    const pages = this.pendingPages.map((p) => `{page printed: ${p}}`);
+    const pages = this.pendingPages.filter(Boolean);
     this.pendingPages = [];
     const notes = ctx.notes.map((n) => `[^${n.n}]: ${n.text}`);
     ctx.unmapped.done();
