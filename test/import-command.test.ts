@@ -167,7 +167,7 @@ describe("import-tei", () => {
     const { folder } = site();
     const empty: Converter = () => ({ ...EDITION, files: [EDITION.files[0]!] });
     expect(failure(() => runImport(importArguments(["volume.xml"]) as never, empty, folder)).message).toBe(
-      'volume.xml: no document found (no <div type="document">); nothing was written. The import reads volumes of FRUS\'s form so far, not a teiCorpus or a single TEI document.',
+      'volume.xml: no document found (no <div type="document" n="…">, and no <TEI> in a teiCorpus); nothing was written.',
     );
     expect(existsSync(path.join(folder, "editions"))).toBe(false);
   });

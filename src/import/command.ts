@@ -14,8 +14,9 @@ export type ImportedEntry = { name: string; sortName?: string; identification?: 
 /** What a converter makes of a TEI file: see src/import/tei.ts. */
 export interface ImportedEdition {
   slug: string;
-  files: { path: string; content: string }[];
+  files: { path: string; content: string; keepExisting?: boolean }[];
   register: Partial<Record<RegisterKind, Record<string, ImportedEntry>>>;
+  registerIfMissing?: Partial<Record<RegisterKind, Record<string, ImportedEntry>>>;
   unmapped: { element: string; document: string; count: number }[];
 }
 
@@ -23,10 +24,13 @@ export type Converter = (xml: string, options: { fallbackSlug: string }) => Impo
 
 export const HELP = `Usage: documentary-edition import-tei <file.xml> [options]
 
-Reads a TEI P5 volume whose documents are <div type="document">, as FRUS's volumes are, and
-writes one edition of the plugin: its index.md, a folder with an index.md for each part (chapter),
-one Markdown file per document, and the register entries the documents use. (A teiCorpus of TEI
-documents, or a single TEI document, is not read yet: such a file is refused, never half read.)
+Reads a TEI P5 file and writes one edition of the plugin: its index.md, a folder with an index.md
+for each part (chapter), one Markdown file per document, and the register entries the documents
+use. The file may be
+  - a volume whose documents are <div type="document" n="…">, as FRUS's volumes are;
+  - a teiCorpus of TEI documents, as the plugin's own corpus.xml (nested teiCorpus: parts);
+  - a single TEI document, as the plugin's own document.xml: it is added to the edition's folder,
+    whose index.md is written only where there is none.
 
 Options:
   --into <folder>   the edition's folder (default: editions/<the TEI's xml:id, or the file's name>)
@@ -87,11 +91,14 @@ export function importArguments(argv: readonly string[]): ImportArguments | "hel
 /** The register files as they stand, with the entries the edition adds; a key the register names otherwise is an error naming both. */
 function mergedRegister(
   imported: ImportedEdition["register"],
+  ifMissing: NonNullable<ImportedEdition["registerIfMissing"]>,
   dataFolder: string,
 ): { file: string; entries: Record<string, unknown>; added: number }[] {
   const merged = [];
   const clashes: string[] = [];
-  for (const [kind, entries] of Object.entries(imported) as [RegisterKind, Record<string, ImportedEntry>][]) {
+  const kinds = [...new Set([...Object.keys(imported), ...Object.keys(ifMissing)])] as RegisterKind[];
+  for (const kind of kinds) {
+    const entries = imported[kind] ?? {};
     const file = path.join(dataFolder, "register", `${kind}.json`);
     let existing: Record<string, unknown> = {};
     if (existsSync(file)) {
@@ -114,6 +121,12 @@ function mergedRegister(
         );
       }
     }
+    // A name known only from a mention's words fills a gap; it is never set against the register's.
+    for (const [key, entry] of Object.entries(ifMissing[kind] ?? {}))
+      if (result[key] === undefined) {
+        result[key] = entry;
+        added++;
+      }
     if (added) merged.push({ file, entries: result, added });
   }
   if (clashes.length) {
@@ -159,7 +172,7 @@ export function runImport(args: ImportArguments, convert: Converter, cwd = proce
   const documents = edition.files.filter((f) => !/(^|\/)index\.md$/.test(f.path)).length;
   if (!documents) {
     throw new CommandError(
-      `${args.file}: no document found (no <div type="document">); nothing was written. The import reads volumes of FRUS's form so far, not a teiCorpus or a single TEI document.`,
+      `${args.file}: no document found (no <div type="document" n="…">, and no <TEI> in a teiCorpus); nothing was written.`,
     );
   }
   const report = unmappedReport(edition.unmapped);
@@ -167,7 +180,10 @@ export function runImport(args: ImportArguments, convert: Converter, cwd = proce
     throw new CommandError(`${report}\n--strict: nothing was written.`);
   }
   const into = path.resolve(cwd, args.into ?? path.join("editions", edition.slug));
-  const targets = edition.files.map((f) => ({ file: path.join(into, f.path), content: f.content }));
+  // A file the edition needs only where it has none (a single document's index.md) is kept as it is.
+  const targets = edition.files
+    .map((f) => ({ file: path.join(into, f.path), content: f.content, keep: f.keepExisting }))
+    .filter((t) => !(t.keep && existsSync(t.file)));
   const taken = targets.filter((t) => existsSync(t.file));
   if (taken.length && !args.force) {
     const shown = taken.slice(0, 10).map((t) => `  - ${path.relative(cwd, t.file)}`);
@@ -175,7 +191,7 @@ export function runImport(args: ImportArguments, convert: Converter, cwd = proce
       `${taken.length} file${taken.length === 1 ? "" : "s"} of the edition already exist${taken.length === 1 ? "s" : ""}; nothing was written (--force overwrites them):\n${shown.join("\n")}${taken.length > 10 ? `\n  … and ${taken.length - 10} more` : ""}`,
     );
   }
-  const register = mergedRegister(edition.register, path.resolve(cwd, args.data));
+  const register = mergedRegister(edition.register, edition.registerIfMissing ?? {}, path.resolve(cwd, args.data));
   for (const t of targets) writeWhole(t.file, t.content);
   for (const r of register) writeWhole(r.file, `${JSON.stringify(r.entries, null, 2)}\n`);
   writeWhole(

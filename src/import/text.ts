@@ -15,8 +15,8 @@ export interface DocContext {
 }
 
 export interface TextHooks {
-  /** The register entry a name's pointer (@corresp, @ref or @target) names, if any. */
-  mention(pointer: string | undefined): { kind: RegisterKind; key: string } | undefined;
+  /** The register entry a name's pointer (@corresp, @ref or @target) names, if any; `words` are the name's as written. */
+  mention(pointer: string | undefined, words: string): { kind: RegisterKind; key: string } | undefined;
   /** A `ref`'s Markdown (a cross-reference or a link), or undefined when its target is not understood. */
   reference(target: string, text: string): string | undefined;
   /**
@@ -107,7 +107,7 @@ export class TextWriter {
   }
 
   private name(n: XNode, t: string, inner: string, ctx: DocContext): string {
-    const src = this.hooks.mention(attr(n, "corresp") ?? attr(n, "ref") ?? attr(n, "target"));
+    const src = this.hooks.mention(attr(n, "corresp") ?? attr(n, "ref") ?? attr(n, "target"), inner);
     if (src) return wrap(inner, `{${MARK_OF_KIND[src.kind]} ${src.key}: `, "}");
     if (t !== "placeName" && !(t === "gloss" && attr(n, "type"))) ctx.unmapped.add(t);
     return inner;

@@ -1,11 +1,12 @@
 /** A document as a TEI P5 file: its header from the record, its text from the Markdown's tokens. */
 import type Token from "markdown-it/lib/token.mjs";
 import { daysInMonth, formatDocumentDate, timeOffset, type DocumentDate } from "../model/date.js";
-import type { Edition, EditionDocument, Part } from "../model/edition.js";
+import type { Edition, EditionDocument, Part, RegisterUse } from "../model/edition.js";
+import { FRONT_MATTER_KINDS, type RegisterKind } from "../model/register.js";
 import { volumeEditors, type Editor } from "../model/editors.js";
 import type { Problem } from "../model/errors.js";
 import type { Telegram } from "../model/telegram.js";
-import { documentId, noteId } from "../model/ids.js";
+import { documentId, fragment, noteId } from "../model/ids.js";
 import { languageName } from "../model/language.js";
 import type { Labels } from "../options.js";
 import { isEditorialNote, notKnownText } from "../model/source-note.js";
@@ -230,18 +231,54 @@ function correspDesc(doc: EditionDocument, settings: TeiSettings): string {
   );
 }
 
+/** The register entries an edition uses, by kind and key, made once per edition. */
+const entriesOf = new WeakMap<EditionDocument["edition"], Map<string, RegisterUse>>();
+function registerEntry(doc: EditionDocument, kind: RegisterKind, key: string): RegisterUse | undefined {
+  let entries = entriesOf.get(doc.edition);
+  if (!entries) {
+    entries = new Map(doc.edition.register.map((use) => [`${use.kind}/${use.key}`, use]));
+    entriesOf.set(doc.edition, entries);
+  }
+  return entries.get(`${kind}/${key}`);
+}
+
+/**
+ * What the record says of the document beyond its text, each list a `<keywords>` whose @n names
+ * the front-matter field it comes from, so that an import reads it back: its type, its
+ * classification and handling, and the register entries it lists (with their register @ref).
+ */
+function textClass(doc: EditionDocument, settings: TeiSettings): string {
+  const terms = (values: readonly string[]) => values.map((v) => el("term", {}, xml(v))).join("");
+  const lists: string[] = [];
+  if (doc.type) lists.push(el("keywords", { n: "type" }, terms([doc.type])));
+  if (doc.classification) lists.push(el("keywords", { n: "classification" }, terms([doc.classification])));
+  if (doc.handling?.length) lists.push(el("keywords", { n: "handling" }, terms(doc.handling)));
+  for (const kind of FRONT_MATTER_KINDS) {
+    const keys = doc[kind] ?? [];
+    if (!keys.length) continue;
+    const entries = keys.map((key) => {
+      const use = registerEntry(doc, kind, key);
+      const ref = settings.registerUrl && use ? `${settings.registerUrl}${fragment(use.anchor)}` : undefined;
+      return el("term", { ref, key }, xml(use?.entry.name ?? key));
+    });
+    lists.push(el("keywords", { n: kind }, entries.join("")));
+  }
+  return lists.length ? el("textClass", {}, lists.join("")) : "";
+}
+
 // When the document was made, in which languages (the original's and the translation's), and between whom.
 function profileDesc(doc: EditionDocument, settings: TeiSettings): string {
   const languages = [doc.originalLanguage, doc.translation?.language].filter((l): l is string => Boolean(l));
   return el(
     "profileDesc",
     {},
-    el(
-      "creation",
-      {},
-      el("date", dateAttributes(doc.date), xml(settings.dateText)) +
-        (doc.place ? ` ${el("placeName", {}, xml(doc.place))}` : ""),
-    ) +
+    (doc.summary ? el("abstract", {}, el("p", {}, xml(doc.summary))) : "") +
+      el(
+        "creation",
+        {},
+        el("date", dateAttributes(doc.date), xml(settings.dateText)) +
+          (doc.place ? ` ${el("placeName", {}, xml(doc.place))}` : ""),
+      ) +
       (languages.length
         ? el(
             "langUsage",
@@ -249,6 +286,7 @@ function profileDesc(doc: EditionDocument, settings: TeiSettings): string {
             [...new Set(languages)].map((l) => el("language", { ident: l }, xml(languageName(l, "en")))).join(""),
           )
         : "") +
+      textClass(doc, settings) +
       correspDesc(doc, settings),
   );
 }
@@ -258,7 +296,10 @@ function header(doc: EditionDocument, settings: TeiSettings, idPrefix: string): 
   const fileDesc = el(
     "fileDesc",
     {},
-    titleStmt(doc, settings, idPrefix) + publicationStmt(doc, settings) + sourceDesc(doc, settings),
+    titleStmt(doc, settings, idPrefix) +
+      publicationStmt(doc, settings) +
+      (doc.credits ? el("notesStmt", {}, el("note", { type: "credits" }, xml(doc.credits))) : "") +
+      sourceDesc(doc, settings),
   );
   return el("teiHeader", {}, fileDesc + encodingDesc(doc, settings) + profileDesc(doc, settings));
 }

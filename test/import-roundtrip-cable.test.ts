@@ -1,0 +1,122 @@
+/**
+ * TEI out and in again: the sample site's own exports, imported with `documentary-edition
+ * import-tei`, give back the same site. The cable's document.xml, imported over its Markdown,
+ * builds the same page, TEI and citations, byte for byte; the cable's edition's corpus.xml, imported
+ * in place of the edition, builds the same edition. Each build is an `npx @11ty/eleventy` of a copy
+ * of the sample site, in a child process.
+ */
+import { execFileSync } from "node:child_process";
+import { cpSync, readdirSync, readFileSync, rmSync, symlinkSync } from "node:fs";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { tempDir } from "./helpers/site.js";
+
+const ROOT = path.join(__dirname, "..");
+const EDITION = "editions/sino-vietnamese-talks-1979";
+const CABLE = "1979-04-16-notice-on-talks";
+
+/** A copy of the sample site (its sources, not the plugin's), with the plugin as the repository builds it. */
+function sampleSite(): string {
+  const site = tempDir();
+  for (const entry of [".eleventy.js", ".gitignore", "_data", "_includes", "editions", "package.json"])
+    cpSync(path.join(ROOT, entry), path.join(site, entry), { recursive: true });
+  symlinkSync(path.join(ROOT, "node_modules"), path.join(site, "node_modules"));
+  symlinkSync(path.join(ROOT, "dist"), path.join(site, "dist"));
+  return site;
+}
+const eleventy = (site: string, output: string) =>
+  execFileSync("npx", ["@11ty/eleventy", "--quiet", `--output=${output}`], { cwd: site, stdio: "pipe" });
+const importTei = (site: string, ...args: string[]) =>
+  execFileSync(process.execPath, [path.join(ROOT, "dist/cli.js"), "import-tei", ...args], {
+    cwd: site,
+    encoding: "utf8",
+  });
+/** Every file under a folder, relative to it, Pagefind's index aside (its fragment names are hashes of the pages). */
+function files(folder: string): string[] {
+  return (
+    readdirSync(folder, { recursive: true, withFileTypes: true }) as {
+      name: string;
+      parentPath: string;
+      isFile(): boolean;
+    }[]
+  )
+    .filter((d) => d.isFile())
+    .map((d) => path.relative(folder, path.join(d.parentPath, d.name)))
+    .filter((f) => !f.startsWith("pagefind"))
+    .sort();
+}
+
+describe("the sample cable's TEI, imported again", () => {
+  let site: string;
+  let before: string;
+  beforeAll(() => {
+    site = sampleSite();
+    before = tempDir();
+    eleventy(site, before);
+  }, 120_000);
+
+  it("gives back the cable: its page, TEI and citations byte for byte, and the whole site with them", () => {
+    rmSync(path.join(site, EDITION, `${CABLE}.md`));
+    const printed = importTei(site, path.join(before, EDITION, CABLE, "document.xml"), "--into", EDITION);
+    expect(printed).toBe(`Imported 1 document into ${EDITION}.\nEvery element and attribute of the TEI was mapped.\n`);
+    // The edition's index.md is the editor's: a single document is added beside it, not over it.
+    expect(readFileSync(path.join(site, EDITION, "index.md"), "utf8")).toBe(
+      readFileSync(path.join(ROOT, EDITION, "index.md"), "utf8"),
+    );
+    const after = tempDir();
+    eleventy(site, after);
+    for (const file of ["index.html", "document.xml", "citation.json", "citation.bib", "citation.ris"])
+      expect(readFileSync(path.join(after, EDITION, CABLE, file), "utf8"), file).toBe(
+        readFileSync(path.join(before, EDITION, CABLE, file), "utf8"),
+      );
+    const built = files(before);
+    expect(files(after)).toEqual(built);
+    for (const file of built)
+      expect(readFileSync(path.join(after, file), "utf8"), file).toBe(readFileSync(path.join(before, file), "utf8"));
+  }, 120_000);
+
+  it("writes the cable's front matter from the header: the record, the telegram's header and the register's keys", () => {
+    const md = readFileSync(path.join(site, EDITION, `${CABLE}.md`), "utf8");
+    for (const line of [
+      "type: telegram",
+      'classification: "Top Secret"',
+      'callNumber: "222-12-287"',
+      "originalLanguage: zh",
+      '  translator: "David Cowhig"',
+      '  principalAgency: "Foreign Affairs Bureau."',
+      '    principalAgency: "Principal agency responsible:"',
+      "  - han-nianlong",
+      "  - sino-vietnamese-relations",
+    ])
+      expect(md.split("\n")).toContain(line);
+    // The source note is the one the plugin builds from that record: it is not written out.
+    expect(md).not.toMatch(/^sourceNote:/m);
+    expect(md).toContain("Comrade {person han-nianlong: Han Nianlong}[^1] led");
+    expect(md).toContain("## Notice on Holding Vice Foreign Minister Level Talks Between China and Vietnam");
+  });
+
+  it("reads the edition's corpus.xml into a new edition that builds the same document pages", () => {
+    const other = sampleSite();
+    rmSync(path.join(other, EDITION), { recursive: true });
+    const printed = importTei(other, path.join(before, EDITION, "corpus.xml"));
+    expect(printed).toBe(`Imported 1 document into ${EDITION}.\nEvery element and attribute of the TEI was mapped.\n`);
+    expect(readFileSync(path.join(other, EDITION, "index.md"), "utf8")).toBe(
+      '---\ntitle: "The Sino-Vietnamese Vice Foreign Minister Level Talks, 1979"\n---\n',
+    );
+    const out = tempDir();
+    eleventy(other, out);
+    for (const file of ["document.xml", "citation.json", "citation.bib", "citation.ris"])
+      expect(readFileSync(path.join(out, EDITION, CABLE, file), "utf8"), file).toBe(
+        readFileSync(path.join(before, EDITION, CABLE, file), "utf8"),
+      );
+  }, 120_000);
+
+  it("refuses to import the document over the Markdown it came from, and writes nothing", () => {
+    const other = sampleSite();
+    const md = path.join(other, EDITION, `${CABLE}.md`);
+    expect(() => importTei(other, path.join(before, EDITION, CABLE, "document.xml"), "--into", EDITION)).toThrow(
+      `1 file of the edition already exists; nothing was written (--force overwrites them):\n  - ${EDITION}/${CABLE}.md`,
+    );
+    expect(readFileSync(md, "utf8")).toBe(readFileSync(path.join(ROOT, EDITION, `${CABLE}.md`), "utf8"));
+  });
+});
