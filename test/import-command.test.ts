@@ -32,6 +32,7 @@ const EDITION: ImportedEdition = {
 function site() {
   const folder = tempDir();
   writeFileSync(path.join(folder, "volume.xml"), "<TEI/>");
+  writeFileSync(path.join(folder, "doc.xml"), "<TEI/>");
   const seen: { fallbackSlug: string }[] = [];
   const convert: Converter = (_xml, options) => {
     seen.push(options);
@@ -106,8 +107,48 @@ describe("import-tei", () => {
     });
     expect(out).toBe(
       "Imported 1 document into editions/frus-volume; 2 register entries added to _data/register/people.json, _data/register/terms.json.\n" +
+        "No Eleventy config was found: eleventy.config.mjs now adds the plugin.\n" +
         "Not mapped (the text kept, the markup lost): 2 in 1 place:\n  - frus:attachment in d1: 2×",
     );
+    expect(read("eleventy.config.mjs")).toBe(
+      'import documentaryEdition from "eleventy-plugin-documentary-edition";\n\nexport default (eleventyConfig) => eleventyConfig.addPlugin(documentaryEdition);\n',
+    );
+  });
+
+  it("leaves a site's own Eleventy config as it is", () => {
+    const { folder, run, read } = site();
+    writeFileSync(path.join(folder, ".eleventy.js"), "// the publisher's");
+    expect(run(["volume.xml"])).not.toContain("Eleventy config");
+    expect(read(".eleventy.js")).toBe("// the publisher's");
+    expect(existsSync(path.join(folder, "eleventy.config.mjs"))).toBe(false);
+  });
+
+  it("adds a single document beside an edition's own index.md, and a register name from a mention only where the register has none", () => {
+    const { folder, read } = site();
+    mkdirSync(path.join(folder, "editions", "talks"), { recursive: true });
+    writeFileSync(path.join(folder, "editions", "talks", "index.md"), "---\ntitle: The editor's\n---\n");
+    mkdirSync(path.join(folder, "_data", "register"), { recursive: true });
+    writeFileSync(
+      path.join(folder, "_data", "register", "people.json"),
+      JSON.stringify({ "le-duan": { name: "Le Duan" } }),
+    );
+    const single: Converter = () => ({
+      slug: "talks",
+      files: [
+        { path: "index.md", content: "---\ntitle: From the TEI\n---\n", keepExisting: true },
+        { path: "notice.md", content: "---\ntitle: Notice\n---\n" },
+      ],
+      register: {},
+      registerIfMissing: { people: { "le-duan": { name: "Comrade Le Duan" }, "han-nianlong": { name: "Han" } } },
+      unmapped: [],
+    });
+    runImport(importArguments(["doc.xml"]) as never, single, folder);
+    expect(read("editions/talks/index.md")).toBe("---\ntitle: The editor's\n---\n");
+    expect(read("editions/talks/notice.md")).toBe("---\ntitle: Notice\n---\n");
+    expect(JSON.parse(read("_data/register/people.json"))).toEqual({
+      "le-duan": { name: "Le Duan" },
+      "han-nianlong": { name: "Han" },
+    });
   });
 
   it("never overwrites an editor's file unless told to, and writes nothing when it refuses", () => {

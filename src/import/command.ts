@@ -41,6 +41,9 @@ Options:
   --strict          write nothing and exit 1 if any element or attribute of the TEI is not mapped
   --help            this text
 
+In a folder with no Eleventy config, eleventy.config.mjs is written with the plugin added, as the
+README's one line does; an existing config is left as it is.
+
 What is not mapped is listed at the end (element, document, how many times) and written beside the
 edition's files as import-report.json. The text of an element that is not mapped is kept as text.
 Exit status: 0 when the edition is written; 1 when nothing was written (an error, or --strict with
@@ -194,6 +197,7 @@ export function runImport(args: ImportArguments, convert: Converter, cwd = proce
   const register = mergedRegister(edition.register, edition.registerIfMissing ?? {}, path.resolve(cwd, args.data));
   for (const t of targets) writeWhole(t.file, t.content);
   for (const r of register) writeWhole(r.file, `${JSON.stringify(r.entries, null, 2)}\n`);
+  const config = siteConfig(cwd);
   writeWhole(
     path.join(into, "import-report.json"),
     `${JSON.stringify({ source: args.file, unmapped: edition.unmapped }, null, 2)}\n`,
@@ -204,6 +208,22 @@ export function runImport(args: ImportArguments, convert: Converter, cwd = proce
         ? `; ${register.reduce((n, r) => n + r.added, 0)} register entries added to ${register.map((r) => path.relative(cwd, r.file)).join(", ")}`
         : "") +
       ".",
+    ...(config ? [`No Eleventy config was found: ${config} now adds the plugin.`] : []),
     report,
   ].join("\n");
+}
+
+/** The config files Eleventy looks for in a site's folder. */
+const CONFIG_FILES = [".eleventy.js", "eleventy.config.js", "eleventy.config.mjs", "eleventy.config.cjs"];
+/**
+ * A folder with no Eleventy config gets the README's one-line config, so that the import's folder
+ * builds as a site at once; an existing config is never touched. Returns the file written, if any.
+ */
+function siteConfig(cwd: string): string | undefined {
+  if (CONFIG_FILES.some((f) => existsSync(path.join(cwd, f)))) return undefined;
+  writeWhole(
+    path.join(cwd, "eleventy.config.mjs"),
+    `import documentaryEdition from "eleventy-plugin-documentary-edition";\n\nexport default (eleventyConfig) => eleventyConfig.addPlugin(documentaryEdition);\n`,
+  );
+  return "eleventy.config.mjs";
 }
