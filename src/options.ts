@@ -74,6 +74,8 @@ export const DEFAULT_LABELS = {
   markUnclear: "Uncertain reading",
   markDel: "Deleted in the original",
   markAdd: "Added in the original",
+  markSmallcaps: "Small capitals in the original",
+  markUnderline: "Underlined in the original",
   markGap: "Passage omitted, illegible or not declassified",
   markPage: "Page break in the original",
   markPrintedPage: "Page break in the printed volume",

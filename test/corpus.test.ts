@@ -35,7 +35,8 @@ const DATE =
   "a real calendar date written YYYY-MM-DD, or YYYY-MM or YYYY for a partly known date (for example 1979-04-16, 1979-04 or 1979)";
 const LANGUAGE = 'a BCP 47 language tag for a known language (for example "zh", "zh-Hans", "en", "vi", "ru")';
 const OWN_DOCUMENT_FIELD = `(a field of the site's own is declared in the plugin's "fields.document" option)`;
-const MARKS = "supplied, sic, unclear, del, add, gap, page, folio, person, place, term, salute, signed, dateline";
+const MARKS =
+  "supplied, sic, unclear, del, add, smallcaps, underline, gap, page, folio, person, place, term, salute, signed, dateline";
 const TYPES =
   '"telegram", "memorandum", "memorandum of conversation", "letter", "note", "minutes", "report", "instruction", "notice", "circular", "speech", "statement", "diary", "transcript", "agreement", "editorial note", "other"';
 const LETTER = "editions/talks/letter.md";

@@ -221,7 +221,7 @@ describe("a document with a malformed transcription mark", () => {
     expect(error.message).toBe(
       "[documentary-edition] 1 problem in the edition (1 file); the build stopped before writing any page:\n" +
         '  - test/fixtures/bad-mark/editions/notes/letter.md: line 9: found "{suplied: the mark\'s name is misspelt}"; ' +
-        "expected a transcription mark: one of supplied, sic, unclear, del, add, gap, page, folio, person, place, term, salute, signed, dateline (write \\{ for a literal brace)",
+        "expected a transcription mark: one of supplied, sic, unclear, del, add, smallcaps, underline, gap, page, folio, person, place, term, salute, signed, dateline (write \\{ for a literal brace)",
     );
   });
 });

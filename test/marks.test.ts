@@ -33,6 +33,11 @@ describe("transcription marks", () => {
     ["{del: struck out}", '<del class="de-mark de-del" title="Deleted in the original">struck out</del>'],
     ["{add: written above}", '<ins class="de-mark de-add" title="Added in the original">written above</ins>'],
     [
+      "{smallcaps: Subject}",
+      '<span class="de-mark de-smallcaps" title="Small capitals in the original">Subject</span>',
+    ],
+    ["{underline: urgent}", '<span class="de-mark de-underline" title="Underlined in the original">urgent</span>'],
+    [
       "{gap: 1 line not declassified}",
       '<span class="de-mark de-gap" title="Passage omitted, illegible or not declassified"><span class="de-gen">[1 line not declassified]</span></span>',
     ],
@@ -106,6 +111,39 @@ describe("transcription marks", () => {
     );
   });
 
+  it("prints the source's small capitals and underlining round emphasis, marks and mentions, and inside them", () => {
+    const smallcaps = (inner: string) =>
+      `<span class="de-mark de-smallcaps" title="Small capitals in the original">${inner}</span>`;
+    const underline = (inner: string) =>
+      `<span class="de-mark de-underline" title="Underlined in the original">${inner}</span>`;
+    expect(render("*a {underline: very} urgent* {smallcaps: **Subject**}")).toBe(
+      `<p><em>a ${underline("very")} urgent</em> ${smallcaps("<strong>Subject</strong>")}</p>`,
+    );
+    expect(render("{underline: *not* {sic: recieved}}")).toBe(
+      `<p>${underline('<em>not</em> <span class="de-mark de-sic" title="Thus in the original">recieved <span class="de-mark-sign de-gen">[sic]</span></span>')}</p>`,
+    );
+    expect(render("{add: {underline: urgent}} {del: {smallcaps: Secret}}")).toBe(
+      `<p><ins class="de-mark de-add" title="Added in the original">${underline("urgent")}</ins> ` +
+        `<del class="de-mark de-del" title="Deleted in the original">${smallcaps("Secret")}</del></p>`,
+    );
+    expect(render("{smallcaps: {underline: Subject}}")).toBe(`<p>${smallcaps(underline("Subject"))}</p>`);
+    expect(render("{signed: {smallcaps: The Envoy}}")).toBe(
+      `<p class="de-closer"><span class="de-mark de-signed" title="Signature">${smallcaps("The Envoy")}</span></p>`,
+    );
+    expect(render("{smallcaps: {person envoy: The Envoy}}")).toBe(
+      `<p>${smallcaps('<span class="de-mark de-mention de-person">The Envoy</span>')}</p>`,
+    );
+  });
+
+  it("takes no key before the colon of small capitals or an underline", () => {
+    expect(errorOf(() => render("{underline twice: urgent}")).message).toBe(
+      'line 1: found "{underline twice: urgent}"; expected no key before the colon: {underline: …}',
+    );
+    expect(errorOf(() => render("{smallcaps: Subject")).message).toBe(
+      'line 1: found "{smallcaps: Subject"; expected a closing } for the smallcaps mark in the same paragraph',
+    );
+  });
+
   it("leaves ordinary brackets, braces, links and footnotes alone", () => {
     expect(render('on the pretext that "x", [they said this] created obstacles')).toBe(
       "<p>on the pretext that &quot;x&quot;, [they said this] created obstacles</p>",
@@ -144,6 +182,9 @@ describe("transcription marks", () => {
     used.length = 0;
     render("{page printed: 118}");
     expect([...(used[0] ?? [])]).toEqual(["printed-page"]);
+    used.length = 0;
+    render("*{smallcaps: Subject}* and {add: {underline: urgent}}");
+    expect([...(used[0] ?? [])].sort()).toEqual(["add", "smallcaps", "underline"]);
   });
 
   it("reports an unknown mark with its line", () => {
@@ -152,7 +193,7 @@ describe("transcription marks", () => {
     );
     expect(error).toBeInstanceOf(MarkSyntaxError);
     expect(error.message).toBe(
-      'line 4: found "{suplied: words}"; expected a transcription mark: one of supplied, sic, unclear, del, add, gap, page, folio, person, place, term, salute, signed, dateline (write \\{ for a literal brace)',
+      'line 4: found "{suplied: words}"; expected a transcription mark: one of supplied, sic, unclear, del, add, smallcaps, underline, gap, page, folio, person, place, term, salute, signed, dateline (write \\{ for a literal brace)',
     );
   });
 
@@ -182,7 +223,7 @@ describe("transcription marks", () => {
 
   it("takes the kind's name for no mark's name: printed-page is written {page printed: …}", () => {
     expect(errorOf(() => render("{printed-page: 3}")).message).toBe(
-      'line 1: found "{printed-page: 3}"; expected a transcription mark: one of supplied, sic, unclear, del, add, gap, page, folio, person, place, term, salute, signed, dateline (write \\{ for a literal brace)',
+      'line 1: found "{printed-page: 3}"; expected a transcription mark: one of supplied, sic, unclear, del, add, smallcaps, underline, gap, page, folio, person, place, term, salute, signed, dateline (write \\{ for a literal brace)',
     );
   });
 });
@@ -256,6 +297,31 @@ describe("the legend of marks", () => {
     expect(markLegendHtml(new Set<MarkKind>(["person"]), DEFAULT_LABELS).value).toBe("");
   });
 
+  it("tells the original's underlining from an addition, and names small capitals, in their order", () => {
+    const legend = markLegendHtml(new Set<MarkKind>(["underline", "add", "smallcaps"]), DEFAULT_LABELS).value;
+    expect([...legend.matchAll(/<dd>([^<]*)<\/dd>/g)].map((m) => m[1])).toEqual([
+      "Added in the original",
+      "Small capitals in the original",
+      "Underlined in the original",
+    ]);
+    // An addition is an <ins>, the original's underlining a span of its own class: styled apart.
+    expect(legend).toContain('<dt><ins class="de-mark de-add" title="Added in the original">word</ins></dt>');
+    expect(legend).toContain(
+      '<dt><span class="de-mark de-underline" title="Underlined in the original">word</span></dt>',
+    );
+    expect(legend).toContain(
+      '<dt><span class="de-mark de-smallcaps" title="Small capitals in the original">word</span></dt>',
+    );
+    // A site's own labels name them.
+    const labels = { ...DEFAULT_LABELS, markSmallcaps: "Kapitälchen", markUnderline: "Unterstrichen" };
+    expect(markLegendHtml(new Set<MarkKind>(["smallcaps", "underline"]), labels).value).toContain(
+      "<dd>Kapitälchen</dd></div><div><dt>",
+    );
+    expect(markRenderer(labels).open("underline", {})).toBe(
+      '<span class="de-mark de-underline" title="Unterstrichen">',
+    );
+  });
+
   it("names each kind of page a page uses: the original's and the printed volume's", () => {
     const legend = markLegendHtml(new Set<MarkKind>(["printed-page", "page"]), DEFAULT_LABELS).value;
     expect(legend).toContain(
@@ -270,7 +336,7 @@ describe("the legend of marks", () => {
     const sampleOf = (kind: MarkKind) =>
       /<dt>(.*?)<\/dt>/.exec(markLegendHtml(new Set([kind]), DEFAULT_LABELS).value)?.[1];
     // The legend's sample is the page's own rendering of the mark round the sample word.
-    for (const kind of ["supplied", "sic", "unclear", "del", "add"] as const) {
+    for (const kind of ["supplied", "sic", "unclear", "del", "add", "smallcaps", "underline"] as const) {
       expect(sampleOf(kind), kind).toBe(render(`{${kind}: word}`).replace(/^<p>|<\/p>$/g, ""));
     }
     expect(sampleOf("gap")).toBe(render("{gap:}").replace(/^<p>|<\/p>$/g, ""));

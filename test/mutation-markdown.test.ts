@@ -106,7 +106,7 @@ describe("transcription marks", () => {
 
   it("name an unknown mark, a break without its number and a mark left open, each at its line", () => {
     expect(mistakes("{foo: x}")).toEqual([
-      'line 1: found "{foo: x}"; expected a transcription mark: one of supplied, sic, unclear, del, add, gap, page, folio, person, place, term, salute, signed, dateline (write \\{ for a literal brace)',
+      'line 1: found "{foo: x}"; expected a transcription mark: one of supplied, sic, unclear, del, add, smallcaps, underline, gap, page, folio, person, place, term, salute, signed, dateline (write \\{ for a literal brace)',
     ]);
     expect(mistakes("{page: }")).toEqual(['line 1: found "{page: }"; expected the page number after "page:"']);
     expect(mistakes("{folio:  }")).toEqual(['line 1: found "{folio:  }"; expected the folio after "folio:"']);

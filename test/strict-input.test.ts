@@ -219,7 +219,7 @@ describe("notes that would be lost", () => {
 
   it("reports every malformed mark of a text, not only the first", () => {
     expect(problems("{suplied: a}\n\n{supplied: b")).toEqual([
-      'line 1: found "{suplied: a}"; expected a transcription mark: one of supplied, sic, unclear, del, add, gap, page, folio, person, place, term, salute, signed, dateline (write \\{ for a literal brace)',
+      'line 1: found "{suplied: a}"; expected a transcription mark: one of supplied, sic, unclear, del, add, smallcaps, underline, gap, page, folio, person, place, term, salute, signed, dateline (write \\{ for a literal brace)',
       'line 3: found "{supplied: b"; expected a closing } for the supplied mark in the same paragraph',
     ]);
   });

@@ -167,6 +167,12 @@ describe("the TEI export", () => {
       "<unclear>Hanoi</unclear>",
       "<del>struck words</del>",
       "<add>added words</add>",
+      '<hi rend="smallcaps">Subject</hi>: The talks',
+      'an <hi rend="underline">urgent</hi> reply',
+      '<hi rend="italic">an <hi rend="underline">underlined</hi> word in italics</hi>',
+      '<add>an <hi rend="underline">underlined</hi> addition</add>',
+      "hi rend=&quot;smallcaps&quot;: words the original sets in small capitals, printed so;",
+      "hi rend=&quot;underline&quot;: words underlined in the original, printed with a solid line (an addition is add);",
       '<gap quantity="2" unit="line"><desc>2 lines not declassified</desc></gap>',
       "<gap/>",
       '<pb n="3v" type="folio" xml:id="samples-every-mark-folio-3v"/>',
@@ -341,6 +347,26 @@ describe("the TEI text", () => {
     // In a note as in the text.
     expect(teiOf("Text.[^1]\n\n[^1]: A note. {page printed: 120}").body).toEqual([
       '<p>Text.<note type="editorial" n="1" xml:id="fn-d-1"><p>A note. <pb n="120" ed="print" xml:id="d-printed-page-120"/></p></note></p>',
+    ]);
+  });
+
+  it("writes the source's small capitals and underlining as hi with their rendition, wherever they stand", () => {
+    const parts = teiOf(
+      "## {smallcaps: Memorandum}\n\n{salute: {underline: Dear} Sir,}\n\n" +
+        "{smallcaps: Subject}: *a {underline: very} urgent* {smallcaps: {sic: Subjet}} {add: {underline: so}}.[^1]\n\n" +
+        "{signed: {smallcaps: The Envoy}}\n\n[^1]: A note, {underline: underlined}.",
+    );
+    expect(parts.head).toEqual(['<hi rend="smallcaps">Memorandum</hi>']);
+    expect(parts.opener).toEqual(['<salute><hi rend="underline">Dear</hi> Sir,</salute>']);
+    expect(parts.body).toEqual([
+      '<p><hi rend="smallcaps">Subject</hi>: <hi rend="italic">a <hi rend="underline">very</hi> urgent</hi> ' +
+        '<hi rend="smallcaps"><sic>Subjet</sic></hi> <add><hi rend="underline">so</hi></add>.' +
+        '<note type="editorial" n="1" xml:id="fn-d-1"><p>A note, <hi rend="underline">underlined</hi>.</p></note></p>',
+    ]);
+    expect(parts.closer).toEqual(['<signed><hi rend="smallcaps">The Envoy</hi></signed>']);
+    // Outside an opener or closer, as a seg.
+    expect(teiOf("Text {signed: {underline: Envoy}} here.").body).toEqual([
+      '<p>Text <seg type="signed"><hi rend="underline">Envoy</hi></seg> here.</p>',
     ]);
   });
 

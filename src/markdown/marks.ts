@@ -11,10 +11,12 @@ import type StateCore from "markdown-it/lib/rules_core/state_core.mjs";
 import type StateInline from "markdown-it/lib/rules_inline/state_inline.mjs";
 
 /**
- * Every mark: `inline` marks hold transcribed text (parsed as Markdown); `value` marks an editor's
- * value; `mention` marks hold transcribed text and name a register key before the colon
- * (`{person han-nianlong: Comrade Han Nianlong}`); `structure` marks say what a line of the document
- * is (its salutation, signature, dateline), for the TEI export's opener and closer.
+ * Every mark: `inline` marks hold transcribed text (parsed as Markdown), among them the source's own
+ * typography (`smallcaps`, `underline`: how the original sets its words, never the editor's
+ * emphasis); `value` marks an editor's value; `mention` marks hold transcribed text and name a
+ * register key before the colon (`{person han-nianlong: Comrade Han Nianlong}`); `structure` marks
+ * say what a line of the document is (its salutation, signature, dateline), for the TEI export's
+ * opener and closer.
  */
 export const MARKS = {
   supplied: "inline",
@@ -22,6 +24,8 @@ export const MARKS = {
   unclear: "inline",
   del: "inline",
   add: "inline",
+  smallcaps: "inline",
+  underline: "inline",
   gap: "value",
   page: "value",
   "printed-page": "value",

@@ -57,6 +57,9 @@ export interface TeiContext {
 
 const MENTION_ELEMENTS: Partial<Record<MarkKind, string>> = { person: "persName", place: "placeName", term: "term" };
 
+/** The source's typography: TEI's `<hi>` with the rendition the original has, as FRUS's TEI writes it. */
+const RENDITIONS: Partial<Record<MarkKind, string>> = { smallcaps: "smallcaps", underline: "underline" };
+
 /** `{gap: 1 line not declassified}`: a count and unit where the description starts with one. */
 function gapXml(value: string): string {
   const measured = /^(\d+)\s+(line|page|word|character|paragraph)s?\b/i.exec(value);
@@ -269,6 +272,8 @@ class TeiWriter {
       return `<${mention} xml:id="${xml(id)}" ref="${xml(`${this.context.registerUrl}${fragment(entryId(kind as MentionKind, key))}`)}">`;
     }
     if (STRUCTURE.has(kind)) return insideStructure ? `<${kind}>` : `<seg type="${kind}">`;
+    const rend = RENDITIONS[kind];
+    if (rend) return `<hi rend="${rend}">`;
     return `<${kind}>`;
   }
 
@@ -277,6 +282,7 @@ class TeiWriter {
     const mention = MENTION_ELEMENTS[kind];
     if (mention) return `</${mention}>`;
     if (STRUCTURE.has(kind)) return insideStructure ? `</${kind}>` : "</seg>";
+    if (RENDITIONS[kind]) return "</hi>";
     return `</${kind}>`;
   }
 

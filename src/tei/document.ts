@@ -57,6 +57,8 @@ const MARK_DESCRIPTIONS: Record<string, string> = {
   unclear: "unclear: an uncertain reading, printed followed by [?]",
   del: "del: words deleted by the author",
   add: "add: words added by the author",
+  smallcaps: 'hi rend="smallcaps": words the original sets in small capitals, printed so',
+  underline: 'hi rend="underline": words underlined in the original, printed with a solid line (an addition is add)',
   gap: "gap: a passage omitted, illegible or not declassified, with its description",
   page: "pb: where a page of the original begins",
   "printed-page": 'pb ed="print": where a page of the printed volume the edition reprints begins',
