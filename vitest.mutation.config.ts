@@ -28,6 +28,7 @@ export default defineConfig({
       "test/tarball.test.ts",
       "test/corpus.test.ts",
       "test/fixture-sites.test.ts",
+      "test/import-roundtrip.test.ts",
       "test/liquid-layout.test.ts",
       "test/mentions-site.test.ts",
       "test/sample-site.test.ts",

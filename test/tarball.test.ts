@@ -1,10 +1,11 @@
 // The plugin as a publisher receives it: `npm pack`, installed into a fresh Eleventy site made
 // with `npm init -y`, with the config the README's quick start shows, builds complete pages with
 // the defaults.
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { FIXTURE } from "./helpers/imported.js";
 import { tempDir } from "./helpers/site.js";
 
 const npm = (args: string[], cwd: string) =>
@@ -217,6 +218,44 @@ describe("the packed plugin in a fresh site", () => {
     expect(frus("d47/document.xml")).toContain('<note type="editorial" n="2"');
     expect(frus("comp1/ch2/index.html")).toContain("<h1>U.S. Troop Reductions and Related Defense Issues");
     expect(frus("corpus.xml")).toContain('<teiCorpus xml:id="part-comp1--ch2" n="comp1/ch2">');
+  });
+
+  it("imports the FRUS fixture with the package's command (npx documentary-edition import-tei) and builds it", () => {
+    // As the README's "Publishing an existing TEI edition" has it: the volume's file in the site's
+    // folder, the command, then Eleventy, with the plugin in the site's config.
+    const xml = path.basename(FIXTURE);
+    const config = "eleventy.config.mjs";
+    expect(existsSync(path.join(site, config))).toBe(false);
+    expect(existsSync(path.join(site, "_data"))).toBe(false);
+    cpSync(FIXTURE, path.join(site, xml));
+    writeFileSync(
+      path.join(site, config),
+      'import documentaryEdition from "eleventy-plugin-documentary-edition";\n' +
+        "export default (config) => config.addPlugin(documentaryEdition, { numberedUrls: true });\n",
+    );
+    const run = (args: string[]) => spawnSync("npx", args, { cwd: site, encoding: "utf8", timeout: 120_000 });
+    try {
+      const imported = run(["documentary-edition", "import-tei", xml]);
+      expect(imported.status, imported.stderr).toBe(0);
+      expect(imported.stdout).toContain("Imported 12 documents into editions/frus1969-76v19p1");
+      const built = run(["@11ty/eleventy", "--quiet", "--output=_site-import"]);
+      expect(built.status, built.stderr).toBe(0);
+      const frus = (file: string) =>
+        readFileSync(path.join(site, "_site-import", "editions", "frus1969-76v19p1", file), "utf8");
+      const memcon = frus("d54/index.html");
+      expect(memcon).toContain("<title>Memorandum of Conversation | Edition</title>");
+      expect(memcon).toContain("<h1>Memorandum of Conversation</h1>");
+      expect(memcon).toContain('<p class="de-document-number">Document 54</p>');
+      expect(memcon).toContain('<h2 class="de-conversation-heading">Participants</h2>');
+      const title = "Foreign Relations of the United States, 1969–1976, Volume XIX, Part 1, Korea, 1969–1972";
+      expect(frus("index.html")).toContain(`<h1>${title}</h1>`);
+      expect(frus("index.html")).toContain(`<title>${title} | Edition</title>`);
+    } finally {
+      // The site's own builds read its whole folder: the import is not theirs.
+      for (const made of [xml, config, "editions/frus1969-76v19p1", "_data", "_site-import"]) {
+        rmSync(path.join(site, made), { recursive: true, force: true });
+      }
+    }
   });
 
   it("refuses a misspelt field and a malformed mark in one report, printed once, and writes nothing", () => {
