@@ -84,14 +84,19 @@ describe("importTei on the FRUS excerpt", () => {
     expect(edition.register.terms?.nsc).toEqual({ name: "NSC", identification: "National Security Council" });
     expect(Object.keys(edition.register.people ?? {})).toHaveLength(22);
     expect(Object.keys(edition.register.terms ?? {})).toHaveLength(37);
-    // The header's other parts are not mapped; a persName with no @corresp keeps its text only.
+    // The header's other parts are not mapped; a persName with no @corresp keeps its text only, and
+    // so does the dateline's placeName (Washington), which has no register entry to point to.
+    const place = (d: string) => ({ element: "placeName", document: d, count: 1 });
     expect(edition.unmapped).toEqual([
       { element: "encodingDesc", document: "(header)", count: 1 },
       { element: "publicationStmt", document: "(header)", count: 1 },
       { element: "revisionDesc", document: "(header)", count: 1 },
       { element: "sourceDesc", document: "(header)", count: 1 },
+      ...["d45", "d46", "d47", "d48"].map(place),
       { element: "persName", document: "d49", count: 5 },
+      ...["d49", "d50", "d52", "d54", "d56"].map(place),
       { element: "persName", document: "d57", count: 7 },
+      ...["d57", "d58"].map(place),
     ]);
   });
 

@@ -4,6 +4,7 @@
  * breaks, references, the transcription marks). What has no mapping is counted and its text kept.
  */
 import { escapeBlockStart, escapeText, indent, wrap } from "./markdown.js";
+import { choicePick, countDropped, foreignSpan, gapMark, hiMarks, inMark, INLINE_MARKS, quotation } from "./marks.js";
 import { MARK_OF_KIND, type RegisterKind } from "./register.js";
 import type { Unmapped } from "./unmapped.js";
 import { attr, elements, find, isText, kids, norm, plain, squash, tagOf, textOf, type XNode } from "./xml.js";
@@ -33,7 +34,16 @@ export class TextWriter {
 
   /** Inline content as Markdown; in a title (`titleMode`), notes, marks and page breaks are left out. */
   inline(nodes: XNode[], ctx: DocContext, titleMode = false): string {
-    return nodes.map((n) => this.inlineNode(n, ctx, titleMode)).join("");
+    return nodes.map((_, i) => this.inlineAt(nodes, i, ctx, titleMode)).join("");
+  }
+
+  /** One of a run of inline nodes: a quotation looks at the text on either side of it. */
+  private inlineAt(nodes: XNode[], i: number, ctx: DocContext, titleMode: boolean): string {
+    const n = nodes[i] as XNode;
+    const t = isText(n) ? undefined : tagOf(n);
+    if (t !== "q" && t !== "quote") return this.inlineNode(n, ctx, titleMode);
+    if (!titleMode) ctx.unmapped.add(t);
+    return quotation(n, this.inline(kids(n), ctx, titleMode), nodes[i - 1], nodes[i + 1]);
   }
 
   /** A title's text: plain, without notes. */
@@ -48,11 +58,11 @@ export class TextWriter {
     const c = kids(n);
     const inner = () => this.inline(c, ctx, titleMode);
     if (NAMES.has(t)) return titleMode ? inner() : this.name(n, t, inner(), ctx);
+    const mark = this.transcription(n, t, ctx, titleMode);
+    if (mark !== undefined) return mark;
     switch (t) {
       case "note":
         return titleMode || attr(n, "type") === "source" ? "" : this.note(n, ctx);
-      case "hi":
-        return titleMode ? inner() : this.hi(attr(n, "rend") ?? "", inner(), ctx);
       case "pb":
         return titleMode ? "" : this.pageBreak(n);
       case "lb":
@@ -64,21 +74,11 @@ export class TextWriter {
         if (md === undefined) ctx.unmapped.add("ref/@target");
         return md ?? text;
       }
-      case "foreign": {
-        const lang = attr(n, "xml:lang");
-        return lang && !titleMode ? wrap(inner(), `<span lang="${lang}">`, "</span>") : inner();
-      }
+      case "foreign":
+        return titleMode ? inner() : foreignSpan(attr(n, "xml:lang"), inner(), ctx.unmapped);
       case "q":
       case "quote":
-        return wrap(inner(), "“", "”");
-      case "supplied":
-        return titleMode ? inner() : wrap(inner(), "[", "]");
-      case "gap":
-        return titleMode ? "" : "[…]";
-      case "choice":
-        return this.choice(n, ctx, titleMode);
-      case "del":
-        return titleMode ? "" : wrap(inner(), "~~", "~~");
+        return this.inlineAt([n], 0, ctx, titleMode);
       case "date":
       case "time":
       case "seg":
@@ -106,32 +106,63 @@ export class TextWriter {
     return printed ? `{page printed: ${page}}` : `{page: ${page}}`;
   }
 
+  /**
+   * A name without a register entry keeps its text and is counted, whatever its kind. (FRUS's
+   * `<gloss type="from">` and `type="to"`, the sender and recipient in a document's heading, are
+   * read in the heading as its title's plain text, where nothing is counted: the title field has no
+   * marks to give them. In the text they would be counted as any other.)
+   */
   private name(n: XNode, t: string, inner: string, ctx: DocContext): string {
     const src = this.hooks.mention(attr(n, "corresp") ?? attr(n, "ref") ?? attr(n, "target"), inner);
     if (src) return wrap(inner, `{${MARK_OF_KIND[src.kind]} ${src.key}: `, "}");
-    if (t !== "placeName" && !(t === "gloss" && attr(n, "type"))) ctx.unmapped.add(t);
+    ctx.unmapped.add(t);
     return inner;
+  }
+
+  /**
+   * The elements the plugin has a transcription mark for, as that mark; undefined for others. In
+   * a title (plain text) each keeps its text, except a deletion and a gap, which are not read.
+   */
+  private transcription(n: XNode, t: string, ctx: DocContext, titleMode: boolean): string | undefined {
+    const inner = () => this.inline(kids(n), ctx, titleMode);
+    if (INLINE_MARKS.has(t)) return titleMode ? (t === "del" ? "" : inner()) : inMark(t, inner());
+    switch (t) {
+      case "gap":
+        return titleMode ? "" : gapMark(n, ctx.unmapped);
+      case "choice":
+        return this.choice(n, ctx, titleMode);
+      case "hi":
+        return titleMode ? inner() : this.hi(attr(n, "rend") ?? "", inner(), ctx);
+      default:
+        return undefined;
+    }
   }
 
   private hi(rend: string, inner: string, ctx: DocContext): string {
-    if (/italic/.test(rend)) return wrap(inner, "*", "*");
-    if (/strong|bold/.test(rend)) return wrap(inner, "**", "**");
-    ctx.unmapped.add(`hi/@rend=${rend}`);
-    return inner;
+    const marks = hiMarks(rend);
+    if (!marks) ctx.unmapped.add(`hi/@rend=${rend}`);
+    return (marks ?? []).reduceRight((text, [open, close]) => wrap(text, open, close), inner);
   }
 
+  /**
+   * An error and its correction keep the error, as the plugin's `{sic: …}`: it has no mark for a
+   * correction, which is counted (`choice/corr`). Of other alternatives (orig/reg, abbr/expan) the
+   * reading text is kept and the other counted.
+   */
   private choice(n: XNode, ctx: DocContext, titleMode: boolean): string {
-    const pick = find(n, "corr") ?? find(n, "reg") ?? find(n, "expan") ?? elements(n)[0];
+    const alternatives = elements(n);
     const sic = find(n, "sic");
-    if (!titleMode && sic && pick && tagOf(pick) === "corr")
-      return `${this.inline(kids(pick), ctx)} \\[sic: ${norm(this.inline(kids(sic), ctx))}\\]`;
-    return pick ? this.inline(kids(pick), ctx, titleMode) : "";
+    const kept = sic && !titleMode ? sic : choicePick(n, alternatives);
+    if (!titleMode) countDropped(alternatives, kept, ctx.unmapped);
+    if (!kept) return "";
+    const text = this.inline(kids(kept), ctx, titleMode);
+    return kept === sic && !titleMode ? inMark("sic", text) : text;
   }
 
   /** A note's or item's content: block children (p) joined by spaces. */
   blockInline(nodes: XNode[], ctx: DocContext): string {
     return nodes
-      .map((n) => (tagOf(n) === "p" ? ` ${this.inline(kids(n), ctx)} ` : this.inlineNode(n, ctx, false)))
+      .map((n, i) => (tagOf(n) === "p" ? ` ${this.inline(kids(n), ctx)} ` : this.inlineAt(nodes, i, ctx, false)))
       .join("");
   }
 
@@ -146,10 +177,11 @@ export class TextWriter {
       if (p) blocks.push(escapeBlockStart(p));
       run = "";
     };
-    for (const n of nodes) {
+    for (const [i, n] of nodes.entries()) {
       const t = isText(n) ? undefined : tagOf(n);
-      const block = t === undefined || (t === "pb" && run.trim()) ? undefined : this.block(n, t, ctx);
-      if (block === undefined) run += this.inlineNode(n, ctx, false);
+      const inline = t === undefined || (t === "pb" && run.trim()) || (t === "quote" && !blockQuote(nodes, i));
+      const block = inline ? undefined : this.block(n, t, ctx);
+      if (block === undefined) run += this.inlineAt(nodes, i, ctx, false);
       else {
         end();
         blocks.push(...block);
@@ -249,6 +281,19 @@ export class TextWriter {
     }
     return out;
   }
+}
+
+const BLOCKS_IN_QUOTE = new Set(["p", "ab", "lg", "l", "list", "table", "quote", "cit"]);
+const wordy = (n: XNode | undefined) => n !== undefined && isText(n) && textOf(n).trim() !== "";
+/**
+ * A `<quote>` is a block quotation (FRUS's use) when it holds paragraphs or the like, its @rend says
+ * so, or no words of the paragraph stand next to it; between words it is quoted inline.
+ */
+function blockQuote(nodes: XNode[], i: number): boolean {
+  const q = nodes[i] as XNode;
+  if (elements(q).some((k) => BLOCKS_IN_QUOTE.has(tagOf(k) ?? "")) || /block|display/.test(attr(q, "rend") ?? ""))
+    return true;
+  return !wordy(nodes[i - 1]) && !wordy(nodes[i + 1]);
 }
 
 function quoteBlocks(blocks: string[]): string {

@@ -148,6 +148,60 @@ class Volume {
     unmapped.done();
   }
 
+  /** A source note's Markdown, without its "Source:" label; a note in it is not a note of the text. */
+  private sourceNoteText(note: XNode, ctx: DocContext): string {
+    return norm(this.text.blockInline(kids(note), { ...ctx, notes: [] })).replace(/^Source:\s*/, "");
+  }
+
+  /**
+   * The text's blocks, each attachment (at any depth among the text's divisions of attachments) an
+   * entry of `attachments` and a line `{attachment}` where it begins, its content after it.
+   */
+  private textWithAttachments(nodes: XNode[], ctx: DocContext, entries: string[][]): string[] {
+    const out: string[] = [];
+    let run: XNode[] = [];
+    for (const k of nodes) {
+      if (!isAttachment(k)) {
+        run.push(k);
+        continue;
+      }
+      out.push(...this.text.blocks(run, ctx), "{attachment}");
+      run = [];
+      entries.push(this.attachmentEntry(k, ctx));
+      out.push(
+        ...this.textWithAttachments(
+          kids(k).filter((c) => tagOf(c) !== "head"),
+          ctx,
+          entries,
+        ),
+      );
+    }
+    out.push(...this.text.blocks(run, ctx));
+    return out;
+  }
+
+  /**
+   * An attachment's entry: its heading's title; its dateline's date; a classification its source
+   * note begins with or states as FRUS's source notes do (else the plugin's own export's
+   * `<seg type="classification">` in its opener), and the source note.
+   */
+  private attachmentEntry(att: XNode, ctx: DocContext): string[] {
+    const head = find(att, "head");
+    const lines = [`  - title: ${JSON.stringify(head ? this.text.title(head, ctx) : "Attachment")}`];
+    const date = documentDate(findWithin(withoutAttachments(att), "date", "dateline"), att).date;
+    if (date) lines.push(`    date: ${date}`);
+    const note = head ? sourceNoteOf(head) : undefined;
+    const noteText = note ? norm(plain(note)).replace(/^Source:\s*/, "") : "";
+    const exported = takeClassificationSeg(att);
+    const classification =
+      CLASSIFICATIONS.find((c) => noteText.startsWith(c)) ??
+      /^classification: (.*)$/m.exec(archivalFields(noteText).join("\n"))?.[1] ??
+      exported;
+    if (classification) lines.push(`    classification: ${yamlString(classification)}`);
+    if (note) lines.push(`    sourceNote: ${JSON.stringify(this.sourceNoteText(note, ctx))}`);
+    return lines;
+  }
+
   private document(div: XNode, folder: string): File {
     const id = attr(div, "xml:id") ?? `d${attr(div, "n")}`;
     const number = attr(div, "n");
@@ -158,19 +212,19 @@ class Volume {
     const fm: string[] = ["---"];
     if (number) fm.push(`number: ${/^\d+$/.test(number) ? number : JSON.stringify(number)}`);
     fm.push(`title: ${JSON.stringify(title)}`);
-    const date = documentDate(findWithin(div, "date", "dateline"), div);
+    // the document's own dateline and place, not an attachment's
+    const own = withoutAttachments(div);
+    const date = documentDate(findWithin(own, "date", "dateline"), div);
     if (date.comment) fm.push(...date.comment.map((c) => `# ${c}`));
     fm.push(`date: ${date.date}`);
     if (date.approximate) fm.push("dateApproximate: true");
     if (date.time) fm.push(`time: "${date.time}"`, `timeZone: ${date.zone}`);
     fm.push(`type: ${attr(div, "subtype") === "editorial-note" ? "editorial note" : documentType(title)}`);
-    const sourceNote = head
-      ? elements(head).find((k) => tagOf(k) === "note" && attr(k, "type") === "source")
-      : undefined;
+    const sourceNote = head ? sourceNoteOf(head) : undefined;
     let sourceText: string | undefined;
     if (sourceNote) {
       this.hasSourceNotes = true;
-      sourceText = norm(this.text.blockInline(kids(sourceNote), { ...ctx, notes: [] })).replace(/^Source:\s*/, "");
+      sourceText = this.sourceNoteText(sourceNote, ctx);
       fm.push(...archivalFields(norm(plain(sourceNote)).replace(/^Source:\s*/, "")));
     }
     const bodyNodes: XNode[] = [];
@@ -188,12 +242,14 @@ class Volume {
         .map((i) => norm(this.text.inline(kids(i), ctx)));
       if (type === "subject") fm.push(`subject: ${JSON.stringify(items.join("; "))}`);
       else fm.push(type === "to" ? "recipients:" : "participants:", ...items.map((i) => `  - ${JSON.stringify(i)}`));
-      if (type === "participants") place = findWithin(div, "placeName", "dateline");
+      if (type === "participants") place = findWithin(own, "placeName", "dateline");
     }
     if (place) fm.push(`place: ${yamlString(norm(plain(place)))}`);
     if (sourceText) fm.push(`sourceNote: ${JSON.stringify(sourceText)}`);
+    const attachments: string[][] = [];
+    const blocks = this.textWithAttachments(bodyNodes, ctx, attachments);
+    if (attachments.length) fm.push("attachments:", ...attachments.flat());
     fm.push("---");
-    const blocks = this.text.blocks(bodyNodes, ctx);
     const pages = this.pendingPages.filter(Boolean);
     this.pendingPages = [];
     const notes = ctx.notes.map((n) => `[^${n.n}]: ${n.text}`);
@@ -204,6 +260,19 @@ class Volume {
     };
   }
 }
+
+/** A FRUS attachment (`<frus:attachment>`) or a division TEI-wise typed as one (the plugin's own export). */
+const isAttachment = (n: XNode): boolean =>
+  tagOf(n) === "frus:attachment" ||
+  (tagOf(n) === "div" && (attr(n, "type") === "attachment" || attr(n, "subtype") === "attachment"));
+
+/** A copy of a division without its attachments, to find the document's own dateline in. */
+function withoutAttachments(div: XNode): XNode {
+  return { ...div, [tagOf(div) ?? "div"]: kids(div).filter((k) => !isAttachment(k)) };
+}
+
+const sourceNoteOf = (head: XNode): XNode | undefined =>
+  elements(head).find((k) => tagOf(k) === "note" && attr(k, "type") === "source");
 
 /** Part folders and documents in order: a folder's index.md first, then files before subfolders, numbers numerically. */
 function comparePaths(a: string, b: string): number {
@@ -235,6 +304,20 @@ function documentType(title: string): string {
     )
       return kind;
   return "document";
+}
+
+/**
+ * The plugin's own export of an attachment's classification, `<seg type="classification">` in its
+ * opener: taken out of the opener (the tree is changed), as it is the entry's field, not text.
+ */
+function takeClassificationSeg(att: XNode): string | undefined {
+  const opener = find(att, "opener");
+  const seg = opener
+    ? elements(opener).find((k) => tagOf(k) === "seg" && attr(k, "type") === "classification")
+    : undefined;
+  if (!seg || !opener) return undefined;
+  opener[tagOf(opener) as string] = kids(opener).filter((k) => k !== seg);
+  return norm(plain(seg));
 }
 
 const CLASSIFICATIONS = ["Top Secret", "Secret", "Confidential", "Limited Official Use", "Unclassified"];
