@@ -115,9 +115,11 @@ class DocumentReader {
   sourceNoteNumbered = false;
   private readonly text = new TextWriter({
     mention: (pointer, words) => this.mention(pointer, words),
-    reference: (target, text) => reference(target, text),
+    reference: (target, text) => reference(target, text, this.edition),
     pages: "original",
   });
+  /** The edition of the document being read: a cross-reference to another edition names it. */
+  private edition = "";
   constructor(private readonly report: UnmappedEntry[]) {}
 
   numbered(tei: XNode): boolean {
@@ -135,6 +137,7 @@ class DocumentReader {
   }
 
   document(tei: XNode, folder: string, edition: string): File {
+    this.edition = edition;
     const header = find(tei, "teiHeader") ?? {};
     const id = attr(tei, "xml:id") ?? "";
     const prefix = [edition, ...folder.split("/").filter(Boolean)].join("-") + "-";
@@ -196,11 +199,16 @@ class DocumentReader {
 }
 
 /** A cross-reference to a document of the plugin's URLs, or a web link. */
-function reference(target: string, text: string): string | undefined {
+function reference(target: string, text: string, current: string): string | undefined {
   if (/^(https?:|mailto:)/.test(target)) return text === target ? `<${target}>` : `[${text}](${target})`;
-  const doc = /\/d(\d+[a-z]?)\/(?:#fn-[^-]+-.*-(\d+))?$/.exec(target);
-  if (doc)
-    return `{doc ${doc[1]}${doc[2] ? ` note ${doc[2]}` : ""}${text === `Document ${doc[1]}` ? "" : `: ${text}`}}`;
+  // A numbered document's page (numberedUrls), and a note on it: /editions/<edition>/d31/#fn-…-5
+  const doc = /\/editions\/([^/]+)\/(?:[^#]*\/)?d(\d+[a-z]?)\/(?:#fn-.*-(\d+))?$/.exec(target);
+  if (doc) {
+    const [, edition, n, note] = doc;
+    const ref = `${edition === current ? "" : `${edition}/`}${n}${note ? ` note ${note}` : ""}`;
+    const words = note ? `Document ${n}, footnote ${note}` : `Document ${n}`;
+    return `{doc ${ref}${text === words ? "" : `: ${text}`}}`;
+  }
   if (target.startsWith("/")) return `[${text}](${target})`;
   return undefined;
 }
