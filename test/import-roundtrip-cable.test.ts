@@ -9,7 +9,7 @@ import { execFileSync } from "node:child_process";
 import { cpSync, readdirSync, readFileSync, rmSync, symlinkSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { importTei } from "../src/import/tei.js";
+import { importTei as convertTei } from "../src/import/tei.js";
 import { tempDir } from "./helpers/site.js";
 
 const ROOT = path.join(__dirname, "..");
@@ -128,9 +128,9 @@ describe("a TEI document's cross-references, read back", () => {
       <publicationStmt><publisher>Vol</publisher><idno type="URI">/editions/vol/d3/</idno></publicationStmt></fileDesc></teiHeader>
       <text><body><p>See <ref target="/editions/vol/d31/">Document 31</ref>, <ref target="/editions/vol/d31/#fn-vol-d31-5">Document 31, footnote 5</ref>,
       <ref target="/editions/other/d12/">the reply</ref> and <ref target="https://example.org/a">https://example.org/a</ref>.</p></body></text></TEI>`;
-    const edition = importTei(tei, { fallbackSlug: "x" });
+    const edition = convertTei(tei, { fallbackSlug: "x" });
     expect(edition.slug).toBe("vol");
-    expect(edition.files.map((f: { path: string }) => f.path)).toEqual(["index.md", "d3.md"]);
+    expect(edition.files.map((f) => f.path)).toEqual(["index.md", "d3.md"]);
     expect(edition.files[1]!.content).toContain(
       "See {doc 31}, {doc 31 note 5}, {doc other/12: the reply} and <https://example.org/a>.",
     );

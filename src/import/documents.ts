@@ -49,12 +49,12 @@ export function importDocuments(root: XNode, fallbackSlug: string): ImportedEdit
   if (tagOf(root) === "TEI") {
     const header = find(root, "teiHeader");
     const slug = segments(uriOf(header)).slice(-2, -1)[0] ?? fallbackSlug;
+    const doc = reader.document(root, "", slug);
     const edition = editionIndex(
       norm(plain(path(header ?? {}, "fileDesc", "publicationStmt", "publisher") ?? {})) || slug,
       all(path(header ?? {}, "fileDesc", "titleStmt"), "editor"),
-      reader.numbered(root),
+      reader.sourceNoteNumbered,
     );
-    const doc = reader.document(root, "", slug);
     return {
       slug,
       files: [{ path: "index.md", content: edition, keepExisting: true }, doc],
@@ -68,7 +68,6 @@ export function importDocuments(root: XNode, fallbackSlug: string): ImportedEdit
   const titleStmt = path(header ?? {}, "fileDesc", "titleStmt");
   const title = norm(plain(find(titleStmt ?? {}, "title") ?? {})) || slug;
   const files: File[] = [];
-  const numbered = { value: false };
   const walk = (corpus: XNode, folder: string) => {
     const parts = all(corpus, "teiCorpus");
     parts.forEach((part, i) => {
@@ -79,13 +78,12 @@ export function importDocuments(root: XNode, fallbackSlug: string): ImportedEdit
     });
     for (const k of elements(corpus)) {
       if (tagOf(k) === "TEI") {
-        numbered.value ||= reader.numbered(k);
         files.push(reader.document(k, folder, slug));
       } else if (tagOf(k) === "teiCorpus") walk(k, attr(k, "n") ?? folder);
     }
   };
   walk(root, "");
-  const index = editionIndex(title, all(titleStmt, "editor"), numbered.value && reader.sourceNoteNumbered);
+  const index = editionIndex(title, all(titleStmt, "editor"), reader.sourceNoteNumbered);
   return {
     slug,
     files: [{ path: "index.md", content: index }, ...files],
@@ -121,10 +119,6 @@ class DocumentReader {
   /** The edition of the document being read: a cross-reference to another edition names it. */
   private edition = "";
   constructor(private readonly report: UnmappedEntry[]) {}
-
-  numbered(tei: XNode): boolean {
-    return attr(tei, "n") !== undefined;
-  }
 
   /** `…/register/#person-han-nianlong` → people/han-nianlong. */
   private mention(pointer: string | undefined, words: string): { kind: RegisterKind; key: string } | undefined {
