@@ -21,7 +21,7 @@ import { docIdOf, type EditionPath } from "./model/paths.js";
 import { documentaryMarkdown } from "./markdown/index.js";
 import { modelReferences } from "./markdown/references.js";
 import { MARK_KINDS, type MarkKind, type MarkSyntaxError } from "./markdown/marks.js";
-import { sourceNoteTextOf } from "./markdown/source-note.js";
+import { teiSourceNote } from "./markdown/source-note.js";
 import { checkEditions, type Edition, type EditionDocument, type EditionModel } from "./model/edition.js";
 import { EditionValidationError, formatProblem, type Problem } from "./model/errors.js";
 import { documentId } from "./model/ids.js";
@@ -340,7 +340,7 @@ function teiOf(
 ): { tei: string | undefined; problems: Problem[] } {
   const { md, absolute, texts } = internalsOf(loaded);
   const { options } = loaded;
-  const site = { ...options, absoluteUrl: absolute, sourceNoteText: sourceNoteTextOf(md, doc, options) };
+  const site = { ...options, absoluteUrl: absolute, sourceNote: teiSourceNote(md, doc, options) };
   const { tei, problem } = documentTei(doc, page, site, () => texts.get(doc.inputPath)?.offset ?? 0);
   return { tei, problems: problem ? [problem] : [] };
 }

@@ -102,7 +102,7 @@ describe("the sample cable's TEI, imported again", () => {
     const printed = importTei(other, path.join(before, EDITION, "corpus.xml"));
     expect(printed).toBe(`Imported 1 document into ${EDITION}.\nEvery element and attribute of the TEI was mapped.\n`);
     expect(readFileSync(path.join(other, EDITION, "index.md"), "utf8")).toBe(
-      '---\ntitle: "The Sino-Vietnamese Vice Foreign Minister Level Talks, 1979"\n---\n',
+      '---\ntitle: "The Sino-Vietnamese Vice Foreign Minister Level Talks, 1979"\nsubtitle: "A sample documentary edition"\nsummary: "A Chinese Foreign Ministry cable of 16 April 1979 on the vice foreign minister level talks between China and Vietnam in Hanoi."\n---\n',
     );
     const out = tempDir();
     eleventy(other, out);

@@ -109,10 +109,21 @@ describe("the TEI export", () => {
     );
   });
 
-  it("takes an editor's own source note as the page shows it, its Markdown rendered", () => {
+  it("takes an editor's own source note as the page shows it, its Markdown as TEI", () => {
     expect(multi.read("/editions/cables/first/document.xml")).toContain(
-      '<note type="source" resp="#cables-first-editor">Source: Source: An editor\'s own source note, with Markdown.</note>',
+      '<note type="source" resp="#cables-first-editor">Source: Source: <hi rend="italic">An editor\'s own source note</hi>, with Markdown.</note>',
     );
+  });
+
+  it("keeps the mentions of an editor's own source note, numbered after the text's as on the page", () => {
+    const tei = sample.read("/editions/frus1969-76v19p1/d48/document.xml");
+    const page = sample.read("/editions/frus1969-76v19p1/d48/index.html");
+    const note = /<note type="source"[^>]*>(.*?)<\/note>/.exec(tei)?.[1] ?? "";
+    expect(note).toContain(
+      '<term xml:id="frus1969-76v19p1-comp1-ch2-d48-term-nsc-3" ref="/editions/frus1969-76v19p1/register/#term-nsc">NSC</term>',
+    );
+    // the page's source note has the same mention, with the same id
+    expect(page).toMatch(/de-note-kind">Source:<\/span>[^]*?id="frus1969-76v19p1-comp1-ch2-d48-term-nsc-3"/);
   });
 
   it("says what the editor marked unknown, inventing no archive, call number or translator", () => {

@@ -12,7 +12,7 @@ import type { EditionDocument } from "../model/edition.js";
 import type { Telegram } from "../model/telegram.js";
 import { markRenderer } from "../render/marks.js";
 import { pageSourceNoteHtml } from "../render/notes.js";
-import { sourceNoteTextOf } from "../markdown/source-note.js";
+import { teiSourceNote } from "../markdown/source-note.js";
 import type { AdapterContext } from "./context.js";
 import { docIdOf, type Classify } from "../model/paths.js";
 import { textProblem } from "./source-lines.js";
@@ -33,7 +33,7 @@ export interface DocumentRecord {
 
 export interface MarkdownPart {
   /** The source note of a document, as text with its label, for its TEI. */
-  sourceNoteText: (doc: EditionDocument) => string | undefined;
+  sourceNote: (doc: EditionDocument) => ReturnType<typeof teiSourceNote>;
   /** The transcription marks a page's text used, known once its text is rendered. */
   marksUsed: (inputPath: string) => ReadonlySet<MarkKind> | undefined;
   /** Whether a page's text places its telegram header by hand. */
@@ -166,7 +166,7 @@ export function installMarkdown(
   });
 
   return {
-    sourceNoteText: (doc) => (markdownLib ? sourceNoteTextOf(markdownLib, doc, options) : undefined),
+    sourceNote: (doc) => (markdownLib ? teiSourceNote(markdownLib, doc, options) : undefined),
     marksUsed: (inputPath) => records.marks(inputPath),
     placesTelegram: (inputPath) => records.placesTelegram(inputPath),
     printedTelegram: (inputPath, html, telegram) => records.printed(inputPath, html, telegram),

@@ -75,7 +75,7 @@ export function installPlugin(config: EleventyConfig, options: Options): void {
     tei.rendered(doc, record);
     citations.rendered(doc);
   });
-  const tei = installTei(context, markdown.sourceNoteText);
+  const tei = installTei(context, markdown.sourceNote);
   const citations = installCitations(context);
   const browsing = installBrowsing(context, (api) => (api ? buildModel(api) : model));
   installSearch(config, options);

@@ -3,6 +3,7 @@
  * page is rendered, and written beside the page; each edition's teiCorpus is assembled after the
  * build from those files.
  */
+import type { teiSourceNote } from "../markdown/source-note.js";
 import type { EditionDocument } from "../model/edition.js";
 import { corpusItems, corpusMember, documentTei, TEI_CORPUS_END, teiCorpusStart } from "../tei/document.js";
 import type { AdapterContext } from "./context.js";
@@ -19,7 +20,7 @@ export interface TeiExport {
 
 export function installTei(
   context: AdapterContext,
-  sourceNoteText: (doc: EditionDocument) => string | undefined,
+  sourceNote: (doc: EditionDocument) => ReturnType<typeof teiSourceNote>,
 ): TeiExport {
   const { config, options, sideFiles: files } = context;
   const absolute = (site: string) => context.absoluteUrl(site) ?? context.url(site);
@@ -41,7 +42,7 @@ export function installTei(
   return {
     rendered(doc, record) {
       if (!options.tei || !doc.url.endsWith("/")) return;
-      const site = { ...options, absoluteUrl: absolute, sourceNoteText: sourceNoteText(doc) };
+      const site = { ...options, absoluteUrl: absolute, sourceNote: sourceNote(doc) };
       const { tei, problem } = documentTei(doc, record, site, () => frontMatterLines(doc.inputPath));
       if (problem) return context.report(problem);
       // Queued now, as the page is rendered: holding every document's TEI until the end of the

@@ -66,7 +66,14 @@ export function importDocuments(root: XNode, fallbackSlug: string): ImportedEdit
   const header = find(root, "teiHeader");
   const slug = segments(uriOf(header)).at(-1) ?? attr(root, "xml:id") ?? fallbackSlug;
   const titleStmt = path(header ?? {}, "fileDesc", "titleStmt");
-  const title = norm(plain(find(titleStmt ?? {}, "title") ?? {})) || slug;
+  const titles = all(titleStmt, "title");
+  const title = norm(plain(titles.find((t) => attr(t, "type") !== "sub") ?? {})) || slug;
+  const subtitle = titles.find((t) => attr(t, "type") === "sub");
+  const summary = path(header ?? {}, "profileDesc", "abstract");
+  const extra = [
+    ...(subtitle ? [`subtitle: ${q(norm(plain(subtitle)))}`] : []),
+    ...(summary ? [`summary: ${q(norm(plain(summary)))}`] : []),
+  ];
   const files: File[] = [];
   const walk = (corpus: XNode, folder: string) => {
     const parts = all(corpus, "teiCorpus");
@@ -83,7 +90,7 @@ export function importDocuments(root: XNode, fallbackSlug: string): ImportedEdit
     }
   };
   walk(root, "");
-  const index = editionIndex(title, all(titleStmt, "editor"), reader.sourceNoteNumbered);
+  const index = editionIndex(title, all(titleStmt, "editor"), reader.sourceNoteNumbered, extra);
   return {
     slug,
     files: [{ path: "index.md", content: index }, ...files],
@@ -93,8 +100,8 @@ export function importDocuments(root: XNode, fallbackSlug: string): ImportedEdit
   };
 }
 
-function editionIndex(title: string, editors: XNode[], numberSourceNote: boolean): string {
-  const lines = ["---", `title: ${q(title)}`];
+function editionIndex(title: string, editors: XNode[], numberSourceNote: boolean, extra: string[] = []): string {
+  const lines = ["---", `title: ${q(title)}`, ...extra];
   if (editors.length) lines.push("editors:");
   for (const e of editors) {
     const role = ROLE_OF[attr(e, "role") ?? ""];
@@ -150,8 +157,9 @@ class DocumentReader {
     fm.push(...listed);
     if (telegram.length) fm.push("telegram:", ...telegram);
     fm.push(...record.registerLines(this));
-    if (sourceNote && sourceNote.text !== record.generatedSourceNote(telegram))
-      fm.push(`sourceNote: ${q(sourceNote.text.replace(/^Source:\s*/, ""))}`);
+    // The editor's own note, with its mentions; none where it is the one the record builds.
+    if (sourceNote && norm(plain(sourceNote.node)) !== record.generatedSourceNote(telegram))
+      fm.push(`sourceNote: ${q(norm(this.text.inline(kids(sourceNote.node), ctx)).replace(/^Source:\s*/, ""))}`);
     if (sourceNote?.numbered) this.sourceNoteNumbered = true;
     fm.push("---");
     const blocks = this.text.blocks(nodes, ctx);
@@ -167,12 +175,11 @@ class DocumentReader {
   private splitBody(children: XNode[], ctx: DocContext) {
     const nodes: XNode[] = [];
     let telegram: string[] = [];
-    let sourceNote: { text: string; numbered: boolean } | undefined;
+    let sourceNote: { node: XNode; numbered: boolean } | undefined;
     const listed: string[] = [];
     for (const k of children) {
       const t = isText(k) ? undefined : tagOf(k);
-      if (t === "note" && attr(k, "type") === "source")
-        sourceNote = { text: norm(plain(k)), numbered: attr(k, "n") === "1" };
+      if (t === "note" && attr(k, "type") === "source") sourceNote = { node: k, numbered: attr(k, "n") === "1" };
       else if (t === "opener" && !telegram.length && elements(k).some((s) => tagOf(s) === "seg" && attr(s, "type")))
         telegram = telegramLines(k);
       else if (t === "list" && ["participants", "subject"].includes(attr(k, "type") ?? "")) {

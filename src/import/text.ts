@@ -171,15 +171,16 @@ export class TextWriter {
     const blocks: string[] = [];
     let run = "";
     const end = () => {
-      const p = norm(run.replace(/\\\n/g, "\uE000"))
-        .replace(/\uE000 ?/g, "\\\n")
-        .replace(/([*}]) (?=[.,;:!?)])/g, "$1");
+      const p = normLines(run).replace(/([*}]) (?=[.,;:!?)])/g, "$1");
       if (p) blocks.push(escapeBlockStart(p));
       run = "";
     };
     for (const [i, n] of nodes.entries()) {
       const t = isText(n) ? undefined : tagOf(n);
-      const inline = t === undefined || (t === "pb" && run.trim()) || (t === "quote" && !blockQuote(nodes, i));
+      const inline =
+        t === undefined ||
+        (t === "pb" && (run.trim() || beginsText(nodes, i))) ||
+        (t === "quote" && !blockQuote(nodes, i));
       const block = inline ? undefined : this.block(n, t, ctx);
       if (block === undefined) run += this.inlineAt(nodes, i, ctx, false);
       else {
@@ -227,13 +228,17 @@ export class TextWriter {
     let label: string | undefined;
     let pb = "";
     let loose = false;
+    // A numbered list (the plugin's export writes rend="numbered") counts its items; else a label "1." numbers one.
+    const numbered = /\b(numbered|ordered)\b/.test(`${attr(list, "rend") ?? ""} ${attr(list, "type") ?? ""}`);
+    let n = 0;
     for (const k of elements(list)) {
       const t = tagOf(k);
       if (t === "label") label = norm(plain(k));
       else if (t === "pb") pb += `${this.pageBreak(k)} `;
       else if (t === "item") {
+        n++;
         const ordered = label !== undefined && /^\d+\.$/.test(label);
-        const marker = ordered ? `${label ?? ""} ` : "- ";
+        const marker = ordered ? `${label ?? ""} ` : numbered ? `${n}. ` : "- ";
         const blocks = this.blocks(kids(k), ctx);
         if (blocks.length > 1) loose = true;
         const first = (pb + (label && !ordered ? `${escapeText(label)} ` : "") + (blocks[0] ?? "")).trim();
@@ -267,7 +272,7 @@ export class TextWriter {
     for (const k of nodes) {
       const t = isText(k) ? undefined : tagOf(k);
       if (t === "dateline" || t === "salute" || t === "signed") {
-        out.push(`{${t}: ${norm(this.inline(kids(k), ctx))}}`);
+        out.push(`{${t}: ${normLines(this.inline(kids(k), ctx))}}`);
         signature = t === "signed" ? out.length - 1 : undefined;
       } else if (t === "pb") out.push(this.pageBreak(k));
       else if (t !== "lb") {
@@ -305,4 +310,38 @@ function quoteBlocks(blocks: string[]): string {
         .join("\n"),
     )
     .join("\n>\n");
+}
+
+/** Whitespace squashed, the Markdown line breaks (`\\` and a newline) kept. */
+const normLines = (s: string): string => norm(s.replace(/\\\n/g, "\uE000")).replace(/\uE000 ?/g, "\\\n");
+
+const BLOCKS = new Set([
+  "p",
+  "ab",
+  "list",
+  "table",
+  "cit",
+  "opener",
+  "closer",
+  "dateline",
+  "salute",
+  "signed",
+  "head",
+  "div",
+]);
+/**
+ * A page break that text follows, in the same paragraph or item, is part of that text; one between
+ * blocks (a paragraph, a list) or at the end stands between them.
+ */
+function beginsText(nodes: XNode[], i: number): boolean {
+  for (const n of nodes.slice(i + 1)) {
+    if (isText(n)) {
+      if (textOf(n).trim()) return true;
+      continue;
+    }
+    const t = tagOf(n);
+    if (t === "pb" || t === "lb") continue;
+    return !BLOCKS.has(t ?? "");
+  }
+  return false;
 }

@@ -4,6 +4,7 @@
  * its record. As HTML for the page, as text for the TEI.
  */
 import type MarkdownIt from "markdown-it";
+import type Token from "markdown-it/lib/token.mjs";
 import type { EditionDocument } from "../model/edition.js";
 import type { Problem } from "../model/errors.js";
 import { sourceNoteOf, sourceNoteText } from "../model/source-note.js";
@@ -36,16 +37,22 @@ export function ownSourceNoteHtml(
   };
 }
 
-/** The source note as the TEI holds it: its label and its words. Its mistakes are reported as its HTML is rendered. */
-export function sourceNoteTextOf(
+/**
+ * The source note as the TEI holds it: its label and its words, and, for the editor's own note, its
+ * inline tokens, so that its mentions and cross-references stay elements there. Its mistakes are
+ * reported as its HTML is rendered.
+ */
+export function teiSourceNote(
   md: MarkdownIt,
   doc: EditionDocument,
   context: { labels: Labels; locale: string },
-): string | undefined {
+): { text: string; tokens?: Token[] } | undefined {
   if (doc.sourceNote) {
-    const env = { footnotes: undefined, [TEXT_PROBLEMS]: [] };
-    return `${context.labels.sourceNote} ${plainText(md.parseInline(doc.sourceNote, env))}`;
+    // The page's inputPath, as the page's own render has it, resolves its cross-references.
+    const env = { page: { inputPath: doc.inputPath }, footnotes: undefined, [TEXT_PROBLEMS]: [] };
+    const tokens = md.parseInline(doc.sourceNote, env)[0]?.children ?? [];
+    return { text: `${context.labels.sourceNote} ${plainText(tokens)}`, tokens };
   }
   const note = sourceNoteOf(doc, context);
-  return note && sourceNoteText(note, context.labels);
+  return note && { text: sourceNoteText(note, context.labels) };
 }

@@ -471,9 +471,42 @@ function attachmentXml(
   );
 }
 
-export function teiBody(tokens: Token[], context: TeiContext): TextParts & { attachments: string[] } {
+/**
+ * The text's parts, its attachments, and the editor's own source note where its tokens are given:
+ * written last, as the page writes it, so that its mentions are numbered after the text's.
+ */
+export function teiBody(
+  tokens: Token[],
+  context: TeiContext,
+  sourceNote?: Token[],
+): TextParts & { attachments: string[]; sourceNote?: string } {
   const writer = new TeiWriter(context, collectNotes(tokens));
   const main = partsXml(writer, mainBlocks(tokens));
   const attachments = attachmentParts(tokens).map((a) => attachmentXml(writer, a, context));
-  return { ...main, attachments };
+  return { ...main, attachments, ...(sourceNote ? { sourceNote: writer.inline(after(tokens, sourceNote)) } : {}) };
+}
+
+/**
+ * The source note's mentions numbered on from the text's, as the page numbers them (it renders
+ * the note after parsing the text): `sourceNote`'s own tokens, parsed apart, are renumbered.
+ */
+function after(text: Token[], sourceNote: Token[]): Token[] {
+  const seen = new Map<string, number>();
+  const count = (list: Token[]) => {
+    for (const token of list) {
+      if (token.type === "transcription_mark_open") {
+        const { kind, key, occurrence } = markOf(token);
+        if (key !== undefined) seen.set(`${kind} ${key}`, Math.max(seen.get(`${kind} ${key}`) ?? 0, occurrence ?? 0));
+      }
+      if (token.children) count(token.children);
+    }
+  };
+  count(text);
+  for (const token of sourceNote) {
+    if (token.type !== "transcription_mark_open") continue;
+    const meta = markOf(token);
+    if (meta.key !== undefined)
+      token.meta = { ...meta, occurrence: (meta.occurrence ?? 1) + (seen.get(`${meta.kind} ${meta.key}`) ?? 0) };
+  }
+  return sourceNote;
 }

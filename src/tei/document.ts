@@ -46,6 +46,8 @@ export interface TeiSettings {
   absoluteUrl?: (path: string) => string;
   dateText: string;
   sourceNoteText?: string;
+  /** The editor's own source note's inline tokens: its mentions and references become elements. */
+  sourceNoteTokens?: Token[];
   marksUsed: ReadonlySet<string>;
   /** The telegram headers the text places by hand ({% telegramHeader %}), by the token that holds each, with the fields printed there. */
   placedTelegrams?: ReadonlyMap<Token, Telegram | undefined>;
@@ -311,28 +313,34 @@ export function teiDocument(doc: EditionDocument, tokens: Token[], settings: Tei
   // Ids carry the document's, so that the edition's corpus holds each once.
   const editorResp = volumeEditors(doc.edition.editors).length ? `#${idPrefix}-editor` : undefined;
   const noteOffset = doc.edition.numberSourceNote && settings.sourceNoteText ? 1 : 0;
-  const text = teiBody(tokens, {
-    idPrefix,
-    ...(noteOffset ? { noteOffset } : {}),
-    ...(settings.registerUrl ? { registerUrl: settings.registerUrl } : {}),
-    ...(settings.absoluteUrl ? { referenceUrl: settings.absoluteUrl } : {}),
-    ...(editorResp ? { editorResp } : {}),
-    placedTelegram: (token) => {
-      if (!settings.placedTelegrams?.has(token)) return undefined;
-      return telegramHeaderText({ telegram: settings.placedTelegrams.get(token) }, settings.labels);
+  const text = teiBody(
+    tokens,
+    {
+      idPrefix,
+      ...(noteOffset ? { noteOffset } : {}),
+      ...(settings.registerUrl ? { registerUrl: settings.registerUrl } : {}),
+      ...(settings.absoluteUrl ? { referenceUrl: settings.absoluteUrl } : {}),
+      ...(editorResp ? { editorResp } : {}),
+      placedTelegram: (token) => {
+        if (!settings.placedTelegrams?.has(token)) return undefined;
+        return telegramHeaderText({ telegram: settings.placedTelegrams.get(token) }, settings.labels);
+      },
+      ...(doc.translation?.translator?.length || doc.translation?.translator === null
+        ? { translatorResp: `#${idPrefix}-translator` }
+        : editorResp
+          ? { translatorResp: editorResp }
+          : {}),
     },
-    ...(doc.translation?.translator?.length || doc.translation?.translator === null
-      ? { translatorResp: `#${idPrefix}-translator` }
-      : editorResp
-        ? { translatorResp: editorResp }
-        : {}),
-  });
+    settings.sourceNoteTokens,
+  );
   const telegram = settings.placedTelegrams?.size ? "" : telegramHeaderText(doc, settings.labels);
   const sourceNote = settings.sourceNoteText
     ? el(
         "note",
         { type: "source", ...(noteOffset ? { n: 1, "xml:id": noteId(idPrefix, 1) } : {}), resp: editorResp },
-        xml(settings.sourceNoteText),
+        text.sourceNote === undefined
+          ? xml(settings.sourceNoteText)
+          : `${xml(settings.labels.sourceNote)} ${text.sourceNote}`,
       )
     : "";
   // TEI's body holds at least a paragraph or the like: page breaks alone are not one.
@@ -363,7 +371,13 @@ export function teiCorpusStart(edition: Edition, settings: { pageUrl: string }):
     el(
       "fileDesc",
       {},
-      el("titleStmt", {}, el("title", {}, xml(edition.title)) + editorElements(edition.editors)) +
+      el(
+        "titleStmt",
+        {},
+        el("title", {}, xml(edition.title)) +
+          (edition.subtitle ? el("title", { type: "sub" }, xml(edition.subtitle)) : "") +
+          editorElements(edition.editors),
+      ) +
         el(
           "publicationStmt",
           {},
@@ -378,7 +392,7 @@ export function teiCorpusStart(edition: Edition, settings: { pageUrl: string }):
             `The ${edition.documents.length} documents of this edition, each with its own source description.`,
           ),
         ),
-    ),
+    ) + (edition.summary ? el("profileDesc", {}, el("abstract", {}, el("p", {}, xml(edition.summary)))) : ""),
   );
   return `<?xml version="1.0" encoding="UTF-8"?>
 <teiCorpus xmlns="http://www.tei-c.org/ns/1.0">${head}
@@ -432,7 +446,12 @@ export const corpusMember = (document: string) => `${document.replace(/^<\?xml[^
 export function documentTei(
   doc: EditionDocument,
   text: { tokens: Token[]; marks: ReadonlySet<string>; placedTelegrams?: ReadonlyMap<Token, Telegram | undefined> },
-  site: { labels: Labels; locale: string; absoluteUrl: (path: string) => string; sourceNoteText: string | undefined },
+  site: {
+    labels: Labels;
+    locale: string;
+    absoluteUrl: (path: string) => string;
+    sourceNote: { text: string; tokens?: Token[] } | undefined;
+  },
   lineOffset: () => number,
 ): { tei: string; problem?: undefined } | { tei?: undefined; problem: Problem } {
   const settings: TeiSettings = {
@@ -442,7 +461,8 @@ export function documentTei(
     ...(doc.edition.registerUrl ? { registerUrl: site.absoluteUrl(doc.edition.registerUrl) } : {}),
     absoluteUrl: site.absoluteUrl,
     dateText: formatDocumentDate(doc.date, site.locale, site.labels),
-    ...(site.sourceNoteText ? { sourceNoteText: site.sourceNoteText } : {}),
+    ...(site.sourceNote ? { sourceNoteText: site.sourceNote.text } : {}),
+    ...(site.sourceNote?.tokens ? { sourceNoteTokens: site.sourceNote.tokens } : {}),
     marksUsed: text.marks,
     ...(text.placedTelegrams ? { placedTelegrams: text.placedTelegrams } : {}),
   };
