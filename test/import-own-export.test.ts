@@ -112,6 +112,25 @@ describe("the sample cable's TEI, imported again", () => {
       );
   }, 120_000);
 
+  it("reads the FRUS sample's corpus.xml into an edition whose document pages, TEI and citations are the same", () => {
+    const FRUS = "editions/frus1969-76v19p1";
+    const other = sampleSite();
+    rmSync(path.join(other, FRUS), { recursive: true });
+    const printed = importTei(other, path.join(before, FRUS, "corpus.xml"));
+    expect(printed).toBe(`Imported 12 documents into ${FRUS}.\nEvery element and attribute of the TEI was mapped.\n`);
+    const out = tempDir();
+    eleventy(other, out);
+    const built = files(path.join(before, FRUS));
+    expect(files(path.join(out, FRUS))).toEqual(built);
+    // The edition's own page differs by its introduction alone, which the corpus does not carry.
+    for (const file of built.filter((f) => f !== "index.html"))
+      expect(readFileSync(path.join(out, FRUS, file), "utf8"), file).toBe(
+        readFileSync(path.join(before, FRUS, file), "utf8"),
+      );
+    expect(readFileSync(path.join(before, FRUS, "index.html"), "utf8")).toContain("This sample edition publishes");
+    expect(readFileSync(path.join(out, FRUS, "index.html"), "utf8")).not.toContain("This sample edition publishes");
+  }, 120_000);
+
   it("refuses to import the document over the Markdown it came from, and writes nothing", () => {
     const other = sampleSite();
     const md = path.join(other, EDITION, `${CABLE}.md`);
