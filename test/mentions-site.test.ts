@@ -26,9 +26,9 @@ describe("mentions in an introduction, a source note and a summary, and a site's
     expect(note).toContain('id="e-a-person-ambassador-2" href="/editions/e/register/#person-ambassador"');
   });
 
-  it("gives the TEI the source note's words, from its Markdown, with no markup of the page's", () => {
+  it("gives the TEI the source note from its Markdown, its mention a persName with the page's id", () => {
     expect(site.read("/editions/e/a/document.xml")).toContain(
-      '<note type="source">Source: A copy given by the Ambassador.</note>',
+      '<note type="source">Source: A copy given by the <persName xml:id="e-a-person-ambassador-2" ref="/editions/e/register/#person-ambassador">Ambassador</persName>.</note>',
     );
   });
 
