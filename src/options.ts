@@ -52,6 +52,7 @@ export const DEFAULT_LABELS = {
   places: "Places",
   skipToContent: "Skip to content",
   noDocuments: "This edition has no documents yet.",
+  indexEmpty: "No document names an entry of this index yet.",
   editions: "Editions",
   documentCountOne: "1 document",
   documentCountOther: "{count} documents",

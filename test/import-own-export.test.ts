@@ -6,46 +6,21 @@
  * of the sample site, in a child process.
  */
 import { execFileSync } from "node:child_process";
-import { cpSync, readdirSync, readFileSync, rmSync, symlinkSync } from "node:fs";
+import { readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { importTei as convertTei } from "../src/import/tei.js";
 import { tempDir } from "./helpers/site.js";
+import { eleventy, files, ROOT, sampleSite } from "./helpers/sample.js";
 
-const ROOT = path.join(__dirname, "..");
 const EDITION = "editions/sino-vietnamese-talks-1979";
 const CABLE = "1979-04-16-notice-on-talks";
 
-/** A copy of the sample site (its sources, not the plugin's), with the plugin as the repository builds it. */
-function sampleSite(): string {
-  const site = tempDir();
-  for (const entry of [".eleventy.js", ".gitignore", "_data", "_includes", "editions", "package.json"])
-    cpSync(path.join(ROOT, entry), path.join(site, entry), { recursive: true });
-  symlinkSync(path.join(ROOT, "node_modules"), path.join(site, "node_modules"));
-  symlinkSync(path.join(ROOT, "dist"), path.join(site, "dist"));
-  return site;
-}
-const eleventy = (site: string, output: string) =>
-  execFileSync("npx", ["@11ty/eleventy", "--quiet", `--output=${output}`], { cwd: site, stdio: "pipe" });
 const importTei = (site: string, ...args: string[]) =>
   execFileSync(process.execPath, [path.join(ROOT, "dist/cli.js"), "import-tei", ...args], {
     cwd: site,
     encoding: "utf8",
   });
-/** Every file under a folder, relative to it, Pagefind's index aside (its fragment names are hashes of the pages). */
-function files(folder: string): string[] {
-  return (
-    readdirSync(folder, { recursive: true, withFileTypes: true }) as {
-      name: string;
-      parentPath: string;
-      isFile(): boolean;
-    }[]
-  )
-    .filter((d) => d.isFile())
-    .map((d) => path.relative(folder, path.join(d.parentPath, d.name)))
-    .filter((f) => !f.startsWith("pagefind"))
-    .sort();
-}
 
 describe("the sample cable's TEI, imported again", () => {
   let site: string;

@@ -2,7 +2,7 @@
 import { chronology, registerIndex, type ChronologyYear, type IndexEntry, type IndexKind } from "../model/browse.js";
 import type { EditionDocument, EditionModel } from "../model/edition.js";
 import { keyPart } from "../model/ids.js";
-import type { RegisterKind } from "../model/register.js";
+import { REGISTER_KINDS, type RegisterKind } from "../model/register.js";
 import { chronologyHtml, indexEntryHtml, indexKindHtml, INDEX_LABELS, siteNavigationHtml } from "../render/browse.js";
 import { atomFeed } from "../render/feed.js";
 import type { CollectionApi } from "./config.js";
@@ -24,6 +24,7 @@ type BrowsingTemplates = Pick<Implementations, "chronologyList" | "indexList" | 
 export function installBrowsing(
   context: AdapterContext,
   model: (api?: CollectionApi) => EditionModel | undefined,
+  role?: "partition" | "assemble",
 ): BrowsingTemplates {
   const { config, options } = context;
   const { labels } = options;
@@ -31,8 +32,14 @@ export function installBrowsing(
   // given, so an escaped key ("l%C3%AA-duan") made a folder no server finds the page in.
   const indexUrl = (kind: RegisterKind, key?: string) =>
     `/${INDEX_PATHS[kind]}/${key === undefined ? "" : `${keyPart(key)}/`}`;
-  const indexes = (api: CollectionApi): IndexKind[] =>
-    registerIndex(model(api)?.editions.flatMap((e) => e.register) ?? [], indexUrl);
+  // Every kind the site's register has entries of has its index page, whether or not the
+  // documents use one yet: the navigation (on every page) then depends on the register alone, and
+  // a partition of a partitioned build, which sees only its editions, prints the same one.
+  const indexes = (api: CollectionApi): IndexKind[] => {
+    const built = model(api);
+    const kinds = REGISTER_KINDS.filter((kind) => Object.keys(built?.register[kind] ?? {}).length > 0);
+    return registerIndex(built?.editions.flatMap((e) => e.register) ?? [], indexUrl, kinds);
+  };
 
   config.addCollection("chronology", (api) => chronology(model(api)?.documents ?? []));
   config.addCollection("indexPages", (api) =>
@@ -44,7 +51,7 @@ export function installBrowsing(
       ];
     }),
   );
-  addBrowsingPages(context);
+  addBrowsingPages(context, role);
   const render = () => ({ locale: options.locale, labels, url: context.url });
   return {
     chronologyList: (_call, years) => chronologyHtml(years as ChronologyYear[], render()).value,
@@ -83,11 +90,14 @@ export function installBrowsing(
 }
 
 /** The chronology, the index pages, the search page and the feeds: templates of the plugin's own. */
-function addBrowsingPages({ config, options }: AdapterContext): void {
+function addBrowsingPages({ config, options }: AdapterContext, role?: "partition" | "assemble"): void {
   const { labels } = options;
+  // The site-wide pages are the assembling run's; each edition's feed is its partition's.
+  const siteWide = role !== "partition";
+  const editionWide = role !== "assemble";
   const page = (file: string, data: Record<string, unknown>, content = "") =>
     config.addTemplate(file, content, { eleventyExcludeFromCollections: true, ...data });
-  if (options.chronology) {
+  if (options.chronology && siteWide) {
     page("documentary-edition-chronology.njk", {
       permalink: "/chronology/",
       layout: options.layouts.chronology,
@@ -95,7 +105,7 @@ function addBrowsingPages({ config, options }: AdapterContext): void {
       eleventyImport: { collections: ["chronology"] },
     });
   }
-  if (options.indexPages) {
+  if (options.indexPages && siteWide) {
     page("documentary-edition-index-pages.njk", {
       pagination: { data: "collections.indexPages", size: 1, alias: "indexPage" },
       permalink: "{{ indexPage.url }}",
@@ -104,19 +114,21 @@ function addBrowsingPages({ config, options }: AdapterContext): void {
       eleventyComputed: { title: (data: { indexPage?: IndexPage }) => data.indexPage?.title },
     });
   }
-  if (options.search) {
+  if (options.search && siteWide) {
     page("documentary-edition-search.njk", {
       permalink: "/search/",
       layout: options.layouts.search,
       title: labels.search,
     });
   }
-  if (options.feeds) {
+  if (options.feeds && siteWide) {
     page(
       "documentary-edition-feed.njk",
       { permalink: "/feed.xml", eleventyImport: { collections: ["documents"] } },
       "{% documentFeed undefined, site.title %}",
     );
+  }
+  if (options.feeds && editionWide) {
     page(
       "documentary-edition-edition-feeds.njk",
       {

@@ -37,6 +37,8 @@ export interface ServerResponse {
 
 export interface EleventyConfig {
   directories: EleventyDirectories;
+  /** Globs of input files Eleventy does not read. */
+  ignores: { add(glob: string): void };
   versionCheck(range: string): void;
   addCollection(name: string, callback: (api: CollectionApi) => unknown): void;
   addFilter(name: string, callback: (this: TemplateThis, ...args: unknown[]) => unknown): void;

@@ -39,11 +39,15 @@ import { editionPaths, normaliseDir, numberedUrl, type Classify } from "../model
 import { frontMatterLines } from "./source-lines.js";
 import { telegramArguments } from "./telegram-arguments.js";
 import { documentArgument, installTemplateApi, type Implementations } from "./template-api.js";
+import { buildRole, installRole, readManifests, type BuildRole } from "./partition.js";
+import { modelOfManifests } from "../model/manifest.js";
 
 const STYLESHEET_URL = "/documentary-edition/edition.css";
 const SCRIPT_URL = "/documentary-edition/cite.js";
 
 export function installPlugin(config: EleventyConfig, options: Options): void {
+  // A partition of a partitioned build, or its assembling run; a plain build has no role.
+  const role = buildRole();
   const sideFiles = new SideFiles();
   const changes = new EditionChanges();
   const report = new BuildReport();
@@ -61,14 +65,16 @@ export function installPlugin(config: EleventyConfig, options: Options): void {
     },
     absoluteUrl: (site) => (options.siteUrl ? `${options.siteUrl}${context.url(site)}` : undefined),
     sideFiles,
-    editionsToWrite: (current) => changes.changed(current),
+    // The assembling run writes no edition's files: its partition did.
+    editionsToWrite: (current) => (role?.role === "assemble" ? [] : changes.changed(current)),
     report: (problem) => report.add(problem),
   };
   const build = installBuildEvents(context, report, changes, () => {
     model = undefined;
     pathPrefix = undefined;
   });
-  const buildModel = installModel(context, build, (made) => (model = made));
+  const buildModel = installModel(context, build, role, (made) => (model = made));
+  if (role) installRole(config, options, role, () => model);
 
   const markdown = installMarkdown(context, build.classify, () => (doc, record) => {
     changes.rendered(doc);
@@ -77,8 +83,9 @@ export function installPlugin(config: EleventyConfig, options: Options): void {
   });
   const tei = installTei(context, markdown.sourceNote);
   const citations = installCitations(context);
-  const browsing = installBrowsing(context, (api) => (api ? buildModel(api) : model));
-  installSearch(config, options);
+  const browsing = installBrowsing(context, (api) => (api ? buildModel(api) : model), role?.role);
+  // Pagefind indexes the whole site once, in the assembling run.
+  installSearch(config, options, role?.role !== "partition");
   installTemplateApi(config, {
     ...documentTemplates(context, markdown, citations, () => model?.register ?? {}),
     ...citations.templates,
@@ -86,9 +93,12 @@ export function installPlugin(config: EleventyConfig, options: Options): void {
   });
   installGlobalData(config, options, build.siteParts);
   addDefaultLayouts(config, options);
-  addEditionPages(config, options);
-  addRegisterPages(config, options);
-  if (options.homePage) addHomePage(config, options);
+  // The editions' own pages are their partition's; the site-wide ones, the assembling run's.
+  if (role?.role !== "assemble") {
+    addEditionPages(config, options);
+    addRegisterPages(config, options);
+  }
+  if (options.homePage && role?.role !== "partition") addHomePage(config, options);
   if (options.stylesheet) {
     config.addPassthroughCopy({
       [new URL("../assets/edition.css", import.meta.url).pathname]: STYLESHEET_URL.slice(1),
@@ -164,6 +174,7 @@ function installBuildEvents(
 function installModel(
   context: AdapterContext,
   build: BuildState,
+  role: BuildRole | undefined,
   made: (model: EditionModel) => void,
 ): (api: CollectionApi) => EditionModel {
   const { config, options } = context;
@@ -171,6 +182,13 @@ function installModel(
   function buildModel(api: CollectionApi): EditionModel {
     const current = context.model();
     if (current) return current;
+    if (role?.role === "assemble") {
+      // The listings of every partition's editions, not their Markdown (which this run never reads).
+      const register = api.getAll()[0]?.data[options.registerData];
+      const listed = modelOfManifests(readManifests(role.staging), register ?? {}, NotATemplate.prototype);
+      made(listed);
+      return listed;
+    }
     const documents: SourceFile[] = [];
     const indexes: SourceFile[] = [];
     for (const item of api.getAll()) {

@@ -10,11 +10,12 @@ import type { EleventyConfig } from "./config.js";
 
 export const SEARCH_SCRIPT_URL = "/documentary-edition/search.js";
 
-export function installSearch(config: EleventyConfig, options: Options): void {
+/** `indexes`: whether this run makes the index (a partition of a partitioned build leaves it to the assembling run). */
+export function installSearch(config: EleventyConfig, options: Options, indexes = true): void {
   if (!options.search) return;
   let indexed = false;
   config.on("eleventy.after", async ({ directories, outputMode, incremental }) => {
-    if (outputMode && outputMode !== "fs") return;
+    if (!indexes || (outputMode && outputMode !== "fs")) return;
     // Pagefind cannot update an index, only make it again from the whole site: with
     // `--incremental`, it is made on the first build only, and a save rebuilds just the pages.
     if (incremental && indexed) return;

@@ -66,6 +66,7 @@ export const INDEX_KINDS: readonly RegisterKind[] = [...FRONT_MATTER_KINDS, "ter
 export function registerIndex(
   uses: readonly RegisterUse[],
   url: (kind: RegisterKind, key?: string) => string,
+  listed: readonly RegisterKind[] = [],
 ): IndexKind[] {
   const entries = new Map<string, IndexEntry & { seen: Set<EditionDocument>; sortName: string }>();
   for (const use of uses) {
@@ -99,11 +100,13 @@ export function registerIndex(
     if (list) list.push(entry);
     else byKind.set(entry.kind, [entry]);
   }
-  return REGISTER_KINDS.filter((kind) => INDEX_KINDS.includes(kind) && byKind.has(kind)).map((kind) => ({
-    kind,
-    url: url(kind),
-    entries: (byKind.get(kind) ?? [])
-      .sort((a, b) => a.sortName.localeCompare(b.sortName))
-      .map(({ sortName: _sortName, ...entry }) => entry),
-  }));
+  return REGISTER_KINDS.filter((kind) => INDEX_KINDS.includes(kind) && (byKind.has(kind) || listed.includes(kind))).map(
+    (kind) => ({
+      kind,
+      url: url(kind),
+      entries: (byKind.get(kind) ?? [])
+        .sort((a, b) => a.sortName.localeCompare(b.sortName))
+        .map(({ sortName: _sortName, ...entry }) => entry),
+    }),
+  );
 }

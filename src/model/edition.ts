@@ -525,7 +525,7 @@ function documentOf(
 }
 
 /** Editions are listed in the order their editors gave them, then by title, wherever their files lie. */
-function orderEditions(editions: Iterable<Edition>): Edition[] {
+export function orderEditions(editions: Iterable<Edition>): Edition[] {
   return [...editions].sort((a, b) => (a.order ?? Infinity) - (b.order ?? Infinity) || a.title.localeCompare(b.title));
 }
 

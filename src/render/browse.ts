@@ -49,6 +49,7 @@ ${year.months.map(
 
 /** An index of one kind: every entry, with how many documents it has. */
 export function indexKindHtml(index: IndexKind, context: Context): SafeHtml {
+  if (!index.entries.length) return html`<p class="de-empty">${context.labels.indexEmpty}</p>`;
   return html`<ul class="de-index">${index.entries.map(
     (entry) =>
       html`<li><a href="${context.url(entry.url)}">${entry.name}</a> <span class="de-count">(${entry.documents.length})</span>${

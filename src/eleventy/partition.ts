@@ -1,0 +1,95 @@
+/**
+ * A build's part in a partitioned build (`documentary-edition build`, src/build/): one Eleventy run
+ * of a few whole editions, or the last run that assembles the site-wide pages. The orchestrator
+ * says which in one environment variable; a plain `eleventy` run has none and builds everything.
+ *
+ * - A partition builds its editions' pages, side files and TEI, and nothing site-wide: the other
+ *   editions' folders are ignored (Eleventy never reads them), and at the end it writes a manifest
+ *   of its editions' listings (model/manifest.ts) into the staging folder.
+ * - The assembling run ignores every edition's folder, makes its model from the manifests, writes
+ *   the home page, the chronology, the index pages, the site's feed and the search page, indexes
+ *   the whole output with Pagefind, and removes the staging folder.
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { manifestOf, readManifest, type Manifest } from "../model/manifest.js";
+import type { EditionModel } from "../model/edition.js";
+import { normaliseDir } from "../model/paths.js";
+import type { Options } from "../options.js";
+import type { EleventyConfig } from "./config.js";
+
+export const PARTITION_VARIABLE = "DOCUMENTARY_EDITION_PARTITION";
+
+export type BuildRole =
+  { role: "partition"; id: string; editions: string[]; staging: string } | { role: "assemble"; staging: string };
+
+const ROLE_EXPECTED = `{"role":"partition","id":"1","editions":["…"],"staging":"…"} or {"role":"assemble","staging":"…"}`;
+
+/** The run's role from the environment, checked: a malformed value stops the build rather than build the wrong site. */
+export function buildRole(env: NodeJS.ProcessEnv = process.env): BuildRole | undefined {
+  const given = env[PARTITION_VARIABLE];
+  if (!given) return undefined;
+  let value: Partial<{ role: string; id: unknown; editions: unknown; staging: unknown }>;
+  try {
+    value = JSON.parse(given) as typeof value;
+  } catch {
+    value = {};
+  }
+  const staging = typeof value.staging === "string" && path.isAbsolute(value.staging) ? value.staging : undefined;
+  if (value.role === "assemble" && staging) return { role: "assemble", staging };
+  const editions = value.editions;
+  if (
+    value.role === "partition" &&
+    staging &&
+    typeof value.id === "string" &&
+    /^\d+$/.test(value.id) &&
+    Array.isArray(editions) &&
+    editions.length > 0 &&
+    editions.every((e) => typeof e === "string" && /^[^/\\]+$/.test(e) && e !== "." && e !== "..")
+  )
+    return { role: "partition", id: value.id, editions: editions as string[], staging };
+  throw new Error(`[documentary-edition] ${PARTITION_VARIABLE}: found ${given}; expected ${ROLE_EXPECTED}`);
+}
+
+const MANIFEST = /^partition-(\d+)\.json$/;
+
+/** Every partition's manifest in the staging folder, in partition order; none is an error. */
+export function readManifests(staging: string): Manifest[] {
+  const files = existsSync(staging) ? readdirSync(staging).filter((f) => MANIFEST.test(f)) : [];
+  if (!files.length)
+    throw new Error(
+      `[documentary-edition] ${staging}: no partition manifest (partition-<n>.json) to assemble; build the partitions first`,
+    );
+  const number = (f: string) => Number(MANIFEST.exec(f)?.[1]);
+  return files
+    .sort((a, b) => number(a) - number(b))
+    .map((f) => readManifest(readFileSync(path.join(staging, f), "utf8"), path.join(staging, f)));
+}
+
+/**
+ * The partition's or the assembling run's part of the build: which edition folders Eleventy skips,
+ * and what it leaves at the end (a manifest written whole; the staging folder removed).
+ */
+export function installRole(
+  config: EleventyConfig,
+  options: Options,
+  role: BuildRole,
+  model: () => EditionModel | undefined,
+): void {
+  const editionsDir = path.join(normaliseDir(config.directories.input), normaliseDir(options.editionsDir));
+  const ignored =
+    role.role === "assemble"
+      ? ["."]
+      : (existsSync(editionsDir) ? readdirSync(editionsDir) : []).filter((name) => !role.editions.includes(name));
+  for (const name of ignored) config.ignores.add(path.posix.join(editionsDir, name === "." ? "" : name, "**"));
+  config.on("eleventy.after", () => {
+    if (role.role === "assemble") {
+      rmSync(role.staging, { recursive: true, force: true });
+      return;
+    }
+    mkdirSync(role.staging, { recursive: true });
+    const file = path.join(role.staging, `partition-${role.id}.json`);
+    writeFileSync(`${file}.partial`, JSON.stringify(manifestOf(model()?.editions ?? [])));
+    renameSync(`${file}.partial`, file);
+  });
+}
