@@ -84,6 +84,8 @@ describe("build's arguments", () => {
     [["--jobs=x=1"], '--jobs "x=1": expected a whole number of 1 or more'],
     [["-j", "2"], "unknown option -j; see --help"],
     [["site"], 'build takes options only, not "site"; see --help'],
+    [["constructor"], 'build takes options only, not "constructor"; see --help'],
+    [["--assemble=yes"], "--assemble takes no value: --assemble=yes"],
     [["--jobs"], "--jobs needs a number after it"],
     [["--jobs", "--assemble"], "--jobs needs a number after it"],
     [["--jobs", "0"], '--jobs "0": expected a whole number of 1 or more'],

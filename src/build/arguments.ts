@@ -92,20 +92,18 @@ export function buildArguments(argv: readonly string[], defaultJobs = availableP
       arg.startsWith("--") && arg.includes("=")
         ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)]
         : [arg, undefined];
-    if (!(option in TAKES)) {
+    if (!Object.hasOwn(TAKES, option)) {
+      if (option === "--assemble") throw new CommandError(`--assemble takes no value: ${arg}`, 2);
       if (arg.startsWith("-")) throw new CommandError(`unknown option ${option}; see --help`, 2);
       throw new CommandError(`build takes options only, not ${JSON.stringify(arg)}; see --help`, 2);
     }
+    const next = argv[i + 1];
     let value = inline;
-    if (value === undefined) {
-      const next = argv[i + 1];
-      if (next === undefined || next.startsWith("--")) {
-        throw new CommandError(`${option} needs ${TAKES[option as ValueOption]} after it`, 2);
-      }
+    if (value === undefined && next !== undefined && !next.startsWith("--")) {
       value = next;
       i++;
     }
-    if (value === "") throw new CommandError(`${option} needs ${TAKES[option as ValueOption]} after it`, 2);
+    if (!value) throw new CommandError(`${option} needs ${TAKES[option as ValueOption]} after it`, 2);
     if (option === "--jobs") parsed.jobs = count(option, value);
     else if (option === "--partition-size") parsed.partitionSize = count(option, value);
     else if (option === "--partition") parsed.partition = partitionOf(value);
