@@ -5,7 +5,8 @@ import { existsSync, mkdirSync, readFileSync, realpathSync, writeFileSync } from
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildArguments, HELP, type BuildArguments } from "../src/build/arguments.js";
-import { PARTITION_VARIABLE, labelled, partitionLabel, runBuild, STAGING } from "../src/build/command.js";
+import { labelled, partitionLabel, runBuild, STAGING } from "../src/build/command.js";
+import { PARTITION_VARIABLE } from "../src/build/role.js";
 import { byCodePoint, countDocuments, listEditions, planPartitions } from "../src/build/plan.js";
 import { eleventyCommand, spawnRunner, type ChildResult, type Runner } from "../src/build/run.js";
 import { CommandError } from "../src/import/command.js";

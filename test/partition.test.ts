@@ -4,14 +4,27 @@
  * per edition and an assembling run. Each run is a child process, as the orchestrator makes it.
  */
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { pathToFileURL } from "node:url";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { buildRole, PARTITION_VARIABLE, readManifests } from "../src/eleventy/partition.js";
+import { buildRole, PARTITION_VARIABLE } from "../src/build/role.js";
+import { readManifests } from "../src/eleventy/partition.js";
 import { eleventy, files, ROOT, sampleSite } from "./helpers/sample.js";
 import { tempDir } from "./helpers/site.js";
 
 const ELEVENTY = path.join(ROOT, "node_modules/@11ty/eleventy/cmd.cjs");
+const build = (site: string, ...args: string[]) =>
+  execFileSync(process.execPath, [path.join(ROOT, "dist/cli.js"), "build", ...args], { cwd: site, encoding: "utf8" });
+
+/** The two outputs hold the same files, byte for byte, Pagefind's index aside. */
+function expectSame(output: string, plain: string): void {
+  const built = files(plain);
+  expect(files(output)).toEqual(built);
+  for (const file of built)
+    expect(readFileSync(path.join(output, file), "utf8"), file).toBe(readFileSync(path.join(plain, file), "utf8"));
+}
+
 const run = (site: string, output: string, role: Record<string, unknown>) =>
   execFileSync(process.execPath, [ELEVENTY, "--quiet", `--output=${output}`], {
     cwd: site,
@@ -93,12 +106,46 @@ describe("the sample site, built as one partition per edition and assembled", ()
   it("gives, once assembled, the files of the plain build, byte for byte, and removes the staging folder", () => {
     run(sampleSite(), partitioned, { role: "assemble", staging });
     expect(existsSync(staging)).toBe(false);
-    const built = files(plain);
-    expect(files(partitioned)).toEqual(built);
-    for (const file of built)
-      expect(readFileSync(path.join(partitioned, file), "utf8"), file).toBe(
-        readFileSync(path.join(plain, file), "utf8"),
-      );
+    expectSame(partitioned, plain);
     expect(existsSync(path.join(partitioned, "pagefind", "pagefind.js"))).toBe(true);
   }, 120_000);
+
+  it("gives the same files through `documentary-edition build`, two partitions at once or one at a time", () => {
+    const site = sampleSite();
+    const both = tempDir();
+    const printed = build(site, "--jobs", "2", "--partition-size", "1", "--output", both);
+    expect(printed).toMatch(/^Built 2 partitions \(13 documents\) and assembled them into .+ in [\d.]+ seconds\.$/m);
+    expectSame(both, plain);
+    const apart = tempDir();
+    for (const step of [["--partition", "1/2"], ["--partition", "2/2"], ["--assemble"]])
+      build(site, ...step, "--partition-size", "1", "--output", apart);
+    expectSame(apart, plain);
+  }, 120_000);
+});
+
+describe("a series of 2,000 documents in 4 editions, two of which cross-refer", () => {
+  it("is built by `documentary-edition build --jobs 2` into the files of a plain build, the two editions in one partition", async () => {
+    const { generate } = (await import(pathToFileURL(path.join(ROOT, "bench/corpus.mjs")).href)) as {
+      generate: (n: number, dir: string) => string;
+    };
+    const site = path.join(generate(2000, path.join(tempDir(), "series")), "plugin");
+    const referring = path.join(site, "editions/edition-1/doc-1.md");
+    writeFileSync(referring, `${readFileSync(referring, "utf8")}\nSee {doc edition-3/5}.\n`);
+    writeFileSync(
+      path.join(site, "eleventy.config.mjs"),
+      `import documentaryEdition from ${JSON.stringify(pathToFileURL(path.join(ROOT, "dist/index.js")).href)};\nexport default (config) => config.addPlugin(documentaryEdition);\n`,
+    );
+    symlinkSync(path.join(ROOT, "node_modules"), path.join(site, "node_modules"));
+    const plainOut = tempDir();
+    execFileSync(process.execPath, [ELEVENTY, "--quiet", `--output=${plainOut}`], { cwd: site, stdio: "pipe" });
+    const partitioned = tempDir();
+    const printed = build(site, "--jobs", "2", "--partition-size", "600", "--output", partitioned);
+    expect(printed).toContain("[partition 1: edition-1, edition-3] built 1000 documents");
+    expect(printed).toContain("[partition 2: edition-2] built 500 documents");
+    expect(printed).toContain("[partition 3: edition-4] built 500 documents");
+    expect(readFileSync(path.join(partitioned, "editions/edition-1/doc-1/index.html"), "utf8")).toContain(
+      'href="/editions/edition-3/doc-',
+    );
+    expectSame(partitioned, plainOut);
+  }, 600_000);
 });

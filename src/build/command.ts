@@ -10,18 +10,10 @@ import { CommandError } from "../import/command.js";
 import type { BuildArguments } from "./arguments.js";
 import { planPartitions, type Partition } from "./plan.js";
 import { eleventyCommand, runPool, type ChildResult, type Runner } from "./run.js";
+import { assembleEnv, PARTITION_VARIABLE, partitionEnv } from "./role.js";
 
-export const PARTITION_VARIABLE = "DOCUMENTARY_EDITION_PARTITION";
 /** The staging folder's name in the output folder. */
 export const STAGING = ".documentary-edition";
-
-/** The variable's value for a partition's run, and for the assembling run. */
-export function partitionEnv(partition: Partition, staging: string): string {
-  return JSON.stringify({ role: "partition", id: partition.id, editions: partition.editions, staging });
-}
-export function assembleEnv(staging: string): string {
-  return JSON.stringify({ role: "assemble", staging });
-}
 
 /** What the build needs from outside: the site's folder, how a child is run, where lines go, a clock in ms. */
 export interface BuildContext {

@@ -1,10 +1,11 @@
 /**
  * The plan of a partitioned build: the site's editions, in code-point order of their folders' names,
- * grouped whole into partitions of about a target number of documents. The plan depends on nothing
+ * grouped whole into partitions of about a target number of documents, editions that cross-refer
+ * kept together. The plan depends on nothing
  * but the editions folder's files and the target, so that machines building one partition each
  * (`--partition K/N`) agree on which editions partition K holds.
  */
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { CommandError } from "../import/command.js";
 
@@ -29,17 +30,60 @@ export function listEditions(editionsFolder: string): string[] {
     .sort(byCodePoint);
 }
 
+/** An edition's Markdown files at any depth, an index.md (the edition's or a part's) among them. */
+function markdownFiles(editionFolder: string): string[] {
+  return readdirSync(editionFolder, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith(".md"))
+    .map((entry) => path.join(entry.parentPath, entry.name));
+}
+
 /** An edition's documents: its .md files at any depth, an index.md (the edition's or a part's) not counted. */
 export function countDocuments(editionFolder: string): number {
-  return readdirSync(editionFolder, { recursive: true, withFileTypes: true }).filter(
-    (entry) => entry.isFile() && entry.name.endsWith(".md") && entry.name !== "index.md",
-  ).length;
+  return markdownFiles(editionFolder).filter((file) => path.basename(file) !== "index.md").length;
+}
+
+/** A cross-reference to another edition's document, `{doc other-edition/12}`, as the Markdown rule reads one. */
+const OTHER_EDITION = /\{doc\s+([A-Za-z0-9][\w.-]*)\//g;
+
+/** The other editions an edition's files refer to (a plain scan of their text: nothing is parsed). */
+export function referencedEditions(editionFolder: string): Set<string> {
+  const found = new Set<string>();
+  for (const file of markdownFiles(editionFolder))
+    for (const match of readFileSync(file, "utf8").matchAll(OTHER_EDITION)) found.add(match[1] as string);
+  return found;
 }
 
 /**
- * The editions grouped in order into partitions: an edition joins the current partition unless that
- * would take it over `targetSize` documents; an edition over the target alone is a partition of its
- * own. An edition is never split.
+ * The editions in groups that must be built together: an edition and every edition it refers to
+ * (or that refers to it), so that each cross-reference resolves within its partition. Each group
+ * is its editions in order, and the groups are in the order of their first edition.
+ */
+export function editionGroups(editions: readonly string[], references: (edition: string) => Set<string>): string[][] {
+  const parent = new Map(editions.map((e) => [e, e]));
+  const root = (e: string): string => {
+    let r = e;
+    while (parent.get(r) !== r) r = parent.get(r) as string;
+    parent.set(e, r);
+    return r;
+  };
+  for (const edition of editions)
+    for (const other of references(edition)) {
+      if (!parent.has(other) || other === edition) continue;
+      const [a, b] = [root(edition), root(other)].sort(byCodePoint) as [string, string];
+      parent.set(b, a);
+    }
+  const groups = new Map<string, string[]>();
+  for (const edition of editions) {
+    const r = root(edition);
+    groups.set(r, [...(groups.get(r) ?? []), edition]);
+  }
+  return [...groups.values()];
+}
+
+/**
+ * The editions grouped in order into partitions: a group of editions (one edition, or editions that
+ * refer to each other) joins the current partition unless that would take it over `targetSize`
+ * documents; a group over the target alone is a partition of its own. An edition is never split.
  */
 export function planPartitions(editionsFolder: string, targetSize: number): Partition[] {
   const editions = listEditions(editionsFolder);
@@ -48,13 +92,14 @@ export function planPartitions(editionsFolder: string, targetSize: number): Part
   }
   const partitions: Partition[] = [];
   let current: Partition | undefined;
-  for (const edition of editions) {
-    const documents = countDocuments(path.join(editionsFolder, edition));
+  const groups = editionGroups(editions, (edition) => referencedEditions(path.join(editionsFolder, edition)));
+  for (const group of groups) {
+    const documents = group.reduce((n, edition) => n + countDocuments(path.join(editionsFolder, edition)), 0);
     if (!current || current.documents + documents > targetSize) {
       current = { id: String(partitions.length + 1), editions: [], documents: 0 };
       partitions.push(current);
     }
-    current.editions.push(edition);
+    current.editions.push(...group);
     current.documents += documents;
   }
   return partitions;

@@ -17,39 +17,7 @@ import type { EditionModel } from "../model/edition.js";
 import { normaliseDir } from "../model/paths.js";
 import type { Options } from "../options.js";
 import type { EleventyConfig } from "./config.js";
-
-export const PARTITION_VARIABLE = "DOCUMENTARY_EDITION_PARTITION";
-
-export type BuildRole =
-  { role: "partition"; id: string; editions: string[]; staging: string } | { role: "assemble"; staging: string };
-
-const ROLE_EXPECTED = `{"role":"partition","id":"1","editions":["…"],"staging":"…"} or {"role":"assemble","staging":"…"}`;
-
-/** The run's role from the environment, checked: a malformed value stops the build rather than build the wrong site. */
-export function buildRole(env: NodeJS.ProcessEnv = process.env): BuildRole | undefined {
-  const given = env[PARTITION_VARIABLE];
-  if (!given) return undefined;
-  let value: Partial<{ role: string; id: unknown; editions: unknown; staging: unknown }>;
-  try {
-    value = JSON.parse(given) as typeof value;
-  } catch {
-    value = {};
-  }
-  const staging = typeof value.staging === "string" && path.isAbsolute(value.staging) ? value.staging : undefined;
-  if (value.role === "assemble" && staging) return { role: "assemble", staging };
-  const editions = value.editions;
-  if (
-    value.role === "partition" &&
-    staging &&
-    typeof value.id === "string" &&
-    /^\d+$/.test(value.id) &&
-    Array.isArray(editions) &&
-    editions.length > 0 &&
-    editions.every((e) => typeof e === "string" && /^[^/\\]+$/.test(e) && e !== "." && e !== "..")
-  )
-    return { role: "partition", id: value.id, editions: editions as string[], staging };
-  throw new Error(`[documentary-edition] ${PARTITION_VARIABLE}: found ${given}; expected ${ROLE_EXPECTED}`);
-}
+import type { BuildRole } from "../build/role.js";
 
 const MANIFEST = /^partition-(\d+)\.json$/;
 

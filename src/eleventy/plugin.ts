@@ -39,7 +39,8 @@ import { editionPaths, normaliseDir, numberedUrl, type Classify } from "../model
 import { frontMatterLines } from "./source-lines.js";
 import { telegramArguments } from "./telegram-arguments.js";
 import { documentArgument, installTemplateApi, type Implementations } from "./template-api.js";
-import { buildRole, installRole, readManifests, type BuildRole } from "./partition.js";
+import { installRole, readManifests } from "./partition.js";
+import { buildRole, type BuildRole } from "../build/role.js";
 import { modelOfManifests } from "../model/manifest.js";
 
 const STYLESHEET_URL = "/documentary-edition/edition.css";
