@@ -1,13 +1,21 @@
 // The build command's orchestration of partitioned builds: its arguments, the plan of partitions on
 // folders of editions, and the runs with a fake Runner (no Eleventy is started), so that what is run,
 // with which environment, how many at once, and what a failure does are tested on their own.
-import { existsSync, mkdirSync, readFileSync, realpathSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, realpathSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildArguments, HELP, type BuildArguments } from "../src/build/arguments.js";
 import { labelled, partitionLabel, runBuild, STAGING } from "../src/build/command.js";
 import { PARTITION_VARIABLE } from "../src/build/role.js";
-import { byCodePoint, countDocuments, listEditions, planPartitions } from "../src/build/plan.js";
+import {
+  byCodePoint,
+  countDocuments,
+  editionGroups,
+  listEditions,
+  planPartitions,
+  referencedEditions,
+} from "../src/build/plan.js";
+import { SERVE_HELP, serveArguments, serveCommand } from "../src/build/serve.js";
 import { eleventyCommand, spawnRunner, type ChildResult, type Runner } from "../src/build/run.js";
 import { CommandError } from "../src/import/command.js";
 import { tempDir } from "./helpers/site.js";
@@ -36,7 +44,7 @@ function site(editions: Record<string, number>): string {
 
 const defaults: BuildArguments = {
   jobs: 4,
-  partitionSize: 10_000,
+  partitionSize: 5_000,
   assemble: false,
   output: "_site",
   editions: "editions",
@@ -131,6 +139,22 @@ describe("the plan of partitions", () => {
     expect(groups(folder, 7)).toEqual([["a"], ["b", "c"]]);
     expect(groups(folder, 10)).toEqual([["a", "b", "c"]]);
     expect(groups(folder, 1)).toEqual([["a"], ["b"], ["c"]]);
+  });
+
+  it("keeps editions that refer to each other's documents in one partition, in the order of the first", () => {
+    const folder = site({ a: 2, b: 2, c: 2, d: 2 });
+    writeFileSync(
+      path.join(editions(folder), "d", "d1.md"),
+      "---\nnumber: 1\n---\nSee {doc  b/2} and {doc a/1: it}.\n",
+    );
+    writeFileSync(
+      path.join(editions(folder), "c", "index.md"),
+      "---\ntitle: C\n---\nAs {doc c/1} and {doc nowhere/3} say.\n",
+    );
+    expect(groups(folder, 2)).toEqual([["a", "b", "d"], ["c"]]);
+    expect(planPartitions(editions(folder), 100)).toEqual([{ id: "1", editions: ["a", "b", "d", "c"], documents: 8 }]);
+    expect(editionGroups(["a", "b", "c"], (e) => new Set(e === "c" ? ["a"] : []))).toEqual([["a", "c"], ["b"]]);
+    expect([...referencedEditions(path.join(editions(folder), "d"))]).toEqual(["b", "a"]);
   });
 
   it("gives an edition larger than the target a partition of its own, never split", () => {
@@ -515,5 +539,49 @@ require("node:fs").writeFileSync(${JSON.stringify(pidFile)}, String(c.pid)); set
     };
     for (let i = 0; i < 50 && alive(); i++) await new Promise((r) => setTimeout(r, 20));
     expect(alive()).toBe(false);
+  });
+});
+
+describe("serve <edition>", () => {
+  it("takes one edition and the options --help names", () => {
+    expect(serveArguments(["talks"])).toEqual({ edition: "talks", output: "_site", editions: "editions" });
+    expect(serveArguments(["talks", "--port", "8091", "--output", "out", "--editions", "eds"])).toEqual({
+      edition: "talks",
+      port: 8091,
+      output: "out",
+      editions: "eds",
+    });
+    expect(serveArguments(["--help"])).toBe("help");
+    for (const option of ["--port", "--output", "--editions"]) expect(SERVE_HELP).toContain(option);
+  });
+
+  it("refuses what it does not know, with status 2 and the value", async () => {
+    for (const [argv, message] of [
+      [[], "the edition to serve is missing; see --help"],
+      [["a", "b"], "one edition at a time: a and b"],
+      [["a", "--port", "99999"], '--port "99999": expected a port number from 1 to 65535'],
+      [["a", "--port"], "--port needs a number after it"],
+      [["a", "--watch"], "unknown option --watch; see --help"],
+    ] as const) {
+      const error = await failure(() => serveArguments(argv));
+      expect(error.message).toBe(message);
+      expect(error.status).toBe(2);
+    }
+  });
+
+  it("runs Eleventy's server on that edition alone, as a partition of one; another name is an error listing the editions", () => {
+    const folder = site({ alpha: 1, beta: 1 });
+    symlinkSync(path.join(__dirname, "../node_modules"), path.join(folder, "node_modules"));
+    const command = serveCommand({ edition: "beta", output: "_site", editions: "editions", port: 8091 }, folder);
+    expect(command.args.slice(1)).toEqual(["--serve", "--incremental", "--output", "_site", "--port", "8091"]);
+    const role = JSON.parse(command.env[PARTITION_VARIABLE] as string) as {
+      role: string;
+      id: string;
+      editions: string[];
+    };
+    expect(role).toMatchObject({ role: "partition", id: "0", editions: ["beta"] });
+    expect(() => serveCommand({ edition: "gamma", output: "_site", editions: "editions" }, folder)).toThrow(
+      `${path.join("editions", "gamma")}: no such edition; expected one of alpha, beta`,
+    );
   });
 });
