@@ -2,7 +2,7 @@
 // with `npm init -y`, with the config the README's quick start shows, builds complete pages with
 // the defaults.
 import { execFileSync, spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, readdirSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { FIXTURE } from "./helpers/imported.js";
@@ -250,6 +250,32 @@ describe("the packed plugin in a fresh site", () => {
       const title = "Foreign Relations of the United States, 1969–1976, Volume XIX, Part 1, Korea, 1969–1972";
       expect(frus("index.html")).toContain(`<h1>${title}</h1>`);
       expect(frus("index.html")).toContain(`<title>${title} | Edition</title>`);
+      // The same site as partitions of one edition each, 2 at a time, then assembled (issue 19),
+      // and built plainly: both into folders outside the site, which Eleventy would read as input.
+      const [partitionedOut, plainOut] = [tempDir(), tempDir()];
+      const partitioned = run([
+        "documentary-edition",
+        "build",
+        "--jobs",
+        "2",
+        "--partition-size",
+        "1",
+        "--output",
+        partitionedOut,
+      ]);
+      expect(partitioned.status, partitioned.stderr).toBe(0);
+      expect(partitioned.stdout).toMatch(/^Built \d+ partitions \(\d+ documents\) and assembled them into /m);
+      expect(run(["@11ty/eleventy", "--quiet", `--output=${plainOut}`]).status).toBe(0);
+      const files = (root: string) =>
+        (readdirSync(root, { recursive: true }) as string[]).filter((f) => !f.startsWith("pagefind")).sort();
+      expect(files(partitionedOut)).toEqual(files(plainOut));
+      for (const file of ["editions/frus1969-76v19p1/d54/index.html", "chronology/index.html", "feed.xml"])
+        expect(readFileSync(path.join(partitionedOut, file), "utf8"), file).toBe(
+          readFileSync(path.join(plainOut, file), "utf8"),
+        );
+      const serveHelp = run(["documentary-edition", "serve", "--help"]);
+      expect(serveHelp.status).toBe(0);
+      expect(serveHelp.stdout).toContain("Usage: documentary-edition serve <edition> [options]");
     } finally {
       // The site's own builds read its whole folder: the import is not theirs.
       for (const made of [xml, config, "editions/frus1969-76v19p1", "_data", "_site-import"]) {
