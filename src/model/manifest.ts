@@ -39,8 +39,6 @@ interface ListedEdition {
   summary?: string;
   order?: number;
   url: string;
-  registerUrl?: string;
-  numbered: boolean;
   documents: ListedDocument[];
   register: ListedUse[];
 }
@@ -67,8 +65,6 @@ export function manifestOf(editions: readonly Edition[]): Manifest {
         summary: edition.summary,
         order: edition.order,
         url: edition.url,
-        registerUrl: edition.registerUrl,
-        numbered: edition.numbered,
         documents: edition.documents.map((doc) =>
           defined({
             id: doc.id,
@@ -110,7 +106,13 @@ export function modelOfManifests(manifests: readonly Manifest[], register: Regis
     manifests.flatMap((manifest) =>
       manifest.editions.map((listed) => {
         const { documents: listedDocuments, register: uses, ...fields } = listed;
-        const edition = made({ ...fields, editors: [], parts: [], mentions: [] }) as unknown as Edition;
+        const edition = made({
+          ...fields,
+          numbered: false,
+          editors: [],
+          parts: [],
+          mentions: [],
+        }) as unknown as Edition;
         edition.documents = listedDocuments.map(
           (doc) =>
             made({ ...doc, edition, mentions: [], summaryMentions: [], noteCount: 0 }) as unknown as EditionDocument,
