@@ -42,7 +42,14 @@ import { pageSourceNoteHtml } from "./render/notes.js";
 import { memorandumSettings } from "./render/memorandum.js";
 import { editionRegisterHtml } from "./render/register.js";
 import { telegramHeaderHtml } from "./render/telegram.js";
-import { corpusItems, corpusMember, documentTei, TEI_CORPUS_END, teiCorpusStart } from "./tei/document.js";
+import {
+  corpusItems,
+  corpusMember,
+  documentTei,
+  introductionTei,
+  TEI_CORPUS_END,
+  teiCorpusStart,
+} from "./tei/document.js";
 
 export type { Edition, EditionDocument, EditionModel, Register, RegisterEntry } from "./model/edition.js";
 export type { DocumentDate } from "./model/date.js";
@@ -414,10 +421,25 @@ export function renderEdition(loaded: LoadedEdition, edition: Edition | string):
   const { context, absolute } = internalsOf(loaded);
   const introduction = found.inputPath ? renderText(loaded, found.inputPath) : undefined;
   const problems = [...(introduction?.problems ?? [])];
-  // The corpus holds the documents whose TEI the site writes: those with a page of their own.
-  let tei = teiCorpusStart(found, { pageUrl: absolute(found.url) });
+  // The corpus holds the documents whose TEI the site writes: those with a page of their own, and
+  // the edition's and its parts' introductions, as the adapter writes them.
+  const registerUrl = found.registerUrl && absolute(found.registerUrl);
+  const intro = (inputPath: string | undefined, rendered = inputPath ? renderText(loaded, inputPath) : undefined) => {
+    const where = inputPath ? internalsOf(loaded).where.get(inputPath) : undefined;
+    if (!rendered || !where) return "";
+    return introductionTei(rendered.tokens, {
+      idPrefix: docIdOf(where),
+      referenceUrl: absolute,
+      ...(registerUrl ? { registerUrl } : {}),
+    });
+  };
+  let tei = teiCorpusStart(found, { pageUrl: absolute(found.url), introduction: intro(found.inputPath, introduction) });
   const byUrl = new Map(found.documents.map((doc) => [doc.url, doc]));
-  for (const item of corpusItems(found, (doc) => doc.url.endsWith("/"))) {
+  for (const item of corpusItems(
+    found,
+    (doc) => doc.url.endsWith("/"),
+    (part) => intro(part.inputPath),
+  )) {
     if ("text" in item) {
       tei += item.text;
       continue;

@@ -40,6 +40,8 @@ export interface MarkdownPart {
   placesTelegram: (inputPath: string) => boolean;
   /** Told by the telegram header shortcode what it printed on a page, so that its text's record can say where. */
   printedTelegram: (inputPath: string, html: string, telegram: Telegram | undefined) => void;
+  /** An edition's or part's introduction (its index.md's text) as rendered: its tokens and the id its page gives its ids. */
+  introduction: (inputPath: string) => { tokens: Token[]; idPrefix: string } | undefined;
 }
 
 /** Told as each document's text is rendered, with its record. */
@@ -110,6 +112,21 @@ class TextRecords {
   }
 }
 
+/**
+ * The introductions (edition and part index files) as rendered, for the corpus's TEI. Kept from
+ * build to build: an incremental build may assemble a corpus without rendering its index again.
+ */
+function introductionRecords(classify: () => Classify) {
+  const records = new Map<string, { tokens: Token[]; idPrefix: string }>();
+  return {
+    record(inputPath: string, tokens: Token[]) {
+      const where = classify()(inputPath);
+      if (where?.kind === "index") records.set(inputPath, { tokens, idPrefix: docIdOf(where) });
+    },
+    get: (inputPath: string) => records.get(inputPath),
+  };
+}
+
 export function installMarkdown(
   context: AdapterContext,
   classify: () => Classify,
@@ -118,6 +135,7 @@ export function installMarkdown(
   const { config, options, model } = context;
   const documentOfEnv = (env: Record<string, unknown>) => model()?.byInputPath.get(inputPathOf(env.page));
   const records = new TextRecords();
+  const introductions = introductionRecords(classify);
   config.on("eleventy.before", () => records.start());
 
   let markdownLib: MarkdownIt | undefined;
@@ -148,6 +166,7 @@ export function installMarkdown(
         numberSourceNote: (env) => documentOfEnv(env)?.edition.numberSourceNote ?? false,
       },
       rendered: (env, marks, tokens) => {
+        introductions.record(inputPathOf(env.page), tokens);
         const placedTelegrams = records.rendered(inputPathOf(env.page), marks, tokens);
         withDocument(documentOfEnv(env), (doc) => rendered()(doc, { marks, tokens, placedTelegrams }));
       },
@@ -158,10 +177,7 @@ export function installMarkdown(
         url: context.url,
         report: (_env, problems) => problems.forEach(context.report),
       }),
-      problems: (env, problems) => {
-        const inputPath = inputPathOf(env.page);
-        for (const problem of problems) context.report(textProblem(inputPath, problem));
-      },
+      problems: (env, problems) => problems.forEach((p) => context.report(textProblem(inputPathOf(env.page), p))),
     });
   });
 
@@ -170,6 +186,7 @@ export function installMarkdown(
     marksUsed: (inputPath) => records.marks(inputPath),
     placesTelegram: (inputPath) => records.placesTelegram(inputPath),
     printedTelegram: (inputPath, html, telegram) => records.printed(inputPath, html, telegram),
+    introduction: introductions.get,
   };
 }
 

@@ -82,7 +82,7 @@ export function installPlugin(config: EleventyConfig, options: Options): void {
     tei.rendered(doc, record);
     citations.rendered(doc);
   });
-  const tei = installTei(context, markdown.sourceNote);
+  const tei = installTei(context, markdown.sourceNote, markdown.introduction);
   const citations = installCitations(context);
   const browsing = installBrowsing(context, (api) => (api ? buildModel(api) : model), role?.role);
   // Pagefind indexes the whole site once, in the assembling run.

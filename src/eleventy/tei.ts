@@ -5,9 +5,16 @@
  */
 import type { teiSourceNote } from "../markdown/source-note.js";
 import type { EditionDocument } from "../model/edition.js";
-import { corpusItems, corpusMember, documentTei, TEI_CORPUS_END, teiCorpusStart } from "../tei/document.js";
+import {
+  corpusItems,
+  corpusMember,
+  documentTei,
+  introductionTei,
+  TEI_CORPUS_END,
+  teiCorpusStart,
+} from "../tei/document.js";
 import type { AdapterContext } from "./context.js";
-import type { DocumentRecord } from "./markdown.js";
+import type { DocumentRecord, MarkdownPart } from "./markdown.js";
 import { frontMatterLines } from "./source-lines.js";
 
 export const TEI_FILE = "document.xml";
@@ -21,6 +28,7 @@ export interface TeiExport {
 export function installTei(
   context: AdapterContext,
   sourceNote: (doc: EditionDocument) => ReturnType<typeof teiSourceNote>,
+  introduction: MarkdownPart["introduction"],
 ): TeiExport {
   const { config, options, sideFiles: files } = context;
   const absolute = (site: string) => context.absoluteUrl(site) ?? context.url(site);
@@ -33,8 +41,23 @@ export function installTei(
     // the writing thread goes on with the citation files of the editions.
     await files.flush();
     for (const edition of context.editionsToWrite(current)) {
-      const items = corpusItems(edition, (doc) => doc.url.endsWith("/"));
-      const start = teiCorpusStart(edition, { pageUrl: absolute(edition.url) });
+      // Each introduction as its page was rendered, its mentions pointing to the edition's register.
+      const intro = (inputPath: string | undefined) => {
+        const rendered = inputPath ? introduction(inputPath) : undefined;
+        if (!rendered) return "";
+        const registerUrl = edition.registerUrl && absolute(edition.registerUrl);
+        return introductionTei(rendered.tokens, {
+          idPrefix: rendered.idPrefix,
+          referenceUrl: absolute,
+          ...(registerUrl ? { registerUrl } : {}),
+        });
+      };
+      const items = corpusItems(
+        edition,
+        (doc) => doc.url.endsWith("/"),
+        (part) => intro(part.inputPath),
+      );
+      const start = teiCorpusStart(edition, { pageUrl: absolute(edition.url), introduction: intro(edition.inputPath) });
       files.assemble(edition.url, CORPUS_FILE, start, items, TEI_FILE, corpusMember, TEI_CORPUS_END);
     }
   });

@@ -81,7 +81,7 @@ export function importDocuments(root: XNode, fallbackSlug: string): ImportedEdit
       const sub = attr(part, "n") ?? `${folder ? `${folder}/` : ""}part${i + 1}`;
       const partTitle = norm(plain(path(part, "teiHeader", "fileDesc", "titleStmt", "title") ?? {})) || sub;
       const lines = ["---", `title: ${q(partTitle)}`, ...(parts.length > 1 ? [`order: ${i + 1}`] : []), "---", ""];
-      files.push({ path: `${sub}/index.md`, content: lines.join("\n") });
+      files.push({ path: `${sub}/index.md`, content: lines.join("\n") + reader.introduction(part, sub) });
     });
     for (const k of elements(corpus)) {
       if (tagOf(k) === "TEI") {
@@ -90,7 +90,8 @@ export function importDocuments(root: XNode, fallbackSlug: string): ImportedEdit
     }
   };
   walk(root, "");
-  const index = editionIndex(title, all(titleStmt, "editor"), reader.sourceNoteNumbered, extra);
+  const index =
+    editionIndex(title, all(titleStmt, "editor"), reader.sourceNoteNumbered, extra) + reader.introduction(root, "");
   return {
     slug,
     files: [{ path: "index.md", content: index }, ...files],
@@ -190,6 +191,18 @@ class DocumentReader {
       else nodes.push(k);
     }
     return { nodes, telegram, sourceNote, listed };
+  }
+
+  /** An edition's or part's introduction, its corpus's `<text type="introduction">`, as its index.md's text. */
+  introduction(corpus: XNode, folder: string): string {
+    const text = all(corpus, "text").find((t) => attr(t, "type") === "introduction");
+    const body = text && find(text, "body");
+    if (!body) return "";
+    const ctx: DocContext = { notes: [], unmapped: new Unmapped(this.report, `${folder || "(edition)"}/index.md`) };
+    const blocks = this.text.blocks(kids(body), ctx);
+    const notes = ctx.notes.map((n) => `[^${n.n}]: ${n.text}`);
+    ctx.unmapped.done();
+    return `\n${[...blocks, ...notes].join("\n\n")}\n`;
   }
 
   /** The register's own name for a key, from the header's lists: authoritative, unlike a mention's words. */

@@ -129,6 +129,14 @@ export class TextWriter {
     switch (t) {
       case "gap":
         return titleMode ? "" : gapMark(n, ctx.unmapped);
+      case "code": {
+        // Code is printed as it is: its text unescaped, between backticks one more than it holds.
+        const code = squash(plain(n));
+        const ticks = "`".repeat(Math.max(0, ...(code.match(/`+/g) ?? []).map((t) => t.length)) + 1);
+        return titleMode
+          ? code
+          : `${ticks}${code.startsWith("`") ? " " : ""}${code}${code.endsWith("`") ? " " : ""}${ticks}`;
+      }
       case "choice":
         return this.choice(n, ctx, titleMode);
       case "hi":

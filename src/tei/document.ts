@@ -364,7 +364,29 @@ export function teiDocument(doc: EditionDocument, tokens: Token[], settings: Tei
 }
 
 /** The opening of an edition's teiCorpus, up to its first TEI document; `TEI_CORPUS_END` closes it. */
-export function teiCorpusStart(edition: Edition, settings: { pageUrl: string }): string {
+/**
+ * An edition's or a part's introduction (the text of its index.md) as a `<text type="introduction">`
+ * of its teiCorpus; nothing where it has no text. `context` is as a document's: the page's ids.
+ */
+export function introductionTei(tokens: Token[], context: Parameters<typeof teiBody>[1]): string {
+  const text = teiBody(tokens, context);
+  const body = text.body.join("");
+  if (!hasText(body)) return "";
+  return `${el(
+    "text",
+    { type: "introduction" },
+    el(
+      "body",
+      {},
+      text.head.map((h) => el("head", {}, h)).join("") +
+        (text.opener.length ? el("opener", {}, text.opener.join("")) : "") +
+        body +
+        (text.closer.length ? el("closer", {}, text.closer.join("")) : ""),
+    ),
+  )}\n`;
+}
+
+export function teiCorpusStart(edition: Edition, settings: { pageUrl: string; introduction?: string }): string {
   const head = el(
     "teiHeader",
     {},
@@ -396,7 +418,7 @@ export function teiCorpusStart(edition: Edition, settings: { pageUrl: string }):
   );
   return `<?xml version="1.0" encoding="UTF-8"?>
 <teiCorpus xmlns="http://www.tei-c.org/ns/1.0">${head}
-`;
+${settings.introduction ?? ""}`;
 }
 
 export const TEI_CORPUS_END = "</teiCorpus>\n";
@@ -406,10 +428,14 @@ export type CorpusItem = { member: string } | { text: string };
 
 /**
  * The corpus's contents in the edition's order: its own documents, then each part as a teiCorpus of
- * its own, with a header that gives its title, nested as the parts are. `hasTei` says which
+ * its own, with a header that gives its title and its introduction's text, nested as the parts are. `hasTei` says which
  * documents have a TEI file (those with a page of their own).
  */
-export function corpusItems(edition: Edition, hasTei: (doc: EditionDocument) => boolean): CorpusItem[] {
+export function corpusItems(
+  edition: Edition,
+  hasTei: (doc: EditionDocument) => boolean,
+  introduction: (part: Part) => string = () => "",
+): CorpusItem[] {
   const members = (docs: readonly EditionDocument[]) => docs.filter(hasTei).map((doc) => ({ member: doc.url }));
   const part = (p: Part): CorpusItem[] => [
     {
@@ -427,7 +453,7 @@ export function corpusItems(edition: Edition, hasTei: (doc: EditionDocument) => 
               el("p", {}, `The ${p.documents.length} documents of this part, each with its own source description.`),
             ),
         ),
-      )}\n`,
+      )}\n${introduction(p)}`,
     },
     ...members(p.documents),
     ...p.parts.flatMap(part),
