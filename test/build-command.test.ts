@@ -580,6 +580,10 @@ describe("serve <edition>", () => {
       editions: string[];
     };
     expect(role).toMatchObject({ role: "partition", id: "0", editions: ["beta"] });
+    // An edition another refers to is served with it, as a partitioned build keeps them together.
+    writeFileSync(path.join(folder, "editions", "alpha", "d1.md"), "---\nnumber: 1\n---\nSee {doc beta/1}.\n");
+    const both = serveCommand({ edition: "beta", output: "_site", editions: "editions" }, folder);
+    expect(JSON.parse(both.env[PARTITION_VARIABLE] as string)).toMatchObject({ editions: ["alpha", "beta"] });
     expect(() => serveCommand({ edition: "gamma", output: "_site", editions: "editions" }, folder)).toThrow(
       `${path.join("editions", "gamma")}: no such edition; expected one of alpha, beta`,
     );

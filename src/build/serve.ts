@@ -2,14 +2,15 @@
  * `documentary-edition serve <edition>`: one edition of a large series served alone, with live
  * reload, as a partition of one (src/build/role.ts): Eleventy reads that edition's folder and no
  * other, so a save rebuilds in the time one edition takes, whatever the size of the series. The
- * site-wide pages are not built; their links on the edition's pages keep their final URLs.
+ * site-wide pages are not built; their links on the edition's pages keep their final URLs. The
+ * editions it refers to (and that refer to it) are built with it, as in a partitioned build.
  */
 import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { CommandError } from "../import/command.js";
-import { listEditions } from "./plan.js";
+import { editionGroups, listEditions, referencedEditions } from "./plan.js";
 import { PARTITION_VARIABLE, partitionEnv } from "./role.js";
 import { eleventyCommand } from "./run.js";
 
@@ -67,6 +68,13 @@ function checkEdition(args: ServeArguments, cwd: string): void {
   );
 }
 
+/** The edition, and the editions it and they refer to (`{doc other/12}`), which must be built with it. */
+function servedEditions(args: ServeArguments, cwd: string): string[] {
+  const folder = path.resolve(cwd, args.editions);
+  const groups = editionGroups(listEditions(folder), (edition) => referencedEditions(path.join(folder, edition)));
+  return groups.find((group) => group.includes(args.edition)) ?? [args.edition];
+}
+
 /** Eleventy's arguments and environment for serving the edition. */
 export function serveCommand(args: ServeArguments, cwd: string): { args: string[]; env: NodeJS.ProcessEnv } {
   checkEdition(args, cwd);
@@ -81,7 +89,10 @@ export function serveCommand(args: ServeArguments, cwd: string): { args: string[
       args.output,
       ...(args.port ? ["--port", String(args.port)] : []),
     ],
-    env: { ...process.env, [PARTITION_VARIABLE]: partitionEnv({ id: "0", editions: [args.edition] }, staging) },
+    env: {
+      ...process.env,
+      [PARTITION_VARIABLE]: partitionEnv({ id: "0", editions: servedEditions(args, cwd) }, staging),
+    },
   };
 }
 
