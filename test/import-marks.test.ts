@@ -5,6 +5,7 @@ import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { MARKS } from "../src/markdown/marks.js";
 import { importTei } from "../src/import/tei.js";
+import { markdownLink } from "../src/import/markdown.js";
 import { buildSite, tempDir } from "./helpers/site.js";
 
 const FRONT =
@@ -236,4 +237,14 @@ describe("import-tei: round trip through the plugin's TEI", () => {
     expect(tei).toMatch(/<div type="attachment"[^>]*><head>Paper<note type="source"/);
     if (hasOwnMarks) expect(tei).toMatch(/Nodis<\/hi>[\s\S]*now<\/hi>/);
   }, 180_000);
+});
+
+describe("links", () => {
+  it("keeps a link's destination whole, and never lets it open HTML", () => {
+    expect(markdownLink("the archive", "https://example.org/a")).toBe("[the archive](https://example.org/a)");
+    expect(markdownLink("a file", "https://example.org/a file (2).pdf")).toBe(
+      "[a file](<https://example.org/a%20file%20(2).pdf>)",
+    );
+    expect(markdownLink("x", "https://example.org/<script>")).toBe("[x](<https://example.org/%3Cscript%3E>)");
+  });
 });

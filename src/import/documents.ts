@@ -10,7 +10,7 @@ import { sourceNoteOf, sourceNoteText } from "../model/source-note.js";
 import type { EditionDocument } from "../model/edition.js";
 import { LABELLED_FIELDS, labelKey, type LabelledField } from "../model/telegram.js";
 import type { ImportedEdition } from "./tei.js";
-import { yamlString } from "./markdown.js";
+import { markdownLink, yamlString } from "./markdown.js";
 import type { RegisterEntry, RegisterKind } from "./register.js";
 import { TextWriter, type DocContext } from "./text.js";
 import { Unmapped, type UnmappedEntry } from "./unmapped.js";
@@ -214,7 +214,8 @@ class DocumentReader {
 
 /** A cross-reference to a document of the plugin's URLs, or a web link. */
 function reference(target: string, text: string, current: string): string | undefined {
-  if (/^(https?:|mailto:)/.test(target)) return text === target ? `<${target}>` : `[${text}](${target})`;
+  if (/^(https?:|mailto:)/.test(target))
+    return text === target && !/[\s<>]/.test(target) ? `<${target}>` : markdownLink(text, target);
   // A numbered document's page (numberedUrls), and a note on it: /editions/<edition>/d31/#fn-…-5
   const doc = /\/editions\/([^/]+)\/(?:[^#]*\/)?d(\d+[a-z]?)\/(?:#fn-.*-(\d+))?$/.exec(target);
   if (doc) {
@@ -223,7 +224,7 @@ function reference(target: string, text: string, current: string): string | unde
     const words = note ? `Document ${n}, footnote ${note}` : `Document ${n}`;
     return `{doc ${ref}${text === words ? "" : `: ${text}`}}`;
   }
-  if (target.startsWith("/")) return `[${text}](${target})`;
+  if (target.startsWith("/")) return markdownLink(text, target);
   return undefined;
 }
 

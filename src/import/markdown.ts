@@ -30,3 +30,12 @@ export const indent = (s: string, by: number): string =>
     .split("\n")
     .map((l) => (l ? " ".repeat(by) + l : l))
     .join("\n");
+
+/**
+ * A Markdown link. A destination with spaces, parentheses or angle brackets is written between
+ * angle brackets (with those escaped), so that it cannot end the link early or open HTML.
+ */
+export function markdownLink(text: string, url: string): string {
+  if (!/[\s()<>]/.test(url)) return `[${text}](${url})`;
+  return `[${text}](<${url.replace(/[<>\s]/g, (c) => encodeURIComponent(c))}>)`;
+}

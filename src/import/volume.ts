@@ -4,7 +4,7 @@
  * document into a Markdown file with its front matter, its text and its notes.
  */
 import type { ImportedEdition } from "./tei.js";
-import { yamlString } from "./markdown.js";
+import { markdownLink, yamlString } from "./markdown.js";
 import { Register } from "./register.js";
 import { TextWriter, type DocContext } from "./text.js";
 import { Unmapped, type UnmappedEntry } from "./unmapped.js";
@@ -108,7 +108,7 @@ class Volume {
   }
 
   private reference(target: string, text: string): string | undefined {
-    if (/^https?:\/\//.test(target)) return `[${text}](${target})`;
+    if (/^https?:\/\//.test(target)) return markdownLink(text, target);
     if (!target.startsWith("#")) return undefined;
     const id = target.slice(1);
     if (this.docIds.has(id)) {
@@ -118,7 +118,7 @@ class Volume {
     const note = this.noteIds.get(id);
     if (note) return `{doc ${note.doc} note ${note.n}}`;
     // a document of the volume that this file leaves out
-    if (/^d\d+/.test(id)) return `[${text}](https://history.state.gov/historicaldocuments/${this.slug}/${id})`;
+    if (/^d\d+/.test(id)) return markdownLink(text, `https://history.state.gov/historicaldocuments/${this.slug}/${id}`);
     return undefined;
   }
 
