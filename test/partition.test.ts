@@ -10,6 +10,7 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildRole, PARTITION_VARIABLE } from "../src/build/role.js";
 import { readManifests } from "../src/eleventy/partition.js";
+import { loadPagefind } from "./helpers/pagefind.js";
 import { eleventy, files, ROOT, sampleSite } from "./helpers/sample.js";
 import { tempDir } from "./helpers/site.js";
 
@@ -24,6 +25,8 @@ function expectSame(output: string, plain: string): void {
   for (const file of built)
     expect(readFileSync(path.join(output, file), "utf8"), file).toBe(readFileSync(path.join(plain, file), "utf8"));
 }
+
+const CABLE = "/editions/sino-vietnamese-talks-1979/1979-04-16-notice-on-talks/";
 
 const run = (site: string, output: string, role: Record<string, unknown>) =>
   execFileSync(process.execPath, [ELEVENTY, "--quiet", `--output=${output}`], {
@@ -109,6 +112,26 @@ describe("the sample site, built as one partition per edition and assembled", ()
     expectSame(partitioned, plain);
     expect(existsSync(path.join(partitioned, "pagefind", "pagefind.js"))).toBe(true);
   }, 120_000);
+
+  it("searches both partitions' bundles as one index, with the plain build's results and filters", async () => {
+    // Each partition indexed its own editions: the first into /pagefind/, the second beside it.
+    expect(JSON.parse(readFileSync(path.join(partitioned, "pagefind", "bundles.json"), "utf8"))).toEqual([
+      "partition-2/",
+    ]);
+    expect(JSON.parse(readFileSync(path.join(plain, "pagefind", "bundles.json"), "utf8"))).toEqual([]);
+    const [merged, single] = [await loadPagefind(partitioned), await loadPagefind(plain)];
+    const urls = async (pagefind: typeof merged, query: string) =>
+      (await Promise.all((await pagefind.search(query)).results.map((r) => r.data())))
+        .map((d) => d.url.replace(/^.*?\/editions\//, "/editions/"))
+        .sort();
+    for (const query of ["Kissinger", "talks", "Korea"])
+      expect(await urls(merged, query), query).toEqual(await urls(single, query));
+    // A bundle that lacks one of a query's words answers for the others (Pagefind's merged search):
+    // the cable is found, and the FRUS partition adds what it finds for "Han".
+    expect(await urls(single, "Han Nianlong")).toEqual([CABLE]);
+    expect(await urls(merged, "Han Nianlong")).toContain(CABLE);
+    expect(await merged.filters()).toEqual(await single.filters());
+  });
 
   it("gives the same files through `documentary-edition build`, two partitions at once or one at a time", () => {
     const site = sampleSite();

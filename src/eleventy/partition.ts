@@ -21,6 +21,12 @@ import type { BuildRole } from "../build/role.js";
 
 const MANIFEST = /^partition-(\d+)\.json$/;
 
+/** The ids of the partitions whose manifests the staging folder holds, in order. */
+export function stagedPartitions(staging: string): string[] {
+  const files = existsSync(staging) ? readdirSync(staging).filter((f) => MANIFEST.test(f)) : [];
+  return files.map((f) => MANIFEST.exec(f)?.[1] as string).sort((a, b) => Number(a) - Number(b));
+}
+
 /** Every partition's manifest in the staging folder, in partition order; none is an error. */
 export function readManifests(staging: string): Manifest[] {
   const files = existsSync(staging) ? readdirSync(staging).filter((f) => MANIFEST.test(f)) : [];

@@ -32,14 +32,14 @@ import { installTei } from "./tei.js";
 import { SideFiles } from "./side-files.js";
 import { EditionChanges } from "./changes.js";
 import { installBrowsing } from "./browse.js";
-import { installSearch, SEARCH_SCRIPT_URL } from "./search.js";
+import { installSearch, SEARCH_SCRIPT_URL, type SearchPart } from "./search.js";
 import { addDefaultLayouts, addEditionPages, addHomePage, addRegisterPages } from "./layouts.js";
 import { inputPathOf, installMarkdown, type MarkdownPart } from "./markdown.js";
 import { editionPaths, normaliseDir, numberedUrl, type Classify } from "../model/paths.js";
 import { frontMatterLines } from "./source-lines.js";
 import { telegramArguments } from "./telegram-arguments.js";
 import { documentArgument, installTemplateApi, type Implementations } from "./template-api.js";
-import { installRole, readManifests } from "./partition.js";
+import { installRole, readManifests, stagedPartitions } from "./partition.js";
 import { buildRole, type BuildRole } from "../build/role.js";
 import { modelOfManifests } from "../model/manifest.js";
 
@@ -85,8 +85,11 @@ export function installPlugin(config: EleventyConfig, options: Options): void {
   const tei = installTei(context, markdown.sourceNote, markdown.introduction);
   const citations = installCitations(context);
   const browsing = installBrowsing(context, (api) => (api ? buildModel(api) : model), role?.role);
-  // Pagefind indexes the whole site once, in the assembling run.
-  installSearch(config, options, role?.role !== "partition");
+  installSearch(
+    config,
+    options,
+    searchPart(role, () => model),
+  );
   installTemplateApi(config, {
     ...documentTemplates(context, markdown, citations, () => model?.register ?? {}),
     ...citations.templates,
@@ -107,6 +110,14 @@ export function installPlugin(config: EleventyConfig, options: Options): void {
   }
   // The copy buttons of the cite box: a script that only enhances.
   config.addPassthroughCopy({ [new URL("../assets/cite.js", import.meta.url).pathname]: SCRIPT_URL.slice(1) });
+}
+
+/** What the search index of this run covers: the site, a partition's editions, or none (assembling: the partitions' list). */
+function searchPart(role: BuildRole | undefined, model: () => EditionModel | undefined): SearchPart {
+  if (role?.role === "partition")
+    return { role: "partition", id: role.id, folders: () => model()?.editions.map((e) => e.url) ?? [] };
+  if (role?.role === "assemble") return { role: "assemble", partitions: () => stagedPartitions(role.staging) };
+  return { role: "site" };
 }
 
 /**

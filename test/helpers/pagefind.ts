@@ -9,6 +9,7 @@ interface Pagefind {
   options(options: object): Promise<void>;
   search(query: string, options?: object): Promise<{ results: PagefindResult[] }>;
   filters(): Promise<Record<string, Record<string, number>>>;
+  mergeIndex(bundlePath: string): Promise<void>;
 }
 
 /**
@@ -24,5 +25,9 @@ export async function loadPagefind(output: string): Promise<Pagefind> {
   const bundle = pathToFileURL(path.join(output, "pagefind", "pagefind.js")).href;
   const pagefind = (await import(/* @vite-ignore */ bundle)) as Pagefind;
   await pagefind.options({ basePath: pathToFileURL(path.join(output, "pagefind") + path.sep).href });
+  // A partitioned build's other bundles, as the search page merges them.
+  const bundles = JSON.parse(await readFile(path.join(output, "pagefind", "bundles.json"), "utf8")) as string[];
+  for (const bundle of bundles)
+    await pagefind.mergeIndex(pathToFileURL(path.join(output, "pagefind", bundle) + path.sep).href);
   return pagefind;
 }
