@@ -1,4 +1,4 @@
-// npm run bench -- --partitioned [--documents N ...] [--jobs J] [--partition-size D] [--single-timeout MIN] [--no-single] [--keep]
+// npm run bench -- --partitioned [--documents N ...] [--jobs J] [--partition-size D] [--single-timeout MIN] [--no-single] [--memory-limit GiB] [--keep]
 // For each size (default 1,000, 20,000 and 100,000 documents, 500 to an edition), three builds in
 // turn, each with search:
 // - plugin, partitioned: `node dist/cli.js build --jobs J [--partition-size D] --output <out>` in the
@@ -27,11 +27,24 @@ const mib = (kb) => `${fmt(kb / 1024)} MiB`;
 const s = (ms) => `${fmt(ms / 1000, 1)} s`;
 
 /** Runs a command, sampling its tree; resolves with its output lines (each with its time in ms from the start), code and samples. */
-function run(command, args, { cwd, env = process.env, timeoutMs } = {}) {
+function run(command, args, { cwd, env = process.env, timeoutMs, limitKb } = {}) {
   return new Promise((resolve) => {
     const start = performance.now();
     const child = spawn(command, args, { cwd, env, stdio: ["ignore", "pipe", "pipe"], detached: Boolean(timeoutMs) });
-    const sampler = sampleTree(child.pid);
+    // Over limitKb in all, the build is stopped (the orchestrator on SIGTERM stops its children) rather
+    // than left to the kernel's OOM killer on a shared machine; what each process held then is kept.
+    let stopped;
+    const onTick = ({ sumKb, atMs, processes }) => {
+      if (!limitKb || stopped || sumKb <= limitKb) return;
+      stopped = { sumKb, atMs, processes };
+      const orchestrator = processes.find((p) => p.name === "orchestrator");
+      try {
+        process.kill(orchestrator?.pid ?? child.pid, "SIGTERM");
+      } catch {
+        // Already gone.
+      }
+    };
+    const sampler = sampleTree(child.pid, { onTick });
     const lines = [];
     const reader = (stream) => {
       let rest = "";
@@ -54,7 +67,7 @@ function run(command, args, { cwd, env = process.env, timeoutMs } = {}) {
       }, timeoutMs);
     child.on("close", (code, signal) => {
       clearTimeout(timer);
-      resolve({ code, signal, timedOut, ms: performance.now() - start, lines, ...sampler.stop() });
+      resolve({ code, signal, timedOut, stopped, ms: performance.now() - start, lines, ...sampler.stop() });
     });
   });
 }
@@ -73,15 +86,13 @@ function documentPages(output) {
 }
 
 /** `documentary-edition build` in a site's folder, under GNU time. */
-async function partitioned(site, output, jobs, partitionSize) {
+async function partitioned(site, output, jobs, partitionSize, limitKb) {
   const timeFile = path.join(os.tmpdir(), `documentary-edition-bench-time-${process.pid}`);
   const args = ["build", "--jobs", String(jobs), ...(partitionSize ? ["--partition-size", String(partitionSize)] : [])];
   const result = await run(
     "/usr/bin/time",
     ["-f", "%M", "-o", timeFile, process.execPath, cli, ...args, "--output", output],
-    {
-      cwd: site,
-    },
+    { cwd: site, limitKb },
   );
   const largestKb = Number(readFileSync(timeFile, "utf8").trim().split("\n").at(-1));
   rmSync(timeFile, { force: true });
@@ -104,8 +115,12 @@ async function partitioned(site, output, jobs, partitionSize) {
     // From the last partition's "built" line to the summary: the assembling run, Pagefind included.
     assembleMs: summary ? summary.at - lastPartition : undefined,
     pagefindLine,
-    failed:
-      result.code !== 0
+    failed: result.stopped
+      ? `stopped by the benchmark at ${mib(result.stopped.sumKb)} in all after ${s(result.stopped.atMs)}: ${result.stopped.processes
+          .filter((p) => p.rssKb > 100 * 1024)
+          .map((p) => `${p.name} ${mib(p.rssKb)}`)
+          .join(", ")}`
+      : result.code !== 0
         ? result.lines
             .slice(-15)
             .map((l) => l.text)
@@ -177,6 +192,8 @@ export async function benchPartitioned(args) {
   const jobs = flag("--jobs") ?? 2;
   const partitionSize = flag("--partition-size");
   const singleTimeout = flag("--single-timeout");
+  // The process tree's resident memory at which a partitioned build is stopped: GiB, by default 19.
+  const limitKb = (flag("--memory-limit") ?? 19) * 2 ** 20;
   console.log(
     `${machine()}; ${new Date().toISOString()}; --jobs ${jobs}, --partition-size ${partitionSize ?? "10000 (the CLI's default)"}`,
   );
@@ -189,7 +206,7 @@ export async function benchPartitioned(args) {
     const results = {};
     for (const kind of ["plugin", "baseline"]) {
       const output = path.join(dir, `${kind}-partitioned-out`);
-      const r = await partitioned(path.join(dir, kind), output, jobs, partitionSize);
+      const r = await partitioned(path.join(dir, kind), output, jobs, partitionSize, limitKb);
       r.bytes = r.failed ? undefined : bytes(output);
       r.pages = documentPages(output);
       results[kind] = r;
@@ -197,6 +214,12 @@ export async function benchPartitioned(args) {
       for (const p of r.partitions)
         console.log(`  partition ${p.id}: ${fmt(p.documents)} documents in ${p.seconds} s, done at ${s(p.endMs)}`);
       if (r.pagefindLine) console.log(`  ${r.pagefindLine}`);
+      const pf = r.parts.pagefind;
+      const lastPartition = Math.max(0, ...r.partitions.map((p) => p.endMs));
+      if (pf && r.partitions.length)
+        console.log(
+          `  assembling run: ${s(pf.firstMs - lastPartition)} from the last partition's end to Pagefind's start, Pagefind's binary ${s(pf.lastMs - pf.firstMs)}`,
+        );
       console.log(`  ${r.summary ?? "no summary"}; ${fmt(r.pages)} document pages in the output`);
       console.log(`  peaks: ${partsLine(r)}`);
       if (r.failed) console.log(`  FAILED:\n${r.failed}`);
@@ -225,9 +248,9 @@ export async function benchPartitioned(args) {
     if (!args.includes("--keep")) rmSync(dir, { recursive: true, force: true });
   }
   console.log(
-    `\n| documents | build | wall time, with search | largest process | peak sum of processes | bytes written | assembling run (Pagefind included) |`,
+    `\n| documents | build | wall time, with search | largest process (sampled every 250 ms) | GNU time %M | peak sum of processes | bytes written | assembling run (Pagefind's binary) |`,
   );
-  console.log("| --- | --- | --- | --- | --- | --- | --- |");
+  console.log("| --- | --- | --- | --- | --- | --- | --- | --- |");
   for (const [n, results] of rows) {
     for (const [kind, name] of [
       ["plugin", `plugin, partitioned (--jobs ${jobs})`],
@@ -235,11 +258,23 @@ export async function benchPartitioned(args) {
       ["single", "plugin, single build"],
     ]) {
       const r = results[kind];
-      if (r.failed) console.log(`| ${fmt(n)} | ${name} | failed: ${r.failed.split("\n").at(-1)} | | | | |`);
-      else
-        console.log(
-          `| ${fmt(n)} | ${name} | ${s(r.ms)}${kind === "single" ? ` (${s(r.buildMs)} + Pagefind ${s(r.searchMs)})` : ""} | ${mib(r.largestKb)} | ${mib(r.peakSumKb)} | ${fmt(r.bytes / 2 ** 20, 1)} MiB | ${r.assembleMs === undefined ? "" : s(r.assembleMs)} |`,
-        );
+      if (r.failed) {
+        console.log(`| ${fmt(n)} | ${name} | failed: ${r.failed.split("\n").at(-1)} | | | | | |`);
+        continue;
+      }
+      // The largest process: GNU time misses Pagefind's binary (its Node parent does not wait for it).
+      const [largest, largestKb] =
+        kind === "single"
+          ? (r.pagefindKb ?? 0) > r.buildKb
+            ? ["Pagefind", r.pagefindKb]
+            : ["the build", r.buildKb]
+          : Object.entries(r.parts)
+              .map(([part, p]) => [part, p.peakKb])
+              .sort((a, b) => b[1] - a[1])[0];
+      const pf = r.parts?.pagefind;
+      console.log(
+        `| ${fmt(n)} | ${name} | ${s(r.ms)}${kind === "single" ? ` (${s(r.buildMs)} + Pagefind ${s(r.searchMs)})` : ""} | ${mib(largestKb)} (${largest}) | ${kind === "single" ? "" : mib(r.largestKb)} | ${mib(r.peakSumKb)} | ${fmt(r.bytes / 2 ** 20, 1)} MiB | ${r.assembleMs === undefined ? "" : `${s(r.assembleMs)}${pf ? ` (${s(pf.lastMs - pf.firstMs)})` : ""}`} |`,
+      );
     }
   }
 }

@@ -48,7 +48,7 @@ function partOf(pid, comm) {
  * Starts sampling the tree under `rootPid` (the root included unless `includeRoot` is false).
  * stop() returns { peakSumKb, parts: { name: { peakKb, firstMs, lastMs } } } (times from the start).
  */
-export function sampleTree(rootPid, { includeRoot = true, everyMs = 250 } = {}) {
+export function sampleTree(rootPid, { includeRoot = true, everyMs = 250, onTick } = {}) {
   const start = performance.now();
   const parts = {};
   const named = new Map(); // pid → part's name, found once
@@ -69,6 +69,7 @@ export function sampleTree(rootPid, { includeRoot = true, everyMs = 250 } = {}) 
     }
     let sum = 0;
     const now = performance.now() - start;
+    const current = [];
     for (const pid of tree) {
       const p = all.get(pid);
       if (!p) continue;
@@ -78,8 +79,10 @@ export function sampleTree(rootPid, { includeRoot = true, everyMs = 250 } = {}) 
       const part = (parts[name] ??= { peakKb: 0, firstMs: now, lastMs: now });
       part.peakKb = Math.max(part.peakKb, p.rssKb);
       part.lastMs = now;
+      current.push({ pid, name, rssKb: p.rssKb });
     }
     peakSumKb = Math.max(peakSumKb, sum);
+    onTick?.({ sumKb: sum, atMs: now, processes: current });
   };
   tick();
   const timer = setInterval(tick, everyMs);
