@@ -29,7 +29,10 @@ function serve(
   input,
   output,
   config,
-  command = [
+  command,
+  env = {},
+) {
+  const args = command ?? [
     path.join(root, "node_modules/@11ty/eleventy/cmd.cjs"),
     `--input=${path.basename(input)}`,
     `--output=${path.basename(output)}`,
@@ -37,15 +40,17 @@ function serve(
     "--serve",
     "--incremental",
     "--port=8391",
-  ],
-  env = {},
-) {
+  ];
   const child = spawn(
     process.execPath,
-    command,
+    args,
     // From the site's own folder, as a publisher runs it: given an input folder outside the working
     // folder, Eleventy 3.1.8 does not match the saved file and rewrites every page.
-    { cwd: path.dirname(input), env: { ...process.env, NODE_OPTIONS: "--max-old-space-size=16384", ...env } },
+    // A command of its own (--edition) runs in the site's folder itself.
+    {
+      cwd: command === undefined ? path.dirname(input) : input,
+      env: { ...process.env, NODE_OPTIONS: "--max-old-space-size=16384", ...env },
+    },
   );
   let log = "";
   const waiters = [];
@@ -77,6 +82,9 @@ function serve(
     next,
     get length() {
       return log.length;
+    },
+    get log() {
+      return log;
     },
   };
 }
@@ -115,6 +123,11 @@ async function measure(kind, config, edition = "edition-1", how) {
     let written;
     while (!written) {
       await new Promise((resolve) => setTimeout(resolve, 5));
+      if (performance.now() - saved > 120_000) {
+        server.child.kill();
+        writeFileSync(file, original);
+        throw new Error(`${page}: not rewritten 120 s after the save of ${file}; the server's output:\n${server.log.slice(-3000)}`);
+      }
       try {
         if (readFileSync(page, "utf8").includes(word)) written = performance.now() - saved;
       } catch {
