@@ -14,7 +14,7 @@
 // memory), and its process tree is sampled every 250 ms (the peak of the sum of the processes'
 // resident memory, Pagefind's binary included, and each process's own peak).
 import { spawn } from "node:child_process";
-import { readdirSync, readFileSync, rmSync, unlinkSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmSync, unlinkSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { bytes, generate } from "./corpus.mjs";
@@ -106,6 +106,8 @@ async function partitioned(site, output, jobs, partitionSize, limitKb) {
     if (/^\[assemble\] pagefind indexed/.test(text)) pagefindLine = text;
   }
   const lastPartition = Math.max(0, ...partitions.map((p) => p.endMs));
+  // A build that says it is done must have written the search index too.
+  const indexed = existsSync(path.join(output, "pagefind", "pagefind-entry.json"));
   return {
     ...result,
     command: `node dist/cli.js ${args.join(" ")} --output <out>`,
@@ -120,7 +122,9 @@ async function partitioned(site, output, jobs, partitionSize, limitKb) {
           .filter((p) => p.rssKb > 100 * 1024)
           .map((p) => `${p.name} ${mib(p.rssKb)}`)
           .join(", ")}`
-      : result.code !== 0
+      : result.code === 0 && !indexed
+        ? `exit 0 after ${s(result.ms)} but no search index in the output (${output}/pagefind/pagefind-entry.json missing)`
+        : result.code !== 0
         ? result.lines
             .slice(-15)
             .map((l) => l.text)

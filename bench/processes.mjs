@@ -32,6 +32,8 @@ function partOf(pid, comm) {
     const args = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0");
     const env = readFileSync(`/proc/${pid}/environ`, "utf8").split("\0");
     const value = env.find((e) => e.startsWith("DOCUMENTARY_EDITION_PARTITION="));
+    // GNU time's own process names the command it runs among its arguments: it is not that command.
+    if (/(^|\/)time$/.test(args[0] ?? "")) return "time";
     if (value && /cmd\.cjs$/.test(args[1] ?? "")) {
       const role = JSON.parse(value.slice(value.indexOf("=") + 1));
       return role.role === "assemble" ? "assemble" : `partition ${role.id}`;
