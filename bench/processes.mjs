@@ -76,7 +76,9 @@ export function sampleTree(rootPid, { includeRoot = true, everyMs = 250, onTick 
       const p = all.get(pid);
       if (!p) continue;
       sum += p.rssKb;
-      if (!named.has(pid)) named.set(pid, partOf(pid, p.comm));
+      // Named again until it is something other than the orchestrator: a child just forked carries its
+      // parent's command line and environment until it runs its own.
+      if (!named.has(pid) || named.get(pid) === "orchestrator") named.set(pid, partOf(pid, p.comm));
       const name = named.get(pid);
       const part = (parts[name] ??= { peakKb: 0, firstMs: now, lastMs: now });
       part.peakKb = Math.max(part.peakKb, p.rssKb);
