@@ -25,13 +25,7 @@ const saves = Number(flag("--saves", 5));
 const dir = generate(n, path.join(os.tmpdir(), `documentary-edition-incremental-${n}`));
 
 /** Eleventy --serve --incremental from the site's folder (`cwd`), or another command that runs it. */
-function serve(
-  input,
-  output,
-  config,
-  command,
-  env = {},
-) {
+function serve(input, output, config, command, env = {}) {
   const args = command ?? [
     path.join(root, "node_modules/@11ty/eleventy/cmd.cjs"),
     `--input=${path.basename(input)}`,
@@ -126,7 +120,9 @@ async function measure(kind, config, edition = "edition-1", how) {
       if (performance.now() - saved > 120_000) {
         server.child.kill();
         writeFileSync(file, original);
-        throw new Error(`${page}: not rewritten 120 s after the save of ${file}; the server's output:\n${server.log.slice(-3000)}`);
+        throw new Error(
+          `${page}: not rewritten 120 s after the save of ${file}; the server's output:\n${server.log.slice(-3000)}`,
+        );
       }
       try {
         if (readFileSync(page, "utf8").includes(word)) written = performance.now() - saved;

@@ -125,11 +125,11 @@ async function partitioned(site, output, jobs, partitionSize, limitKb) {
       : result.code === 0 && !indexed
         ? `exit 0 after ${s(result.ms)} but no search index in the output (${output}/pagefind/pagefind-entry.json missing)`
         : result.code !== 0
-        ? result.lines
-            .slice(-15)
-            .map((l) => l.text)
-            .join("\n")
-        : undefined,
+          ? result.lines
+              .slice(-15)
+              .map((l) => l.text)
+              .join("\n")
+          : undefined,
   };
 }
 
