@@ -1,4 +1,5 @@
 // npm run bench [-- --documents 1000 --documents 5000] [--rounds 3] [--control] [--no-search] [--keep] [--node-options "…"]
+// npm run bench -- --partitioned [--documents N …] [--jobs J] [--partition-size D]: bench/partitioned.mjs
 // Builds a synthetic edition of N documents made from the sample cable twice, each build in a
 // process of its own: with the plugin and all its features, and with plain Eleventy and
 // markdown-it-footnote over the same Markdown bodies (bench/baseline); with --rounds R, R rounds of
@@ -17,6 +18,12 @@ import { bytes, generate } from "./corpus.mjs";
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const args = process.argv.slice(2);
+if (args.includes("--partitioned")) {
+  // Partitioned builds (documentary-edition build) against the single one: bench/partitioned.mjs.
+  const { benchPartitioned } = await import("./partitioned.mjs");
+  await benchPartitioned(args);
+  process.exit(0);
+}
 const sizes = args.flatMap((a, i) => (a === "--documents" ? [Number(args[i + 1])] : [])).filter((n) => n > 0);
 const counts = sizes.length ? sizes : [1000, 5000];
 // Node options for both builds, after the heap limit: `--node-options "--max-semi-space-size=64"`.
