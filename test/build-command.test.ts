@@ -44,7 +44,7 @@ function site(editions: Record<string, number>): string {
 
 const defaults: BuildArguments = {
   jobs: 4,
-  partitionSize: 5_000,
+  partitionSize: 3_000,
   assemble: false,
   output: "_site",
   editions: "editions",

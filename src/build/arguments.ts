@@ -16,7 +16,7 @@ A plain build of the whole site at once stays \`npx @11ty/eleventy\`.
 Options:
   --jobs <n>             partitions built at once (default: the machine's available parallelism)
   --partition-size <n>   the documents a partition holds at most, unless one edition alone has more
-                         (default: 5000, which keeps each process under about 1.5 GB)
+                         (default: 3000, which keeps each process, Pagefind's too, under 2 GB)
   --partition <k>/<n>    build only partition k of the plan's n (1-based) and stop, without assembling;
                          n must be the plan's number of partitions, the same on every machine
   --assemble             only the assembling run, over the partitions built before into the same
@@ -76,7 +76,7 @@ type ValueOption = keyof typeof TAKES;
 export function buildArguments(argv: readonly string[], defaultJobs = availableParallelism()): BuildArguments | "help" {
   const parsed: BuildArguments = {
     jobs: defaultJobs,
-    partitionSize: 5_000,
+    partitionSize: 3_000,
     assemble: false,
     output: "_site",
     editions: "editions",

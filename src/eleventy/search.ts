@@ -27,7 +27,27 @@ export type SearchPart =
   | { role: "partition"; id: string; folders: () => string[] }
   | { role: "assemble"; partitions: () => string[] };
 
+/**
+ * Pagefind's Node wrapper does not notice its process's end: a Pagefind killed (out of memory, say)
+ * leaves the build waiting on it until Node runs out of work and exits as if it had succeeded. An
+ * index begun and not written makes the process's exit a failure, with the reason.
+ */
+let unfinished: string | undefined;
+process.on("exit", () => {
+  if (unfinished === undefined) return;
+  console.error(
+    `[documentary-edition] Pagefind stopped before it wrote the search index ${unfinished} (was it killed, out of memory?); the build failed`,
+  );
+  process.exitCode = 1;
+});
+
 async function writeIndex(output: string, folders: string[] | undefined, bundle: string): Promise<void> {
+  unfinished = path.join(output, bundle);
+  await indexFolders(output, folders, bundle);
+  unfinished = undefined;
+}
+
+async function indexFolders(output: string, folders: string[] | undefined, bundle: string): Promise<void> {
   const pagefind = await import("pagefind");
   const { index, errors } = await pagefind.createIndex({});
   if (!index) throw new Error(`[documentary-edition] Pagefind could not start: ${errors.join("; ")}`);
