@@ -1,4 +1,4 @@
-// npm run bench -- --partitioned [--documents N ...] [--jobs J] [--partition-size D] [--single-timeout MIN] [--no-single] [--memory-limit GiB] [--keep]
+// npm run bench -- --partitioned [--documents N ...] [--jobs J] [--partition-size D] [--single-timeout MIN] [--no-single] [--no-baseline] [--memory-limit GiB] [--keep]
 // For each size (default 1,000, 20,000 and 100,000 documents, 500 to an edition), three builds in
 // turn, each with search:
 // - plugin, partitioned: `node dist/cli.js build --jobs J [--partition-size D] --output <out>` in the
@@ -199,7 +199,7 @@ export async function benchPartitioned(args) {
   // The process tree's resident memory at which a partitioned build is stopped: GiB, by default 19.
   const limitKb = (flag("--memory-limit") ?? 19) * 2 ** 20;
   console.log(
-    `${machine()}; ${new Date().toISOString()}; --jobs ${jobs}, --partition-size ${partitionSize ?? "10000 (the CLI's default)"}`,
+    `${machine()}; ${new Date().toISOString()}; --jobs ${jobs}, --partition-size ${partitionSize ?? "3000 (the CLI's default)"}`,
   );
   const rows = [];
   for (const n of counts) {
@@ -208,7 +208,7 @@ export async function benchPartitioned(args) {
     prepareSites(dir);
     console.log(`\n${fmt(n)} documents: generated in ${s(performance.now() - started)}`);
     const results = {};
-    for (const kind of ["plugin", "baseline"]) {
+    for (const kind of args.includes("--no-baseline") ? ["plugin"] : ["plugin", "baseline"]) {
       const output = path.join(dir, `${kind}-partitioned-out`);
       const r = await partitioned(path.join(dir, kind), output, jobs, partitionSize, limitKb);
       r.bytes = r.failed ? undefined : bytes(output);
@@ -262,6 +262,7 @@ export async function benchPartitioned(args) {
       ["single", "plugin, single build"],
     ]) {
       const r = results[kind];
+      if (!r) continue;
       if (r.failed) {
         console.log(`| ${fmt(n)} | ${name} | failed: ${r.failed.split("\n").at(-1)} | | | | | |`);
         continue;
