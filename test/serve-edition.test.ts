@@ -4,18 +4,10 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROOT, sampleSite } from "./helpers/sample.js";
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
+import { freePort } from "./helpers/port.js";
 
 async function until(check: () => Promise<boolean> | boolean, what: () => string, ms = 60_000): Promise<void> {
   for (let waited = 0; !(await check()); waited += 200) {
