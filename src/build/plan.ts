@@ -32,9 +32,12 @@ export function listEditions(editionsFolder: string): string[] {
 
 /** An edition's Markdown files at any depth, an index.md (the edition's or a part's) among them. */
 function markdownFiles(editionFolder: string): string[] {
-  return readdirSync(editionFolder, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile() && entry.name.endsWith(".md"))
-    .map((entry) => path.join(entry.parentPath, entry.name));
+  return (
+    readdirSync(editionFolder, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile() && entry.name.endsWith(".md"))
+      // `parentPath` from Node 20.12; `path`, its older name, before (the package asks for Node 20).
+      .map((entry) => path.join(entry.parentPath ?? (entry as unknown as { path: string }).path, entry.name))
+  );
 }
 
 /** An edition's documents: its .md files at any depth, an index.md (the edition's or a part's) not counted. */
