@@ -423,15 +423,9 @@ export function renderEdition(loaded: LoadedEdition, edition: Edition | string):
   const problems = [...(introduction?.problems ?? [])];
   // The corpus holds the documents whose TEI the site writes: those with a page of their own, and
   // the edition's and its parts' introductions, as the adapter writes them.
-  const registerUrl = found.registerUrl && absolute(found.registerUrl);
   const intro = (inputPath: string | undefined, rendered = inputPath ? renderText(loaded, inputPath) : undefined) => {
     const where = inputPath ? internalsOf(loaded).where.get(inputPath) : undefined;
-    if (!rendered || !where) return "";
-    return introductionTei(rendered.tokens, {
-      idPrefix: docIdOf(where),
-      referenceUrl: absolute,
-      ...(registerUrl ? { registerUrl } : {}),
-    });
+    return introductionTei(rendered && where && { tokens: rendered.tokens, idPrefix: docIdOf(where) }, found, absolute);
   };
   let tei = teiCorpusStart(found, { pageUrl: absolute(found.url), introduction: intro(found.inputPath, introduction) });
   const byUrl = new Map(found.documents.map((doc) => [doc.url, doc]));

@@ -29,15 +29,15 @@ export function stagedPartitions(staging: string): string[] {
 
 /** Every partition's manifest in the staging folder, in partition order; none is an error. */
 export function readManifests(staging: string): Manifest[] {
-  const files = existsSync(staging) ? readdirSync(staging).filter((f) => MANIFEST.test(f)) : [];
-  if (!files.length)
+  const ids = stagedPartitions(staging);
+  if (!ids.length)
     throw new Error(
       `[documentary-edition] ${staging}: no partition manifest (partition-<n>.json) to assemble; build the partitions first`,
     );
-  const number = (f: string) => Number(MANIFEST.exec(f)?.[1]);
-  return files
-    .sort((a, b) => number(a) - number(b))
-    .map((f) => readManifest(readFileSync(path.join(staging, f), "utf8"), path.join(staging, f)));
+  return ids.map((id) => {
+    const file = path.join(staging, `partition-${id}.json`);
+    return readManifest(readFileSync(file, "utf8"), file);
+  });
 }
 
 /**

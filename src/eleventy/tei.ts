@@ -41,17 +41,8 @@ export function installTei(
     // the writing thread goes on with the citation files of the editions.
     await files.flush();
     for (const edition of context.editionsToWrite(current)) {
-      // Each introduction as its page was rendered, its mentions pointing to the edition's register.
-      const intro = (inputPath: string | undefined) => {
-        const rendered = inputPath ? introduction(inputPath) : undefined;
-        if (!rendered) return "";
-        const registerUrl = edition.registerUrl && absolute(edition.registerUrl);
-        return introductionTei(rendered.tokens, {
-          idPrefix: rendered.idPrefix,
-          referenceUrl: absolute,
-          ...(registerUrl ? { registerUrl } : {}),
-        });
-      };
+      const intro = (inputPath: string | undefined) =>
+        introductionTei(inputPath ? introduction(inputPath) : undefined, edition, absolute);
       const items = corpusItems(
         edition,
         (doc) => doc.url.endsWith("/"),

@@ -365,11 +365,22 @@ export function teiDocument(doc: EditionDocument, tokens: Token[], settings: Tei
 
 /** The opening of an edition's teiCorpus, up to its first TEI document; `TEI_CORPUS_END` closes it. */
 /**
- * An edition's or a part's introduction (the text of its index.md) as a `<text type="introduction">`
- * of its teiCorpus; nothing where it has no text. `context` is as a document's: the page's ids.
+ * An edition's or a part's introduction (the text of its index.md), as its page was rendered, as a
+ * `<text type="introduction">` of its teiCorpus; nothing where it has no text. Its ids are its
+ * page's, its mentions point to the edition's register, its links are absolute as `absolute` makes them.
  */
-export function introductionTei(tokens: Token[], context: Parameters<typeof teiBody>[1]): string {
-  const text = teiBody(tokens, context);
+export function introductionTei(
+  rendered: { tokens: Token[]; idPrefix: string } | undefined,
+  edition: Edition,
+  absolute: (site: string) => string,
+): string {
+  if (!rendered) return "";
+  const registerUrl = edition.registerUrl && absolute(edition.registerUrl);
+  const text = teiBody(rendered.tokens, {
+    idPrefix: rendered.idPrefix,
+    referenceUrl: absolute,
+    ...(registerUrl ? { registerUrl } : {}),
+  });
   const body = text.body.join("");
   if (!hasText(body)) return "";
   return `${el(
