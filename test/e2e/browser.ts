@@ -79,3 +79,13 @@ export async function axeViolations(page: Page): Promise<string[]> {
     return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
   });
 }
+
+/** Each page, named, in the light and the dark colour schemes: the cases of an axe check. */
+export const inBothSchemes = (pages: Record<string, string>) =>
+  Object.entries(pages).flatMap(
+    ([name, path]) =>
+      [
+        [name, path, "light"],
+        [name, path, "dark"],
+      ] as const,
+  );

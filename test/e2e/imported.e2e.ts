@@ -6,7 +6,7 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EDITION, importedSite } from "../helpers/imported.js";
 import { buildSite } from "../helpers/site.js";
-import { axeViolations, browserAvailable, launch, serve } from "./browser.js";
+import { axeViolations, browserAvailable, launch, serve, inBothSchemes } from "./browser.js";
 
 const run = browserAvailable();
 
@@ -34,15 +34,7 @@ describe.skipIf(!run)("the imported FRUS edition in Chromium", () => {
     server?.close();
   });
 
-  it.each(
-    Object.entries(PAGES).flatMap(
-      ([name, path]) =>
-        [
-          [name, path, "light"],
-          [name, path, "dark"],
-        ] as const,
-    ),
-  )("%s page (%s, %s colours) has no axe violations", async (_name, path, scheme) => {
+  it.each(inBothSchemes(PAGES))("%s page (%s, %s colours) has no axe violations", async (_name, path, scheme) => {
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, colorScheme: scheme });
     const page = await context.newPage();
     const response = await page.goto(base + path);

@@ -7,7 +7,7 @@ import type { Server } from "node:http";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildSite } from "../helpers/site.js";
-import { axeViolations, browserAvailable, launch, serve } from "./browser.js";
+import { axeViolations, browserAvailable, launch, serve, inBothSchemes } from "./browser.js";
 
 const CABLE = "/editions/sino-vietnamese-talks-1979/1979-04-16-notice-on-talks/";
 const ARTIFACTS = "test-results";
@@ -176,15 +176,7 @@ describe.skipIf(!run)("the sample site in Chromium", () => {
       "FRUS memorandum": "/editions/frus1969-76v19p1/d47/",
       "FRUS register": "/editions/frus1969-76v19p1/register/",
     };
-    it.each(
-      Object.entries(PAGES).flatMap(
-        ([name, path]) =>
-          [
-            [name, path, "light"],
-            [name, path, "dark"],
-          ] as const,
-      ),
-    )("%s page (%s, %s colours) has no violations", async (_name, path, scheme) => {
+    it.each(inBothSchemes(PAGES))("%s page (%s, %s colours) has no violations", async (_name, path, scheme) => {
       const context = await browser.newContext({ viewport: DESKTOP, colorScheme: scheme });
       const page = await context.newPage();
       await page.goto(base + path);
