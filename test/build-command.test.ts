@@ -12,8 +12,10 @@ import {
   countDocuments,
   editionGroups,
   listEditions,
+  listings,
   planPartitions,
   referencedEditions,
+  type Partition,
 } from "../src/build/plan.js";
 import { SERVE_HELP, serveArguments, serveCommand } from "../src/build/serve.js";
 import { eleventyCommand, spawnRunner, type ChildResult, type Runner } from "../src/build/run.js";
@@ -46,6 +48,7 @@ const defaults: BuildArguments = {
   jobs: 4,
   partitionSize: 3_000,
   assemble: false,
+  failFast: false,
   output: "_site",
   editions: "editions",
 };
@@ -133,15 +136,15 @@ describe("the plan of partitions", () => {
     const folder = site({ a: 3, b: 5, c: 2 });
     expect(groups(folder, 6)).toEqual([["a"], ["b"], ["c"]]);
     expect(planPartitions(editions(folder), 8)).toEqual([
-      { id: "1", editions: ["a", "b"], documents: 8 },
-      { id: "2", editions: ["c"], documents: 2 },
+      { id: "1", editions: ["a", "b"], documents: 8, references: [] },
+      { id: "2", editions: ["c"], documents: 2, references: [] },
     ]);
     expect(groups(folder, 7)).toEqual([["a"], ["b", "c"]]);
     expect(groups(folder, 10)).toEqual([["a", "b", "c"]]);
     expect(groups(folder, 1)).toEqual([["a"], ["b"], ["c"]]);
   });
 
-  it("keeps editions that refer to each other's documents in one partition, in the order of the first", () => {
+  it("keeps editions that refer to each other's documents in one partition where they fit, in the order of the first", () => {
     const folder = site({ a: 2, b: 2, c: 2, d: 2 });
     writeFileSync(
       path.join(editions(folder), "d", "d1.md"),
@@ -151,8 +154,20 @@ describe("the plan of partitions", () => {
       path.join(editions(folder), "c", "index.md"),
       "---\ntitle: C\n---\nAs {doc c/1} and {doc nowhere/3} say.\n",
     );
-    expect(groups(folder, 2)).toEqual([["a", "b", "d"], ["c"]]);
-    expect(planPartitions(editions(folder), 100)).toEqual([{ id: "1", editions: ["a", "b", "d", "c"], documents: 8 }]);
+    expect(groups(folder, 6)).toEqual([["a", "b", "d"], ["c"]]);
+    expect(planPartitions(editions(folder), 100)).toEqual([
+      { id: "1", editions: ["a", "b", "d", "c"], documents: 8, references: [] },
+    ]);
+    // Over the target together: placed one by one, each partition naming the editions it refers to elsewhere.
+    const apart = planPartitions(editions(folder), 4);
+    expect(apart).toEqual([
+      { id: "1", editions: ["a", "b"], documents: 4, references: [] },
+      { id: "2", editions: ["d", "c"], documents: 4, references: ["a", "b"] },
+    ]);
+    // Listed first: what the partitions refer to, by the partition holding it; nothing where no reference crosses.
+    expect(listings(apart)).toEqual([["a", "b"]]);
+    expect(listings(apart, [apart[0] as Partition])).toEqual([]);
+    expect(listings(planPartitions(editions(folder), 100))).toEqual([]);
     expect(editionGroups(["a", "b", "c"], (e) => new Set(e === "c" ? ["a"] : []))).toEqual([["a", "c"], ["b"]]);
     expect([...referencedEditions(path.join(editions(folder), "d"))]).toEqual(["b", "a"]);
   });
@@ -160,9 +175,9 @@ describe("the plan of partitions", () => {
   it("gives an edition larger than the target a partition of its own, never split", () => {
     const folder = site({ a: 1, big: 12, c: 1, d: 1 });
     expect(planPartitions(editions(folder), 4)).toEqual([
-      { id: "1", editions: ["a"], documents: 1 },
-      { id: "2", editions: ["big"], documents: 12 },
-      { id: "3", editions: ["c", "d"], documents: 2 },
+      { id: "1", editions: ["a"], documents: 1, references: [] },
+      { id: "2", editions: ["big"], documents: 12, references: [] },
+      { id: "3", editions: ["c", "d"], documents: 2, references: [] },
     ]);
   });
 
@@ -178,7 +193,7 @@ describe("the plan of partitions", () => {
     writeFileSync(path.join(part, "notes.txt"), "");
     mkdirSync(path.join(part, "folder.md"));
     expect(countDocuments(path.join(editions(folder), "a"))).toBe(4);
-    expect(planPartitions(editions(folder), 10)).toEqual([{ id: "1", editions: ["a"], documents: 4 }]);
+    expect(planPartitions(editions(folder), 10)).toEqual([{ id: "1", editions: ["a"], documents: 4, references: [] }]);
   });
 
   it("is the same whatever order the folders were made in, in code-point order of their names", () => {
@@ -287,9 +302,10 @@ describe("running the partitions", () => {
     const { run, out } = build(folder, ["--partition-size", "8", "--output", "public"], fake.runner);
     const summary = await run();
     const staging = path.join(folder, "public", STAGING);
+    const stop = JSON.stringify(path.join(staging, "stop"));
     expect(fake.calls.map((c) => c.env[PARTITION_VARIABLE])).toEqual([
-      `{"role":"partition","id":"1","editions":["edition-a","edition-b"],"staging":${JSON.stringify(staging)}}`,
-      `{"role":"partition","id":"2","editions":["edition-c"],"staging":${JSON.stringify(staging)}}`,
+      `{"role":"partition","id":"1","editions":["edition-a","edition-b"],"staging":${JSON.stringify(staging)},"stop":${stop}}`,
+      `{"role":"partition","id":"2","editions":["edition-c"],"staging":${JSON.stringify(staging)},"stop":${stop}}`,
       `{"role":"assemble","staging":${JSON.stringify(staging)}}`,
     ]);
     expect(path.isAbsolute(staging)).toBe(true);
@@ -357,7 +373,7 @@ describe("running the partitions", () => {
     ]);
   });
 
-  it("stops the others when one fails, prints its output labelled, and does not assemble", async () => {
+  it("with --fail-fast, stops the others when one fails, prints its output labelled, and does not assemble", async () => {
     const folder = site({
       "edition-a": 2,
       "edition-b": 2,
@@ -371,11 +387,11 @@ describe("running the partitions", () => {
         ? { ms: 5, code: 1, stdout: "[11ty] Problem writing\n", stderr: "TypeError: bad front matter\n  at d2.md\n" }
         : { ms: null },
     );
-    const { run, out, err } = build(folder, ["--partition-size", "4", "--jobs", "3"], fake.runner);
+    const { run, out, err } = build(folder, ["--partition-size", "4", "--jobs", "3", "--fail-fast"], fake.runner);
     const error = await failure(run);
     expect(error.status).toBe(1);
     expect(error.message).toBe(
-      "partition 2 of 5 (edition-c) failed with exit code 1; its output is above. The other partitions were stopped and nothing was assembled.",
+      "1 partition of 5 failed: partition 2 (edition-c) failed with exit code 1; its output is above. The other partitions were stopped (--fail-fast). Nothing was assembled.",
     );
     expect(fake.calls.map((c) => c.spec.id)).toEqual(["1", "2", "3"]);
     expect(fake.calls.filter((c) => c.killed).map((c) => c.spec.id)).toEqual(["1", "3"]);
@@ -388,11 +404,72 @@ describe("running the partitions", () => {
     ]);
   });
 
+  it("lets the others check their documents when one fails, and gives one report of every partition's problems", async () => {
+    const folder = site({ "edition-a": 2, "edition-b": 2, "edition-c": 3, "edition-d": 3 });
+    const staging = path.join(folder, "_site", STAGING);
+    const problem = (file: string) => ({ file, field: "date", found: '"1979-13-16"', expected: "a date" });
+    // Each child as the plugin ends: its problems left in the staging folder; stopped with none once the stop file is there.
+    const fake = fakeRunner((spec) => {
+      const left = spec.id === "1" ? [problem("editions/edition-a/d2.md")] : spec.id === "3" ? [problem("editions/edition-c/d1.md")] : [];
+      if (spec.role !== "partition") return {};
+      if (spec.id === "4") return { code: 1, stderr: "TypeError: boom\n" };
+      if (left.length || existsSync(path.join(staging, "stop"))) {
+        mkdirSync(staging, { recursive: true });
+        writeFileSync(path.join(staging, `problems-${spec.id}.json`), JSON.stringify(left));
+        return { code: 1, stderr: "[11ty] stopped\n" };
+      }
+      return {};
+    });
+    const { run, err } = build(folder, ["--partition-size", "3", "--jobs", "1"], fake.runner);
+    const error = await failure(run);
+    expect(fake.calls.map((c) => c.spec.id)).toEqual(["1", "2", "3", "4"]);
+    expect(fake.calls.some((c) => c.killed)).toBe(false);
+    expect(err).toEqual([
+      "[partition 1: edition-a] [11ty] stopped",
+      "[partition 3: edition-c] [11ty] stopped",
+      "[partition 4: edition-d] TypeError: boom",
+      "[documentary-edition] 2 problems in the 4 partitions (2 files); no partition with a problem wrote a page:",
+      '  - editions/edition-a/d2.md: date: found "1979-13-16"; expected a date',
+      '  - editions/edition-c/d1.md: date: found "1979-13-16"; expected a date',
+    ]);
+    expect(error.message).toBe(
+      "3 partitions of 4 failed: partition 1 (edition-a): 1 problem; partition 3 (edition-c): 1 problem; partition 4 (edition-d) failed with exit code 1; its output is above. 1 other partition found no problem and stopped before writing, as the first failed. Nothing was assembled.",
+    );
+  });
+
+  it("lists the editions other partitions refer to before any partition, and tells each partition what it refers to", async () => {
+    const folder = site({ a: 2, b: 2, c: 2 });
+    writeFileSync(path.join(folder, "editions", "c", "d1.md"), "---\nnumber: 1\n---\nSee {doc a/1}.\n");
+    const fake = fakeRunner();
+    const { run, out } = build(folder, ["--partition-size", "2"], fake.runner);
+    await run();
+    const staging = JSON.stringify(path.join(folder, "_site", STAGING));
+    expect(fake.calls[0]?.env[PARTITION_VARIABLE]).toBe(`{"role":"list","editions":["a"],"staging":${staging}}`);
+    expect(fake.calls[0]?.args.at(-1)).toBe("--dryrun");
+    // c refers to a: they would share a partition, but do not fit in one.
+    expect(fake.calls.slice(1, 4).map((c) => c.spec)).toMatchObject([
+      { role: "partition", id: "1", editions: ["a"] },
+      { role: "partition", id: "2", editions: ["c"], references: ["a"] },
+      { role: "partition", id: "3", editions: ["b"] },
+    ]);
+    expect(out).toContainEqual(expect.stringMatching(/^\[listing a\] listed for the partitions that refer to it in \d+\.\d seconds$/));
+    // --partition K lists only what K refers to.
+    const one = fakeRunner();
+    await build(folder, ["--partition", "3/3", "--partition-size", "2"], one.runner).run();
+    expect(one.calls.map((c) => c.spec.role)).toEqual(["partition"]);
+    const two = fakeRunner();
+    await build(folder, ["--partition", "2/3", "--partition-size", "2"], two.runner).run();
+    expect(two.calls.map((c) => [c.spec.role, c.spec.editions])).toEqual([
+      ["list", ["a"]],
+      ["partition", ["c"]],
+    ]);
+  });
+
   it("labels a partition with its editions, as many as they are", () => {
-    expect(partitionLabel({ id: "2", editions: ["edition-a", "edition-b"], documents: 4 })).toBe(
+    expect(partitionLabel({ id: "2", editions: ["edition-a", "edition-b"] })).toBe(
       "[partition 2: edition-a, edition-b] ",
     );
-    expect(partitionLabel({ id: "7", editions: ["a", "b", "c", "d", "e"], documents: 5 })).toBe(
+    expect(partitionLabel({ id: "7", editions: ["a", "b", "c", "d", "e"] })).toBe(
       "[partition 7: a, b … e (5 editions)] ",
     );
     expect(labelled("[x] ", "")).toEqual([]);
@@ -436,7 +513,7 @@ describe("--partition K/N and --assemble", () => {
       /^Built partition 2 of 3 \(b: 5 documents\) into _site in \d+\.\d seconds; run build --assemble once every partition is built\.$/,
     );
     expect(fake.calls.map((c) => c.env[PARTITION_VARIABLE])).toEqual([
-      `{"role":"partition","id":"2","editions":["b"],"staging":${JSON.stringify(staging)}}`,
+      `{"role":"partition","id":"2","editions":["b"],"staging":${JSON.stringify(staging)},"stop":${JSON.stringify(path.join(staging, "stop"))}}`,
     ]);
     expect(readFileSync(path.join(staging, "partition-1.json"), "utf8")).toBe("{}");
   });

@@ -3,13 +3,13 @@
  * byte for byte (Pagefind's index aside), whether it is built by one `eleventy` run or by one run
  * per edition and an assembling run. Each run is a child process, as the orchestrator makes it.
  */
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildRole, PARTITION_VARIABLE } from "../src/build/role.js";
-import { readManifests } from "../src/eleventy/partition.js";
+import { readManifests, readReferenceTables } from "../src/eleventy/partition.js";
 import { loadPagefind } from "./helpers/pagefind.js";
 import { eleventy, files, ROOT, sampleSite } from "./helpers/sample.js";
 import { tempDir } from "./helpers/site.js";
@@ -48,19 +48,42 @@ describe("a run's role", () => {
       staging,
     });
     expect(role(JSON.stringify({ role: "assemble", staging }))).toEqual({ role: "assemble", staging });
+    expect(role(JSON.stringify({ role: "list", editions: ["a"], staging }))).toEqual({
+      role: "list",
+      editions: ["a"],
+      staging,
+    });
+    const stop = path.join(staging, "stop");
+    expect(role(JSON.stringify({ role: "partition", id: "1", editions: ["b"], staging, references: ["a"], stop }))).toEqual(
+      { role: "partition", id: "1", editions: ["b"], staging, references: ["a"], stop },
+    );
   });
 
   it("refuses a malformed value, naming it and what is expected", () => {
     const expected =
-      'expected {"role":"partition","id":"1","editions":["…"],"staging":"…"} or {"role":"assemble","staging":"…"}';
+      'expected {"role":"partition","id":"1","editions":["…"],"staging":"…"} (with "references":["…"] and "stop":"…" if need be), {"role":"list","editions":["…"],"staging":"…"} or {"role":"assemble","staging":"…"}';
     for (const value of [
       "not json",
       JSON.stringify({ role: "partition", id: "1", editions: ["../other"], staging }),
       JSON.stringify({ role: "partition", id: "1", editions: [], staging }),
       JSON.stringify({ role: "assemble", staging: "relative/folder" }),
       JSON.stringify({ role: "everything", staging }),
+      JSON.stringify({ role: "list", editions: [], staging }),
+      JSON.stringify({ role: "partition", id: "1", editions: ["a"], staging, references: ["../b"] }),
+      JSON.stringify({ role: "partition", id: "1", editions: ["a"], staging, stop: "stop" }),
     ])
       expect(() => role(value)).toThrow(`[documentary-edition] ${PARTITION_VARIABLE}: found ${value}; ${expected}`);
+  });
+
+  it("finds no reference table, or not one, and says which and where it comes from", () => {
+    const table = path.join(staging, "references-a.json");
+    const expected = `expected the reference table of the edition "a", which a listing run leaves (documentary-edition build runs one before the partitions that refer to it)`;
+    expect(() => readReferenceTables(staging, ["a"])).toThrow(`[documentary-edition] ${table}: missing; ${expected}`);
+    mkdirSync(staging, { recursive: true });
+    writeFileSync(table, JSON.stringify({ slug: "b", documents: [] }));
+    expect(() => readReferenceTables(staging, ["a"])).toThrow(
+      `[documentary-edition] ${table}: not a reference table; ${expected}`,
+    );
   });
 
   it("finds no manifest to assemble, or one of another version, and says so", () => {
@@ -146,14 +169,99 @@ describe("the sample site, built as one partition per edition and assembled", ()
   }, 120_000);
 });
 
+/** The command's exit code and everything it printed, for a build that may fail. */
+function failingBuild(site: string, ...args: string[]): { code: number; printed: string } {
+  const result = spawnSync(process.execPath, [path.join(ROOT, "dist/cli.js"), "build", ...args], {
+    cwd: site,
+    encoding: "utf8",
+  });
+  return { code: result.status ?? 1, printed: `${result.stdout}${result.stderr}` };
+}
+
+const CABLE_FILE = "editions/sino-vietnamese-talks-1979/1979-04-16-notice-on-talks.md";
+const D47 = "editions/frus1969-76v19p1/comp1/ch2/d47.md";
+const edit = (site: string, file: string, change: (text: string) => string) =>
+  writeFileSync(path.join(site, file), change(readFileSync(path.join(site, file), "utf8")));
+
+describe("editions in different partitions that refer to each other", () => {
+  it("resolve their references from a listing run's tables, into the files of a plain build", () => {
+    const site = sampleSite();
+    edit(site, CABLE_FILE, (text) => `${text}\nCompare {doc frus1969-76v19p1/47 note 2} and {doc frus1969-76v19p1/58}.\n`);
+    const plainOut = tempDir();
+    eleventy(site, plainOut);
+    const output = tempDir();
+    // One document a partition at most: the two editions cannot share one.
+    const printed = build(site, "--jobs", "2", "--partition-size", "1", "--output", output);
+    expect(printed).toMatch(/^Built 2 partitions \(13 documents\)/m);
+    const cable = readFileSync(path.join(output, CABLE.slice(1), "index.html"), "utf8");
+    expect(cable).toContain('href="/editions/frus1969-76v19p1/d47/#fn-frus1969-76v19p1-comp1-ch2-d47-2"');
+    expect(cable).toContain('title="Document 47: ');
+    expectSame(output, plainOut);
+    // One partition on its own lists what it refers to first, as a machine of a CI matrix would.
+    const apart = tempDir();
+    for (const step of [["--partition", "2/2"], ["--partition", "1/2"], ["--assemble"]])
+      build(site, ...step, "--partition-size", "1", "--output", apart);
+    expectSame(apart, plainOut);
+  }, 180_000);
+
+  it("name a note a document does not have, as a plain build does", () => {
+    const site = sampleSite();
+    edit(site, CABLE_FILE, (text) => `${text}\nCompare {doc frus1969-76v19p1/47 note 9}.\n`);
+    const { code, printed } = failingBuild(site, "--partition-size", "1", "--output", tempDir());
+    expect(code).toBe(1);
+    expect(printed).toContain(
+      `${CABLE_FILE}: line 83: found "{doc frus1969-76v19p1/47 note 9}"; expected a note of Document 47: it has notes 1 to 5`,
+    );
+  }, 120_000);
+});
+
+describe("a partitioned build with problems in its partitions", () => {
+  it("names every partition's problems in one report, and writes no page of a partition with one", () => {
+    const site = sampleSite();
+    edit(site, CABLE_FILE, (text) => text.replace("date: 1979-04-16", "date: 1979-13-16"));
+    edit(site, D47, (text) => `${text}\nSee {doc 999}.\n`);
+    const output = tempDir();
+    const { code, printed } = failingBuild(site, "--jobs", "1", "--partition-size", "1", "--output", output);
+    expect(code).toBe(1);
+    const report = printed.slice(printed.indexOf("[documentary-edition] 2 problems"));
+    expect(report).toMatch(
+      /^\[documentary-edition\] 2 problems in the 2 partitions \(2 files\); no partition with a problem wrote a page:\n {2}- editions\/frus1969-76v19p1\/comp1\/ch2\/d47\.md: line 49: found "\{doc 999\}"; expected the number of a document of .+\n {2}- editions\/sino-vietnamese-talks-1979\/1979-04-16-notice-on-talks\.md: date: found "1979-13-16"; expected .+\n/,
+    );
+    expect(report).toContain(
+      "2 partitions of 2 failed: partition 1 (frus1969-76v19p1): 1 problem; partition 2 (sino-vietnamese-talks-1979): 1 problem. Nothing was assembled.",
+    );
+    expect(files(output).filter((f) => f.endsWith(".html"))).toEqual([]);
+  }, 120_000);
+
+  it("stops a partition with no problem before it writes, once another has failed; or all at once with --fail-fast", () => {
+    const site = sampleSite();
+    edit(site, D47, (text) => `${text}\nSee {doc 999}.\n`);
+    const output = tempDir();
+    const checked = failingBuild(site, "--jobs", "1", "--partition-size", "1", "--output", output);
+    expect(checked.code).toBe(1);
+    expect(checked.printed).toContain(
+      "1 partition of 2 failed: partition 1 (frus1969-76v19p1): 1 problem. 1 other partition found no problem and stopped before writing, as the first failed. Nothing was assembled.",
+    );
+    expect(files(output).filter((f) => f.endsWith(".html"))).toEqual([]);
+    const fast = failingBuild(site, "--jobs", "1", "--partition-size", "1", "--fail-fast", "--output", tempDir());
+    expect(fast.code).toBe(1);
+    expect(fast.printed).toContain(
+      "1 partition of 2 failed: partition 1 (frus1969-76v19p1): 1 problem. The other partitions were stopped (--fail-fast). Nothing was assembled.",
+    );
+    expect(fast.printed).not.toContain("[partition 2");
+  }, 120_000);
+});
+
 describe("a series of 2,000 documents in 4 editions, two of which cross-refer", () => {
-  it("is built by `documentary-edition build --jobs 2` into the files of a plain build, the two editions in one partition", async () => {
+  it("is built by `documentary-edition build --jobs 2` into the files of a plain build, the two editions' references resolved across partitions", async () => {
     const { generate } = (await import(pathToFileURL(path.join(ROOT, "bench/corpus.mjs")).href)) as {
       generate: (n: number, dir: string) => string;
     };
     const site = path.join(generate(2000, path.join(tempDir(), "series")), "plugin");
     const referring = path.join(site, "editions/edition-1/doc-1.md");
     writeFileSync(referring, `${readFileSync(referring, "utf8")}\nSee {doc edition-3/5}.\n`);
+    const back = path.join(site, "editions/edition-3/doc-3.md");
+    writeFileSync(back, `${readFileSync(back, "utf8")}\nSee {doc edition-1/7 note 2}.\n`);
     writeFileSync(
       path.join(site, "eleventy.config.mjs"),
       `import documentaryEdition from ${JSON.stringify(pathToFileURL(path.join(ROOT, "dist/index.js")).href)};\nexport default (config) => config.addPlugin(documentaryEdition);\n`,
@@ -163,11 +271,18 @@ describe("a series of 2,000 documents in 4 editions, two of which cross-refer", 
     execFileSync(process.execPath, [ELEVENTY, "--quiet", `--output=${plainOut}`], { cwd: site, stdio: "pipe" });
     const partitioned = tempDir();
     const printed = build(site, "--jobs", "2", "--partition-size", "600", "--output", partitioned);
-    expect(printed).toContain("[partition 1: edition-1, edition-3] built 1000 documents");
-    expect(printed).toContain("[partition 2: edition-2] built 500 documents");
-    expect(printed).toContain("[partition 3: edition-4] built 500 documents");
+    // Together they have more documents than a partition may: each is listed for the other first.
+    expect(printed).toContain("[listing edition-1] listed for the partitions that refer to it in");
+    expect(printed).toContain("[listing edition-3] listed for the partitions that refer to it in");
+    expect(printed).toContain("[partition 1: edition-1] built 500 documents");
+    expect(printed).toContain("[partition 2: edition-3] built 500 documents");
+    expect(printed).toContain("[partition 3: edition-2] built 500 documents");
+    expect(printed).toContain("[partition 4: edition-4] built 500 documents");
     expect(readFileSync(path.join(partitioned, "editions/edition-1/doc-1/index.html"), "utf8")).toContain(
       'href="/editions/edition-3/doc-',
+    );
+    expect(readFileSync(path.join(partitioned, "editions/edition-3/doc-3/index.html"), "utf8")).toMatch(
+      /href="\/editions\/edition-1\/doc-[^"]*#fn-[^"]*-2" class="de-xref"/,
     );
     expectSame(partitioned, plainOut);
   }, 600_000);

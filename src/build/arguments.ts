@@ -19,6 +19,8 @@ Options:
                          (default: 3000, which keeps each process, Pagefind's too, under 2 GB)
   --partition <k>/<n>    build only partition k of the plan's n (1-based) and stop, without assembling;
                          n must be the plan's number of partitions, the same on every machine
+  --fail-fast            stop every partition at the first that fails; by default the others still
+                         check their documents (writing nothing), so one report names every problem
   --assemble             only the assembling run, over the partitions built before into the same
                          output folder (with the same --editions and --partition-size)
   --output <folder>      the site's output folder, given to Eleventy (default: _site)
@@ -27,9 +29,13 @@ Options:
 
 Several machines can build one partition each (--partition 1/3, 2/3, 3/3, with the same
 --partition-size), put their output folders together and run --assemble once.
-Exit status: 0 when the build is done; 1 when a partition or the assembling failed (its output is
-printed, each line marked with its partition; the other partitions are stopped, nothing is
-assembled); 2 for a mistake in the command itself.`;
+Editions that refer to each other's documents ({doc other/12}) share a partition where they fit in
+one; otherwise a listing run first leaves the referred editions' numbers, titles and URLs for the
+partitions that refer to them.
+Exit status: 0 when the build is done; 1 when a partition or the assembling failed (the output is
+printed, each line marked with its partition, then one report of every partition's problems; no
+partition with a problem writes a page, and nothing is assembled); 2 for a mistake in the command
+itself.`;
 
 export interface BuildArguments {
   jobs: number;
@@ -37,6 +43,8 @@ export interface BuildArguments {
   /** --partition K/N: build only partition `index` (1-based) of `count`. */
   partition?: { index: number; count: number };
   assemble: boolean;
+  /** --fail-fast: at a partition's failure, stop the others rather than let them check their documents. */
+  failFast: boolean;
   output: string;
   editions: string;
 }
@@ -78,14 +86,15 @@ export function buildArguments(argv: readonly string[], defaultJobs = availableP
     jobs: defaultJobs,
     partitionSize: 3_000,
     assemble: false,
+    failFast: false,
     output: "_site",
     editions: "editions",
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
     if (arg === "--help" || arg === "-h") return "help";
-    if (arg === "--assemble") {
-      parsed.assemble = true;
+    if (arg === "--assemble" || arg === "--fail-fast") {
+      parsed[arg === "--assemble" ? "assemble" : "failFast"] = true;
       continue;
     }
     const [option, inline] =
@@ -93,7 +102,8 @@ export function buildArguments(argv: readonly string[], defaultJobs = availableP
         ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)]
         : [arg, undefined];
     if (!Object.hasOwn(TAKES, option)) {
-      if (option === "--assemble") throw new CommandError(`--assemble takes no value: ${arg}`, 2);
+      if (option === "--assemble" || option === "--fail-fast")
+        throw new CommandError(`${option} takes no value: ${arg}`, 2);
       if (arg.startsWith("-")) throw new CommandError(`unknown option ${option}; see --help`, 2);
       throw new CommandError(`build takes options only, not ${JSON.stringify(arg)}; see --help`, 2);
     }

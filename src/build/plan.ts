@@ -1,7 +1,9 @@
 /**
  * The plan of a partitioned build: the site's editions, in code-point order of their folders' names,
  * grouped whole into partitions of about a target number of documents, editions that cross-refer
- * kept together. The plan depends on nothing
+ * kept together where they fit in one. A partition whose documents refer to an edition of another
+ * partition resolves those references from that edition's reference table, which a listing run
+ * makes first (src/eleventy/partition.ts). The plan depends on nothing
  * but the editions folder's files and the target, so that machines building one partition each
  * (`--partition K/N`) agree on which editions partition K holds.
  */
@@ -14,6 +16,8 @@ export interface Partition {
   id: string;
   editions: string[];
   documents: number;
+  /** The editions of other partitions that its documents refer to (`{doc other/12}`), in plan order. */
+  references: string[];
 }
 
 /** Code-point order (not UTF-16 code units', not a locale's): the same on every machine. */
@@ -86,24 +90,45 @@ export function editionGroups(editions: readonly string[], references: (edition:
 /**
  * The editions grouped in order into partitions: a group of editions (one edition, or editions that
  * refer to each other) joins the current partition unless that would take it over `targetSize`
- * documents; a group over the target alone is a partition of its own. An edition is never split.
+ * documents. A group over the target is placed edition by edition, its references then resolved
+ * across partitions; an edition over the target alone is a partition of its own. An edition is
+ * never split.
  */
 export function planPartitions(editionsFolder: string, targetSize: number): Partition[] {
   const editions = listEditions(editionsFolder);
   if (!editions.length) {
     throw new CommandError(`${editionsFolder}: no edition found; expected one folder per edition in it`);
   }
+  const refers = new Map(editions.map((e) => [e, referencedEditions(path.join(editionsFolder, e))]));
+  const size = new Map(editions.map((e) => [e, countDocuments(path.join(editionsFolder, e))]));
   const partitions: Partition[] = [];
   let current: Partition | undefined;
-  const groups = editionGroups(editions, (edition) => referencedEditions(path.join(editionsFolder, edition)));
-  for (const group of groups) {
-    const documents = group.reduce((n, edition) => n + countDocuments(path.join(editionsFolder, edition)), 0);
+  const place = (group: string[], documents: number) => {
     if (!current || current.documents + documents > targetSize) {
-      current = { id: String(partitions.length + 1), editions: [], documents: 0 };
+      current = { id: String(partitions.length + 1), editions: [], documents: 0, references: [] };
       partitions.push(current);
     }
     current.editions.push(...group);
     current.documents += documents;
+  };
+  for (const group of editionGroups(editions, (edition) => refers.get(edition) ?? new Set())) {
+    const documents = group.reduce((n, edition) => n + (size.get(edition) ?? 0), 0);
+    if (documents <= targetSize || group.length === 1) place(group, documents);
+    else for (const edition of group) place([edition], size.get(edition) ?? 0);
+  }
+  const partitionOf = new Map(partitions.flatMap((p) => p.editions.map((e) => [e, p] as const)));
+  for (const partition of partitions) {
+    const referred = new Set(partition.editions.flatMap((e) => [...(refers.get(e) ?? [])]));
+    partition.references = editions.filter((e) => referred.has(e) && partitionOf.get(e) !== partition);
   }
   return partitions;
+}
+
+/**
+ * The listing runs a build needs before its partitions: for each partition, its editions that the
+ * `building` partitions refer to, in plan order; none where no reference crosses partitions.
+ */
+export function listings(plan: readonly Partition[], building: readonly Partition[] = plan): string[][] {
+  const referred = new Set(building.flatMap((p) => p.references));
+  return plan.map((p) => p.editions.filter((e) => referred.has(e))).filter((editions) => editions.length > 0);
 }

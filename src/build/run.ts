@@ -102,21 +102,24 @@ export interface Failure<T> {
 }
 
 /**
- * Runs a child for each task, at most `jobs` at once, in the tasks' order. When one fails, no other
- * is started, those running are killed (and waited for), and the first failure is returned;
- * `onDone` hears of each child that succeeded before that.
+ * Runs a child for each task, at most `jobs` at once, in the tasks' order, and returns the failures.
+ * `onDone` hears of each child that succeeded. When one fails, `onFailure` hears of it first; then,
+ * unless `keepGoing`, no other task is started, those running are killed (and waited for), and only
+ * that first failure is returned. With `keepGoing`, every task runs.
  */
 export async function runPool<T>(
   tasks: readonly T[],
   jobs: number,
   start: (task: T) => Child,
   onDone: (task: T, result: ChildResult) => void,
-): Promise<Failure<T> | undefined> {
+  { keepGoing = false, onFailure }: { keepGoing?: boolean; onFailure?: () => void } = {},
+): Promise<Failure<T>[]> {
   const queue = [...tasks];
   const running = new Set<Child>();
-  let failure: Failure<T> | undefined;
+  const failures: Failure<T>[] = [];
+  const stopped = () => !keepGoing && failures.length > 0;
   const worker = async () => {
-    for (let task = queue.shift(); task !== undefined && !failure; task = queue.shift()) {
+    for (let task = queue.shift(); task !== undefined && !stopped(); task = queue.shift()) {
       const child = start(task);
       running.add(child);
       const result = await child.result.catch((error: unknown): ChildResult => ({
@@ -125,15 +128,16 @@ export async function runPool<T>(
         stderr: `${String(error)}\n`,
       }));
       running.delete(child);
-      if (failure) return;
+      if (stopped()) return;
       if (result.code === 0) {
         onDone(task, result);
         continue;
       }
-      failure = { task, result };
-      for (const other of running) other.kill();
+      if (!failures.length) onFailure?.();
+      failures.push({ task, result });
+      if (!keepGoing) for (const other of running) other.kill();
     }
   };
   await Promise.all(Array.from({ length: Math.min(jobs, tasks.length) }, worker));
-  return failure;
+  return failures;
 }

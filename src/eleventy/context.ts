@@ -1,6 +1,7 @@
 /** What every part of the adapter shares, made once by the plugin and passed to each part whole. */
 import type { Edition, EditionModel } from "../model/edition.js";
 import type { Problem } from "../model/errors.js";
+import type { ReferableEdition } from "../model/references.js";
 import type { Options } from "../options.js";
 import type { EleventyConfig } from "./config.js";
 import type { SideFiles } from "./side-files.js";
@@ -18,6 +19,8 @@ export interface AdapterContext {
   sideFiles: SideFiles;
   /** The editions whose own files (TEI corpus, citation files) this build writes again. */
   editionsToWrite: (model: EditionModel) => Edition[];
+  /** In a partition of `build`, the editions of other partitions that its documents refer to. */
+  otherEditions: readonly ReferableEdition[];
   /** Adds a problem to the build's report. */
   report: (problem: Problem) => void;
 }

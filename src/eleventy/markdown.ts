@@ -155,7 +155,7 @@ export function installMarkdown(
       references: modelReferences(
         model,
         (env) => documentOfEnv(env)?.edition ?? model()?.editionsByInputPath.get(inputPathOf(env.page)),
-        { ...options, url: context.url },
+        { ...options, url: context.url, others: context.otherEditions },
       ),
       notes: {
         labels: options.labels,

@@ -6,6 +6,10 @@
  * - A partition builds its editions' pages, side files and TEI, and nothing site-wide: the other
  *   editions' folders are ignored (Eleventy never reads them), and at the end it writes a manifest
  *   of its editions' listings (model/manifest.ts) into the staging folder.
+ * - A listing run reads only the editions that other partitions refer to, and leaves each one's
+ *   reference table (model/references.ts: its documents' numbers, URLs, titles and notes) in the
+ *   staging folder as soon as its model is made, then ends: it renders and writes nothing. A
+ *   partition whose documents refer to those editions resolves its references from the tables.
  * - The assembling run ignores every edition's folder, makes its model from the manifests, writes
  *   the home page, the chronology, the index pages, the site's feed and the search page, indexes
  *   the whole output with Pagefind, and removes the staging folder.
@@ -14,12 +18,73 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, w
 import path from "node:path";
 import { manifestOf, readManifest, type Manifest } from "../model/manifest.js";
 import type { EditionModel } from "../model/edition.js";
+import type { Problem } from "../model/errors.js";
+import type { ReferableEdition } from "../model/references.js";
 import { normaliseDir } from "../model/paths.js";
 import type { Options } from "../options.js";
 import type { EleventyConfig } from "./config.js";
 import type { BuildRole } from "../build/role.js";
 
 const MANIFEST = /^partition-(\d+)\.json$/;
+
+/** A file written whole: under another name, then renamed, so that no reader finds half of it. */
+function writeWhole(file: string, text: string): void {
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(`${file}.partial`, text);
+  renameSync(`${file}.partial`, file);
+}
+
+const tableFile = (staging: string, edition: string) => path.join(staging, `references-${edition}.json`);
+
+/** A listing run's end: each edition's reference table, for the partitions that refer to it. */
+export function writeReferenceTables(staging: string, editions: readonly ReferableEdition[]): void {
+  for (const edition of editions) writeWhole(tableFile(staging, edition.slug), JSON.stringify(edition));
+}
+
+/** The reference tables of the editions a partition refers to; one missing or unreadable is an error naming it. */
+export function readReferenceTables(staging: string, editions: readonly string[]): ReferableEdition[] {
+  return editions.map((edition) => {
+    const file = tableFile(staging, edition);
+    let table: Partial<ReferableEdition> | undefined;
+    try {
+      table = JSON.parse(readFileSync(file, "utf8")) as Partial<ReferableEdition>;
+    } catch {
+      table = undefined;
+    }
+    if (table?.slug !== edition || !Array.isArray(table.documents)) {
+      throw new Error(
+        `[documentary-edition] ${file}: ${existsSync(file) ? "not a reference table" : "missing"}; expected the reference table of the edition "${edition}", which a listing run leaves (documentary-edition build runs one before the partitions that refer to it)`,
+      );
+    }
+    return table as ReferableEdition;
+  });
+}
+
+/** Where a partition of `build` leaves its problems, for the build's one report of every partition's. */
+export const problemsFile = (staging: string, id: string): string => path.join(staging, `problems-${id}.json`);
+
+/**
+ * A partition's checks are done (every page rendered, none written). Under `build`, its problems
+ * are left for the build's one report, and the partition stops, with an error, where it has
+ * problems or where another partition has failed (the stop file is there): it writes nothing.
+ */
+export function partitionChecked(role: BuildRole | undefined, problems: readonly Problem[]): Error | undefined {
+  if (role?.role !== "partition" || !role.stop) return undefined;
+  const stopped = existsSync(role.stop);
+  // No problem and not stopped: the partition writes its pages. Stopped: none, as its file says.
+  if (problems.length || stopped) writeWhole(problemsFile(role.staging, role.id), JSON.stringify(problems));
+  if (problems.length) {
+    const files = new Set(problems.map((p) => p.file)).size;
+    return new Error(
+      `[documentary-edition] partition ${role.id}: ${problems.length} problem${problems.length === 1 ? "" : "s"} (${files} file${files === 1 ? "" : "s"}), listed in the build's report; the partition stopped before writing any page`,
+    );
+  }
+  if (stopped)
+    return new Error(
+      `[documentary-edition] partition ${role.id}: no problem found; stopped before writing any page, as another partition failed`,
+    );
+  return undefined;
+}
 
 /** The ids of the partitions whose manifests the staging folder holds, in order. */
 export function stagedPartitions(staging: string): string[] {
@@ -61,9 +126,7 @@ export function installRole(
       rmSync(role.staging, { recursive: true, force: true });
       return;
     }
-    mkdirSync(role.staging, { recursive: true });
-    const file = path.join(role.staging, `partition-${role.id}.json`);
-    writeFileSync(`${file}.partial`, JSON.stringify(manifestOf(model()?.editions ?? [])));
-    renameSync(`${file}.partial`, file);
+    if (role.role === "partition")
+      writeWhole(path.join(role.staging, `partition-${role.id}.json`), JSON.stringify(manifestOf(model()?.editions ?? [])));
   });
 }

@@ -22,7 +22,7 @@ import { applyOverrides } from "../model/telegram.js";
 import { telegramHeaderHtml, telegramHeadingText } from "../render/telegram.js";
 import { editionRegisterHtml } from "../render/register.js";
 import { editionEditorsHtml } from "../render/editors.js";
-import { BuildReport } from "./report.js";
+import { BuildReport, printedOnce } from "./report.js";
 import { ServeReport } from "./serve-report.js";
 import type { CollectionApi, EleventyConfig } from "./config.js";
 import type { AdapterContext } from "./context.js";
@@ -39,9 +39,18 @@ import { editionPaths, normaliseDir, numberedUrl, type Classify } from "../model
 import { frontMatterLines } from "./source-lines.js";
 import { telegramArguments } from "./telegram-arguments.js";
 import { documentArgument, installTemplateApi, type Implementations } from "./template-api.js";
-import { installRole, readManifests, stagedPartitions } from "./partition.js";
+import {
+  installRole,
+  partitionChecked,
+  readManifests,
+  readReferenceTables,
+  stagedPartitions,
+  writeReferenceTables,
+} from "./partition.js";
 import { buildRole, type BuildRole } from "../build/role.js";
 import { modelOfManifests } from "../model/manifest.js";
+import { referableEdition } from "../model/references.js";
+import { documentHasSourceNote } from "../markdown/references.js";
 
 const STYLESHEET_URL = "/documentary-edition/edition.css";
 const SCRIPT_URL = "/documentary-edition/cite.js";
@@ -49,6 +58,8 @@ const SCRIPT_URL = "/documentary-edition/cite.js";
 export function installPlugin(config: EleventyConfig, options: Options): void {
   // A partition of a partitioned build, or its assembling run; a plain build has no role.
   const role = buildRole();
+  // A listing run ends once its model is made; what it would write is a partition's.
+  const pages = role?.role === "list" ? "partition" : role?.role;
   const sideFiles = new SideFiles();
   const changes = new EditionChanges();
   const report = new BuildReport();
@@ -69,8 +80,10 @@ export function installPlugin(config: EleventyConfig, options: Options): void {
     // The assembling run writes no edition's files: its partition did.
     editionsToWrite: (current) => (role?.role === "assemble" ? [] : changes.changed(current)),
     report: (problem) => report.add(problem),
+    otherEditions:
+      role?.role === "partition" && role.references ? readReferenceTables(role.staging, role.references) : [],
   };
-  const build = installBuildEvents(context, report, changes, () => {
+  const build = installBuildEvents(context, report, changes, role, () => {
     model = undefined;
     pathPrefix = undefined;
   });
@@ -84,7 +97,7 @@ export function installPlugin(config: EleventyConfig, options: Options): void {
   });
   const tei = installTei(context, markdown.sourceNote, markdown.introduction);
   const citations = installCitations(context);
-  const browsing = installBrowsing(context, (api) => (api ? buildModel(api) : model), role?.role);
+  const browsing = installBrowsing(context, (api) => (api ? buildModel(api) : model), pages);
   installSearch(
     config,
     options,
@@ -98,11 +111,11 @@ export function installPlugin(config: EleventyConfig, options: Options): void {
   installGlobalData(config, options, build.siteParts);
   addDefaultLayouts(config, options);
   // The editions' own pages are their partition's; the site-wide ones, the assembling run's.
-  if (role?.role !== "assemble") {
+  if (pages !== "assemble") {
     addEditionPages(config, options);
     addRegisterPages(config, options);
   }
-  if (options.homePage && role?.role !== "partition") addHomePage(config, options);
+  if (options.homePage && pages !== "partition") addHomePage(config, options);
   if (options.stylesheet) {
     config.addPassthroughCopy({
       [new URL("../assets/edition.css", import.meta.url).pathname]: STYLESHEET_URL.slice(1),
@@ -140,6 +153,7 @@ function installBuildEvents(
   context: AdapterContext,
   report: BuildReport,
   changes: EditionChanges,
+  role: BuildRole | undefined,
   reset: () => void,
 ): BuildState {
   const { config, options, sideFiles } = context;
@@ -170,8 +184,12 @@ function installBuildEvents(
   // Eleventy renders every page's content, then writes the pages; this comes between the two, so
   // every problem of the build is reported at once and no page of a failed build is written.
   config.on("eleventy.layouts", () => {
-    const error = report.error(watching ? (message) => console.error(message) : undefined);
-    sideFiles.endStaging(!error);
+    const problems = report.sorted();
+    // A partition of `build` leaves its problems for the build's report, or stops as another failed.
+    const stopped = partitionChecked(role, problems);
+    const error = stopped ? undefined : report.error(watching ? (message) => console.error(message) : undefined);
+    sideFiles.endStaging(!error && !stopped);
+    if (stopped) throw printedOnce(stopped);
     if (!error) return;
     served.failed(error.problems);
     throw error;
@@ -225,6 +243,15 @@ function installModel(
     });
     for (const problem of checked.problems) context.report(problem);
     made(checked);
+    if (role?.role === "list") {
+      // What the partitions that refer to these editions need of them; nothing is rendered.
+      const hasSourceNote = documentHasSourceNote(options);
+      writeReferenceTables(
+        role.staging,
+        checked.editions.map((edition) => referableEdition(edition, hasSourceNote)),
+      );
+      process.exit(0);
+    }
     return checked;
   }
   config.addCollection("editions", (api) => buildModel(api).editions);

@@ -25,8 +25,10 @@ export class BuildReport extends ProblemReport {
  * build, and its command line prints the same error again; marked as printed, it is printed by the
  * command line alone, and without the name of its type.
  */
-export function printedOnce(error: EditionValidationError): EditionValidationError {
+export function printedOnce<E extends Error>(error: E): E {
   error.name = "Error";
+  // Eleventy prints the message and not the stack: the message says all there is.
+  Object.defineProperty(error, "skipOriginalStack", { value: true });
   Object.defineProperty(error, "__errorAlreadyLogged", { value: true });
   return error;
 }

@@ -9,7 +9,7 @@
 import type MarkdownIt from "markdown-it";
 import type StateInline from "markdown-it/lib/rules_inline/state_inline.mjs";
 import type { Edition, EditionDocument, EditionModel } from "../model/edition.js";
-import { referenceResolver } from "../model/references.js";
+import { referenceResolver, type ReferableEdition } from "../model/references.js";
 import { DOCUMENT_NUMBER } from "../model/paths.js";
 import { sourceNoteOf } from "../model/source-note.js";
 import type { Labels } from "../options.js";
@@ -96,6 +96,11 @@ function crossReference(resolve: ResolveReference) {
   };
 }
 
+/** Whether a document prints a source note: the editor's own, or one made from its record. */
+export function documentHasSourceNote(settings: { labels: Labels; locale: string }): (doc: EditionDocument) => boolean {
+  return (doc) => Boolean(doc.sourceNote) || sourceNoteOf(doc, settings) !== undefined;
+}
+
 /** Adds the rule before the transcription marks', which would take `{doc 31: …}` for a mark of an unknown name. */
 export function crossReferences(md: MarkdownIt, resolve: ResolveReference): void {
   md.inline.ruler.before("transcription_mark", "cross_reference", crossReference(resolve));
@@ -105,20 +110,21 @@ export function crossReferences(md: MarkdownIt, resolve: ResolveReference): void
  * The resolver of a build's pages: the model as it is when a page is rendered (made again when
  * the model is), and the edition of the page being rendered (a document's, or an edition's index).
  * `url` makes a site URL a link, with the site's path prefix, as every link the plugin prints.
+ * `others` are the editions of other partitions that a partition's documents refer to.
  */
 export function modelReferences(
   model: () => EditionModel | undefined,
   editionOf: (env: Record<string, unknown>) => Edition | undefined,
-  settings: { labels: Labels; locale: string; url: (site: string) => string },
+  settings: { labels: Labels; locale: string; url: (site: string) => string; others?: readonly ReferableEdition[] },
 ): ResolveReference {
   let made: EditionModel | undefined;
   let resolve: ReturnType<typeof referenceResolver> | undefined;
-  const hasSourceNote = (doc: EditionDocument) => Boolean(doc.sourceNote) || sourceNoteOf(doc, settings) !== undefined;
+  const hasSourceNote = documentHasSourceNote(settings);
   return (env, target) => {
     const current = model();
     if (!current) return { expected: "a reference within an edition's pages" };
     if (made !== current || !resolve) {
-      resolve = referenceResolver(current, settings.labels, hasSourceNote);
+      resolve = referenceResolver(current, settings.labels, hasSourceNote, settings.others);
       made = current;
     }
     const found = resolve(editionOf(env), target);

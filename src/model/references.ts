@@ -24,36 +24,76 @@ export function countNotes(markdown: string): number {
   return labels.size + inline;
 }
 
+/** A document as a reference to it needs it: its number, URL and title, and how many notes a reference may name. */
+export interface ReferableDocument {
+  id: string;
+  number: string;
+  url: string;
+  title: string;
+  /** Its last note's number, as its page numbers its notes (the source note first, where its edition numbers it). */
+  notes: number;
+}
+
+/** An edition as references to it need it: in a partitioned build, another partition's, from its reference table. */
+export interface ReferableEdition {
+  slug: string;
+  title: string;
+  documents: ReferableDocument[];
+}
+
+/**
+ * An edition's documents as references find them. `hasSourceNote` says whether a document prints a
+ * source note, which is its note 1 where its edition numbers the source note.
+ */
+export function referableEdition(edition: Edition, hasSourceNote: (doc: EditionDocument) => boolean): ReferableEdition {
+  return {
+    slug: edition.slug,
+    title: edition.title,
+    documents: edition.documents.map((doc) => ({
+      id: doc.id,
+      number: doc.number,
+      url: doc.url,
+      title: doc.title,
+      notes: doc.noteCount + (edition.numberSourceNote && hasSourceNote(doc) ? 1 : 0),
+    })),
+  };
+}
+
 /**
  * A resolver of references for one build: `resolve(from, target)` gives the target's URL, title and
- * default words, or what was expected. `hasSourceNote` says whether a document prints a source
- * note, which is its note 1 where its edition numbers the source note.
+ * default words, or what was expected. The model's editions are found first, then `others` (the
+ * editions of other partitions that this one refers to).
  */
 export function referenceResolver(
   model: Pick<EditionModel, "editions">,
   labels: ReferenceLabels,
   hasSourceNote: (doc: EditionDocument) => boolean,
+  others: readonly ReferableEdition[] = [],
 ) {
-  const numbers = new Map<Edition, Map<string, EditionDocument>>();
-  const byNumber = (edition: Edition) => {
+  const numbers = new Map<Edition | ReferableEdition, Map<string, ReferableDocument>>();
+  const byNumber = (edition: Edition | ReferableEdition) => {
     let found = numbers.get(edition);
     if (!found) {
+      const referable = (others as readonly object[]).includes(edition)
+        ? (edition as ReferableEdition)
+        : referableEdition(edition as Edition, hasSourceNote);
       // Where two documents share a number (an error of its own), the first keeps it, as that error says.
       found = new Map();
-      for (const doc of edition.documents) if (!found.has(doc.number)) found.set(doc.number, doc);
+      for (const doc of referable.documents) if (!found.has(doc.number)) found.set(doc.number, doc);
       numbers.set(edition, found);
     }
     return found;
   };
+  const editions = [...model.editions, ...others];
   return function resolve(
     from: Edition | undefined,
     target: { edition?: string; number: string; note?: number },
   ): { href: string; title: string; text: string } | { expected: string } {
-    const edition = target.edition ? model.editions.find((e) => e.slug === target.edition) : from;
+    const edition = target.edition ? editions.find((e) => e.slug === target.edition) : from;
     if (!edition) {
       return {
         expected: target.edition
-          ? `an edition of the site before the "/": ${model.editions.map((e) => e.slug).join(", ")}`
+          ? `an edition of the site before the "/": ${editions.map((e) => e.slug).join(", ")}`
           : "a reference from a document of an edition",
       };
     }
@@ -66,9 +106,8 @@ export function referenceResolver(
     const title = `${labels.document} ${doc.number}: ${doc.title}`;
     const text = `${labels.document} ${doc.number}`;
     if (target.note === undefined) return { href: doc.url, title, text };
-    const first = doc.edition.numberSourceNote && hasSourceNote(doc) ? 1 : 0;
-    const last = doc.noteCount + first;
-    if (target.note > last) {
+    if (target.note > doc.notes) {
+      const last = doc.notes;
       const has = last === 0 ? "no notes" : last === 1 ? "one note, note 1" : `notes 1 to ${last}`;
       return { expected: `a note of ${labels.document} ${doc.number}: it has ${has}` };
     }
