@@ -410,7 +410,12 @@ describe("running the partitions", () => {
     const problem = (file: string) => ({ file, field: "date", found: '"1979-13-16"', expected: "a date" });
     // Each child as the plugin ends: its problems left in the staging folder; stopped with none once the stop file is there.
     const fake = fakeRunner((spec) => {
-      const left = spec.id === "1" ? [problem("editions/edition-a/d2.md")] : spec.id === "3" ? [problem("editions/edition-c/d1.md")] : [];
+      const left =
+        spec.id === "1"
+          ? [problem("editions/edition-a/d2.md")]
+          : spec.id === "3"
+            ? [problem("editions/edition-c/d1.md")]
+            : [];
       if (spec.role !== "partition") return {};
       if (spec.id === "4") return { code: 1, stderr: "TypeError: boom\n" };
       if (left.length || existsSync(path.join(staging, "stop"))) {
@@ -452,7 +457,9 @@ describe("running the partitions", () => {
       { role: "partition", id: "2", editions: ["c"], references: ["a"] },
       { role: "partition", id: "3", editions: ["b"] },
     ]);
-    expect(out).toContainEqual(expect.stringMatching(/^\[listing a\] listed for the partitions that refer to it in \d+\.\d seconds$/));
+    expect(out).toContainEqual(
+      expect.stringMatching(/^\[listing a\] listed for the partitions that refer to it in \d+\.\d seconds$/),
+    );
     // --partition K lists only what K refers to.
     const one = fakeRunner();
     await build(folder, ["--partition", "3/3", "--partition-size", "2"], one.runner).run();
@@ -657,10 +664,18 @@ describe("serve <edition>", () => {
       editions: string[];
     };
     expect(role).toMatchObject({ role: "partition", id: "0", editions: ["beta"] });
-    // An edition another refers to is served with it, as a partitioned build keeps them together.
-    writeFileSync(path.join(folder, "editions", "alpha", "d1.md"), "---\nnumber: 1\n---\nSee {doc beta/1}.\n");
-    const both = serveCommand({ edition: "beta", output: "_site", editions: "editions" }, folder);
-    expect(JSON.parse(both.env[PARTITION_VARIABLE] as string)).toMatchObject({ editions: ["alpha", "beta"] });
+    expect(command.listing).toBeUndefined();
+    // An edition it refers to is listed first, and its table read by the served edition.
+    writeFileSync(path.join(folder, "editions", "beta", "d1.md"), "---\nnumber: 1\n---\nSee {doc alpha/1}.\n");
+    const referring = serveCommand({ edition: "beta", output: "_site", editions: "editions" }, folder);
+    const served = JSON.parse(referring.env[PARTITION_VARIABLE] as string) as { staging: string };
+    expect(served).toMatchObject({ editions: ["beta"], references: ["alpha"] });
+    expect(referring.listing?.args.slice(1)).toEqual(["--quiet", "--dryrun", "--output", "_site"]);
+    expect(JSON.parse(referring.listing?.env[PARTITION_VARIABLE] as string)).toEqual({
+      role: "list",
+      editions: ["alpha"],
+      staging: served.staging,
+    });
     expect(() => serveCommand({ edition: "gamma", output: "_site", editions: "editions" }, folder)).toThrow(
       `${path.join("editions", "gamma")}: no such edition; expected one of alpha, beta`,
     );

@@ -54,9 +54,9 @@ describe("a run's role", () => {
       staging,
     });
     const stop = path.join(staging, "stop");
-    expect(role(JSON.stringify({ role: "partition", id: "1", editions: ["b"], staging, references: ["a"], stop }))).toEqual(
-      { role: "partition", id: "1", editions: ["b"], staging, references: ["a"], stop },
-    );
+    expect(
+      role(JSON.stringify({ role: "partition", id: "1", editions: ["b"], staging, references: ["a"], stop })),
+    ).toEqual({ role: "partition", id: "1", editions: ["b"], staging, references: ["a"], stop });
   });
 
   it("refuses a malformed value, naming it and what is expected", () => {
@@ -186,7 +186,11 @@ const edit = (site: string, file: string, change: (text: string) => string) =>
 describe("editions in different partitions that refer to each other", () => {
   it("resolve their references from a listing run's tables, into the files of a plain build", () => {
     const site = sampleSite();
-    edit(site, CABLE_FILE, (text) => `${text}\nCompare {doc frus1969-76v19p1/47 note 2} and {doc frus1969-76v19p1/58}.\n`);
+    edit(
+      site,
+      CABLE_FILE,
+      (text) => `${text}\nCompare {doc frus1969-76v19p1/47 note 2} and {doc frus1969-76v19p1/58}.\n`,
+    );
     const plainOut = tempDir();
     eleventy(site, plainOut);
     const output = tempDir();

@@ -27,6 +27,11 @@ describe("serve <edition>", () => {
   };
 
   beforeAll(async () => {
+    // A reference to the other edition, which is listed before the edition is served.
+    const cable = path.join(site, "editions/sino-vietnamese-talks-1979/1979-04-16-notice-on-talks.md");
+    writeFileSync(cable, readFileSync(cable, "utf8").replace("type: telegram\n", "type: telegram\nnumber: 1\n"));
+    const d56 = path.join(site, "editions/frus1969-76v19p1/comp1/ch2/d56.md");
+    writeFileSync(d56, `${readFileSync(d56, "utf8")}\nCompare {doc sino-vietnamese-talks-1979/1}.\n`);
     const port = await freePort();
     base = `http://localhost:${port}`;
     server = spawn(
@@ -58,6 +63,13 @@ describe("serve <edition>", () => {
     expect(memcon.text).toContain('<a href="/chronology/">Chronology</a>');
     expect((await get("/editions/sino-vietnamese-talks-1979/")).status).toBe(404);
     expect((await get("/chronology/")).status).toBe(404);
+  });
+
+  it("resolves a reference to another edition from its listing", async () => {
+    const page = await get("/editions/frus1969-76v19p1/d56/");
+    expect(page.text).toMatch(
+      /<a href="\/editions\/sino-vietnamese-talks-1979\/[^"]+" class="de-xref" title="Document 1: Cable from the Foreign Ministry/,
+    );
   });
 
   it("shows a saved document's new words", async () => {

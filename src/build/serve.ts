@@ -3,15 +3,16 @@
  * reload, as a partition of one (src/build/role.ts): Eleventy reads that edition's folder and no
  * other, so a save rebuilds in the time one edition takes, whatever the size of the series. The
  * site-wide pages are not built; their links on the edition's pages keep their final URLs. The
- * editions it refers to (and that refer to it) are built with it, as in a partitioned build.
+ * editions it refers to are listed first, as for a partition of a partitioned build, so that its
+ * references to them resolve.
  */
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { CommandError } from "../import/command.js";
-import { editionGroups, listEditions, referencedEditions } from "./plan.js";
-import { PARTITION_VARIABLE, partitionEnv } from "./role.js";
+import { listEditions, referencedEditions } from "./plan.js";
+import { listEnv, PARTITION_VARIABLE, partitionEnv } from "./role.js";
 import { eleventyCommand } from "./run.js";
 
 export const SERVE_HELP = `Usage: documentary-edition serve <edition> [options]
@@ -19,7 +20,8 @@ export const SERVE_HELP = `Usage: documentary-edition serve <edition> [options]
 Serves one edition of the site in the current folder with Eleventy (--serve --incremental), alone:
 the other editions are not read, so a save shows its page in the time this edition takes to build,
 whatever the size of the series. The site-wide pages (home, chronology, indexes, search) are not
-built; links to them keep their final URLs.
+built; links to them keep their final URLs. The editions it refers to ({doc other/12}) are listed
+once, before it is served: a reference to another edition written while it is served needs a restart.
 
 Options:
   --port <n>           the server's port (default: Eleventy's, 8080)
@@ -68,31 +70,47 @@ function checkEdition(args: ServeArguments, cwd: string): void {
   );
 }
 
-/** The edition, and the editions it and they refer to (`{doc other/12}`), which must be built with it. */
-function servedEditions(args: ServeArguments, cwd: string): string[] {
+/** The other editions of the site that the edition refers to (`{doc other/12}`), in the folders' order. */
+function referredEditions(args: ServeArguments, cwd: string): string[] {
   const folder = path.resolve(cwd, args.editions);
-  const groups = editionGroups(listEditions(folder), (edition) => referencedEditions(path.join(folder, edition)));
-  return groups.find((group) => group.includes(args.edition)) ?? [args.edition];
+  const referred = referencedEditions(path.join(folder, args.edition));
+  return listEditions(folder).filter((edition) => referred.has(edition) && edition !== args.edition);
 }
 
-/** Eleventy's arguments and environment for serving the edition. */
-export function serveCommand(args: ServeArguments, cwd: string): { args: string[]; env: NodeJS.ProcessEnv } {
+interface Command {
+  args: string[];
+  env: NodeJS.ProcessEnv;
+}
+
+/**
+ * Eleventy's arguments and environment for serving the edition, and, where it refers to other
+ * editions, for the listing run that comes first and leaves their reference tables.
+ */
+export function serveCommand(args: ServeArguments, cwd: string): Command & { listing?: Command } {
   checkEdition(args, cwd);
-  // The edition's manifest is of no use here: it goes to a temporary folder, not the output.
+  // The tables, and the edition's manifest (of no use here), go to a temporary folder, not the output.
   const staging = path.join(mkdtempSync(path.join(os.tmpdir(), "documentary-edition-serve-")), "staging");
+  const references = referredEditions(args, cwd);
+  const eleventy = eleventyCommand(cwd);
+  const role = (value: string) => ({ ...process.env, [PARTITION_VARIABLE]: value });
   return {
     args: [
-      eleventyCommand(cwd),
+      eleventy,
       "--serve",
       "--incremental",
       "--output",
       args.output,
       ...(args.port ? ["--port", String(args.port)] : []),
     ],
-    env: {
-      ...process.env,
-      [PARTITION_VARIABLE]: partitionEnv({ id: "0", editions: servedEditions(args, cwd) }, staging),
-    },
+    env: role(partitionEnv({ id: "0", editions: [args.edition], references }, staging)),
+    ...(references.length
+      ? {
+          listing: {
+            args: [eleventy, "--quiet", "--dryrun", "--output", args.output],
+            env: role(listEnv(references, staging)),
+          },
+        }
+      : {}),
   };
 }
 
@@ -101,6 +119,17 @@ export function serve(args: ServeArguments, cwd = process.cwd()): Promise<number
   if (!existsSync(path.resolve(cwd, args.editions)))
     throw new CommandError(`${args.editions}: no such folder; expected the folder of the editions (--editions)`);
   const command = serveCommand(args, cwd);
+  if (command.listing) {
+    const listed = spawnSync(process.execPath, command.listing.args, {
+      cwd,
+      env: command.listing.env,
+      stdio: "inherit",
+    });
+    if (listed.status !== 0)
+      throw new CommandError(
+        `the listing of the editions ${args.edition} refers to failed (exit code ${listed.status ?? 1}); its output is above`,
+      );
+  }
   const child = spawn(process.execPath, command.args, { cwd, env: command.env, stdio: "inherit" });
   const stop = () => child.kill("SIGINT");
   process.once("SIGINT", stop).once("SIGTERM", stop);

@@ -17,9 +17,10 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { manifestOf, readManifest, type Manifest } from "../model/manifest.js";
-import type { EditionModel } from "../model/edition.js";
+import type { Edition, EditionModel } from "../model/edition.js";
+import { documentHasSourceNote } from "../markdown/references.js";
 import type { Problem } from "../model/errors.js";
-import type { ReferableEdition } from "../model/references.js";
+import { referableEdition, type ReferableEdition } from "../model/references.js";
 import { normaliseDir } from "../model/paths.js";
 import type { Options } from "../options.js";
 import type { EleventyConfig } from "./config.js";
@@ -36,9 +37,20 @@ function writeWhole(file: string, text: string): void {
 
 const tableFile = (staging: string, edition: string) => path.join(staging, `references-${edition}.json`);
 
-/** A listing run's end: each edition's reference table, for the partitions that refer to it. */
-export function writeReferenceTables(staging: string, editions: readonly ReferableEdition[]): void {
-  for (const edition of editions) writeWhole(tableFile(staging, edition.slug), JSON.stringify(edition));
+/**
+ * A listing run's end, once its model is made: each edition's reference table, for the partitions
+ * that refer to it; then the process ends, with nothing rendered or written.
+ */
+export function endListing(role: { staging: string }, editions: readonly Edition[], settings: Options): never {
+  const hasSourceNote = documentHasSourceNote(settings);
+  for (const edition of editions)
+    writeWhole(tableFile(role.staging, edition.slug), JSON.stringify(referableEdition(edition, hasSourceNote)));
+  process.exit(0);
+}
+
+/** In a partition, the tables of the editions of other partitions that it refers to; none elsewhere. */
+export function referredEditions(role: BuildRole | undefined): ReferableEdition[] {
+  return role?.role === "partition" && role.references ? readReferenceTables(role.staging, role.references) : [];
 }
 
 /** The reference tables of the editions a partition refers to; one missing or unreadable is an error naming it. */
@@ -127,6 +139,9 @@ export function installRole(
       return;
     }
     if (role.role === "partition")
-      writeWhole(path.join(role.staging, `partition-${role.id}.json`), JSON.stringify(manifestOf(model()?.editions ?? [])));
+      writeWhole(
+        path.join(role.staging, `partition-${role.id}.json`),
+        JSON.stringify(manifestOf(model()?.editions ?? [])),
+      );
   });
 }

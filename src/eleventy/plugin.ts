@@ -40,17 +40,15 @@ import { frontMatterLines } from "./source-lines.js";
 import { telegramArguments } from "./telegram-arguments.js";
 import { documentArgument, installTemplateApi, type Implementations } from "./template-api.js";
 import {
+  endListing,
   installRole,
   partitionChecked,
   readManifests,
-  readReferenceTables,
+  referredEditions,
   stagedPartitions,
-  writeReferenceTables,
 } from "./partition.js";
 import { buildRole, type BuildRole } from "../build/role.js";
 import { modelOfManifests } from "../model/manifest.js";
-import { referableEdition } from "../model/references.js";
-import { documentHasSourceNote } from "../markdown/references.js";
 
 const STYLESHEET_URL = "/documentary-edition/edition.css";
 const SCRIPT_URL = "/documentary-edition/cite.js";
@@ -80,8 +78,7 @@ export function installPlugin(config: EleventyConfig, options: Options): void {
     // The assembling run writes no edition's files: its partition did.
     editionsToWrite: (current) => (role?.role === "assemble" ? [] : changes.changed(current)),
     report: (problem) => report.add(problem),
-    otherEditions:
-      role?.role === "partition" && role.references ? readReferenceTables(role.staging, role.references) : [],
+    otherEditions: referredEditions(role),
   };
   const build = installBuildEvents(context, report, changes, role, () => {
     model = undefined;
@@ -243,15 +240,7 @@ function installModel(
     });
     for (const problem of checked.problems) context.report(problem);
     made(checked);
-    if (role?.role === "list") {
-      // What the partitions that refer to these editions need of them; nothing is rendered.
-      const hasSourceNote = documentHasSourceNote(options);
-      writeReferenceTables(
-        role.staging,
-        checked.editions.map((edition) => referableEdition(edition, hasSourceNote)),
-      );
-      process.exit(0);
-    }
+    if (role?.role === "list") endListing(role, checked.editions, options);
     return checked;
   }
   config.addCollection("editions", (api) => buildModel(api).editions);
