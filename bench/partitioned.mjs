@@ -1,4 +1,4 @@
-// npm run bench -- --partitioned [--documents N ...] [--jobs J] [--partition-size D] [--single-timeout MIN] [--no-single] [--no-baseline] [--memory-limit GiB] [--keep]
+// npm run bench -- --partitioned [--documents N ...] [--jobs J] [--partition-size D] [--single-timeout MIN] [--no-single] [--no-baseline] [--memory-limit GiB] [--cross-references] [--keep]
 // For each size (default 1,000, 20,000 and 100,000 documents, 500 to an edition), three builds in
 // turn, each with search:
 // - plugin, partitioned: `node dist/cli.js build --jobs J [--partition-size D] --output <out>` in the
@@ -10,11 +10,15 @@
 // - plugin, single: bench/build.mjs as `npm run bench` runs it (search off), then Pagefind over its
 //   output in this process, timed; skipped from 100,000 documents (it crashed there at 17 GiB, see
 //   BENCHMARKS.md) unless --single-timeout gives it minutes to try.
+// With --cross-references, the first document of each edition of the plugin's site refers to a
+// document of the next edition and of the edition half the series away: every edition is then in
+// one group of cross-referring editions, too large for a partition, and nearly every edition is
+// listed for a partition that refers to it (the build's worst case for listing runs).
 // Each partitioned build runs under /usr/bin/time -f %M (the largest process's peak resident
 // memory), and its process tree is sampled every 250 ms (the peak of the sum of the processes'
 // resident memory, Pagefind's binary included, and each process's own peak).
 import { spawn } from "node:child_process";
-import { existsSync, readdirSync, readFileSync, rmSync, unlinkSync } from "node:fs";
+import { appendFileSync, existsSync, readdirSync, readFileSync, rmSync, unlinkSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { bytes, generate } from "./corpus.mjs";
@@ -72,6 +76,18 @@ function run(command, args, { cwd, env = process.env, timeoutMs, limitKb } = {})
   });
 }
 
+/** --cross-references: edition k's first document (doc-k.md, as corpus.mjs deals them out) refers to editions k + 1 and k + E/2. */
+function crossReference(site) {
+  const editions = readdirSync(path.join(site, "editions")).filter((e) => e.startsWith("edition-")).length;
+  const other = (k, step) => ((k - 1 + step) % editions) + 1;
+  for (let k = 1; k <= editions; k++) {
+    const file = path.join(site, "editions", `edition-${k}`, `doc-${k}.md`);
+    const half = Math.max(1, Math.floor(editions / 2));
+    appendFileSync(file, `\nSee {doc edition-${other(k, 1)}/1} and {doc edition-${other(k, half)}/1}.\n`);
+  }
+  return editions;
+}
+
 /** The document pages written: editions/<edition>/doc-<n>/ folders in the output. */
 function documentPages(output) {
   const editions = path.join(output, "editions");
@@ -97,10 +113,14 @@ async function partitioned(site, output, jobs, partitionSize, limitKb) {
   const largestKb = Number(readFileSync(timeFile, "utf8").trim().split("\n").at(-1));
   rmSync(timeFile, { force: true });
   const partitions = [];
+  const listings = [];
   let summary;
   let pagefindLine;
   for (const { at, text } of result.lines) {
     const built = /^\[partition (\d+): [^\]]*\] built ([\d,]+) documents? in ([\d.]+) seconds$/.exec(text);
+    const listed =
+      /^\[listing ([^\]]*)\] listed for the partitions that refer to (?:it|them) in ([\d.]+) seconds$/.exec(text);
+    if (listed) listings.push({ editions: listed[1], seconds: Number(listed[2]), endMs: at });
     if (built) partitions.push({ id: built[1], documents: Number(built[2]), seconds: Number(built[3]), endMs: at });
     if (/^(Built|Assembled) /.test(text)) summary = { at, text };
     if (/^\[assemble\] pagefind indexed/.test(text)) pagefindLine = text;
@@ -113,6 +133,7 @@ async function partitioned(site, output, jobs, partitionSize, limitKb) {
     command: `node dist/cli.js ${args.join(" ")} --output <out>`,
     largestKb,
     partitions,
+    listings,
     summary: summary?.text,
     // From the last partition's "built" line to the summary: the assembling run, Pagefind included.
     assembleMs: summary ? summary.at - lastPartition : undefined,
@@ -206,7 +227,10 @@ export async function benchPartitioned(args) {
     const started = performance.now();
     const dir = generate(n, path.join(os.tmpdir(), "documentary-edition-bench-partitioned", String(n)));
     prepareSites(dir);
-    console.log(`\n${fmt(n)} documents: generated in ${s(performance.now() - started)}`);
+    const linked = args.includes("--cross-references") ? crossReference(path.join(dir, "plugin")) : 0;
+    console.log(
+      `\n${fmt(n)} documents: generated in ${s(performance.now() - started)}${linked ? `; each of the ${linked} editions refers to two others` : ""}`,
+    );
     const results = {};
     for (const kind of args.includes("--no-baseline") ? ["plugin"] : ["plugin", "baseline"]) {
       const output = path.join(dir, `${kind}-partitioned-out`);
@@ -215,6 +239,10 @@ export async function benchPartitioned(args) {
       r.pages = documentPages(output);
       results[kind] = r;
       console.log(`${kind}, partitioned: ${r.command}`);
+      if (r.listings.length)
+        console.log(
+          `  ${r.listings.length} listing runs (${r.listings.map((l) => `${l.seconds} s`).join(", ")}), the last done at ${s(Math.max(...r.listings.map((l) => l.endMs)))}`,
+        );
       for (const p of r.partitions)
         console.log(`  partition ${p.id}: ${fmt(p.documents)} documents in ${p.seconds} s, done at ${s(p.endMs)}`);
       if (r.pagefindLine) console.log(`  ${r.pagefindLine}`);

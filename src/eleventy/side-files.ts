@@ -16,10 +16,13 @@ const FAILED = "[documentary-edition] could not write a file beside a page: ";
 
 /**
  * Messages (a file, or a page's citation files) handed over and not yet written, at most: when the
- * disk is slower than the build, the build waits for it rather than holding thousands of files in
- * memory.
+ * disk is slower than the build for long, the build waits for it rather than hold every file in
+ * memory. The messages wait in the thread's memory, a TEI file or a page's citation records each
+ * (about 120 MB at most for the benchmark's documents). Enough for the thread to fall behind while
+ * the build renders and catch up while Eleventy writes the pages: with 256, the build waited for it
+ * over and over, and took a fifth longer (5,000 documents, BENCHMARKS.md).
  */
-const MAX_PENDING = 256;
+export const MAX_PENDING = 4096;
 
 export class SideFiles {
   #output: string | undefined;
