@@ -2,11 +2,11 @@
 // For each size (default 1,000, 20,000 and 100,000 documents, 500 to an edition), three builds in
 // turn, each with search:
 // - plugin, partitioned: `node dist/cli.js build --jobs J [--partition-size D] --output <out>` in the
-//   plugin site's folder (its eleventy.config.mjs adds the plugin with search on: the assembling run
-//   indexes the whole output with Pagefind);
+//   plugin site's folder (its eleventy.config.mjs adds the plugin with search on: each partition
+//   indexes its own editions with Pagefind);
 // - baseline, partitioned: the same command in the baseline site's folder, whose config
-//   (bench/baseline/partitioned.config.js) ignores the other editions in a partition and runs
-//   Pagefind in the assembling run;
+//   (bench/baseline/partitioned.config.js) ignores the other editions in a partition and indexes
+//   the partition's editions with Pagefind, as the plugin's partitions do;
 // - plugin, single: bench/build.mjs as `npm run bench` runs it (search off), then Pagefind over its
 //   output in this process, timed; skipped from 100,000 documents (it crashed there at 17 GiB, see
 //   BENCHMARKS.md) unless --single-timeout gives it minutes to try.
