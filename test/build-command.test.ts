@@ -9,12 +9,11 @@ import { labelled, partitionLabel, runBuild, STAGING } from "../src/build/comman
 import { PARTITION_VARIABLE } from "../src/build/role.js";
 import {
   byCodePoint,
-  countDocuments,
   editionGroups,
   listEditions,
   listings,
   planPartitions,
-  referencedEditions,
+  scanEdition,
   type Partition,
 } from "../src/build/plan.js";
 import { SERVE_HELP, serveArguments, serveCommand } from "../src/build/serve.js";
@@ -169,7 +168,7 @@ describe("the plan of partitions", () => {
     expect(listings(apart, [apart[0] as Partition])).toEqual([]);
     expect(listings(planPartitions(editions(folder), 100))).toEqual([]);
     expect(editionGroups(["a", "b", "c"], (e) => new Set(e === "c" ? ["a"] : []))).toEqual([["a", "c"], ["b"]]);
-    expect([...referencedEditions(path.join(editions(folder), "d"))]).toEqual(["b", "a"]);
+    expect([...scanEdition(path.join(editions(folder), "d")).references]).toEqual(["b", "a"]);
   });
 
   it("gives an edition larger than the target a partition of its own, never split", () => {
@@ -192,7 +191,7 @@ describe("the plan of partitions", () => {
     writeFileSync(path.join(part, "import-report.json"), "{}");
     writeFileSync(path.join(part, "notes.txt"), "");
     mkdirSync(path.join(part, "folder.md"));
-    expect(countDocuments(path.join(editions(folder), "a"))).toBe(4);
+    expect(scanEdition(path.join(editions(folder), "a")).documents).toBe(4);
     expect(planPartitions(editions(folder), 10)).toEqual([{ id: "1", editions: ["a"], documents: 4, references: [] }]);
   });
 

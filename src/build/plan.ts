@@ -44,20 +44,22 @@ function markdownFiles(editionFolder: string): string[] {
   );
 }
 
-/** An edition's documents: its .md files at any depth, an index.md (the edition's or a part's) not counted. */
-export function countDocuments(editionFolder: string): number {
-  return markdownFiles(editionFolder).filter((file) => path.basename(file) !== "index.md").length;
-}
-
 /** A cross-reference to another edition's document, `{doc other-edition/12}`, as the Markdown rule reads one. */
 const OTHER_EDITION = /\{doc\s+([A-Za-z0-9][\w.-]*)\//g;
 
-/** The other editions an edition's files refer to (a plain scan of their text: nothing is parsed). */
-export function referencedEditions(editionFolder: string): Set<string> {
-  const found = new Set<string>();
-  for (const file of markdownFiles(editionFolder))
-    for (const match of readFileSync(file, "utf8").matchAll(OTHER_EDITION)) found.add(match[1] as string);
-  return found;
+/**
+ * An edition as the plan sees it, in one walk of its folder: its documents (its .md files at any
+ * depth, an index.md, the edition's or a part's, not counted) and the other editions its files
+ * refer to (a plain scan of their text: nothing is parsed).
+ */
+export function scanEdition(editionFolder: string): { documents: number; references: Set<string> } {
+  const references = new Set<string>();
+  let documents = 0;
+  for (const file of markdownFiles(editionFolder)) {
+    if (path.basename(file) !== "index.md") documents++;
+    for (const match of readFileSync(file, "utf8").matchAll(OTHER_EDITION)) references.add(match[1] as string);
+  }
+  return { documents, references };
 }
 
 /**
@@ -99,8 +101,9 @@ export function planPartitions(editionsFolder: string, targetSize: number): Part
   if (!editions.length) {
     throw new CommandError(`${editionsFolder}: no edition found; expected one folder per edition in it`);
   }
-  const refers = new Map(editions.map((e) => [e, referencedEditions(path.join(editionsFolder, e))]));
-  const size = new Map(editions.map((e) => [e, countDocuments(path.join(editionsFolder, e))]));
+  const scanned = new Map(editions.map((e) => [e, scanEdition(path.join(editionsFolder, e))]));
+  const refers = new Map(editions.map((e) => [e, scanned.get(e)?.references]));
+  const size = new Map(editions.map((e) => [e, scanned.get(e)?.documents]));
   const partitions: Partition[] = [];
   let current: Partition | undefined;
   const place = (group: string[], documents: number) => {

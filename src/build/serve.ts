@@ -11,7 +11,7 @@ import { existsSync, mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { CommandError } from "../import/command.js";
-import { listEditions, referencedEditions } from "./plan.js";
+import { listEditions, scanEdition } from "./plan.js";
 import { listEnv, PARTITION_VARIABLE, partitionEnv } from "./role.js";
 import { eleventyCommand } from "./run.js";
 
@@ -73,7 +73,7 @@ function checkEdition(args: ServeArguments, cwd: string): void {
 /** The other editions of the site that the edition refers to (`{doc other/12}`), in the folders' order. */
 function referredEditions(args: ServeArguments, cwd: string): string[] {
   const folder = path.resolve(cwd, args.editions);
-  const referred = referencedEditions(path.join(folder, args.edition));
+  const referred = scanEdition(path.join(folder, args.edition)).references;
   return listEditions(folder).filter((edition) => referred.has(edition) && edition !== args.edition);
 }
 
