@@ -248,7 +248,8 @@ export async function benchPartitioned(args) {
       if (r.pagefindLine) console.log(`  ${r.pagefindLine}`);
       const pf = r.parts.pagefind;
       const lastPartition = Math.max(0, ...r.partitions.map((p) => p.endMs));
-      if (pf && r.partitions.length)
+      // Pagefind in the assembling run (as before partitions indexed their own editions) only.
+      if (pf && r.partitions.length && pf.firstMs > lastPartition)
         console.log(
           `  assembling run: ${s(pf.firstMs - lastPartition)} from the last partition's end to Pagefind's start, Pagefind's binary ${s(pf.lastMs - pf.firstMs)}`,
         );

@@ -252,6 +252,13 @@ describe("the packed plugin in a fresh site", () => {
       expect(frus("index.html")).toContain(`<title>${title} | Edition</title>`);
       // The same site as partitions of one edition each, 2 at a time, then assembled (issue 19),
       // and built plainly: both into folders outside the site, which Eleventy would read as input.
+      // A second edition refers to the volume: its partition resolves the reference from a listing.
+      mkdirSync(path.join(site, "editions", "korea-notes"), { recursive: true });
+      writeFileSync(path.join(site, "editions", "korea-notes", "index.md"), "---\ntitle: Notes on Korea\n---\n");
+      writeFileSync(
+        path.join(site, "editions", "korea-notes", "a-note.md"),
+        "---\ntitle: A note\ndate: 1969-08-01\n---\nSee {doc frus1969-76v19p1/54}.\n",
+      );
       const [partitionedOut, plainOut] = [tempDir(), tempDir()];
       const partitioned = run([
         "documentary-edition",
@@ -265,11 +272,20 @@ describe("the packed plugin in a fresh site", () => {
       ]);
       expect(partitioned.status, partitioned.stderr).toBe(0);
       expect(partitioned.stdout).toMatch(/^Built \d+ partitions \(\d+ documents\) and assembled them into /m);
+      expect(partitioned.stdout).toMatch(/^\[listing frus1969-76v19p1\] listed for the partitions that refer to it in /m);
+      expect(readFileSync(path.join(partitionedOut, "editions/korea-notes/a-note/index.html"), "utf8")).toContain(
+        '<a href="/editions/frus1969-76v19p1/d54/" class="de-xref" title="Document 54: Memorandum of Conversation">',
+      );
       expect(run(["@11ty/eleventy", "--quiet", `--output=${plainOut}`]).status).toBe(0);
       const files = (root: string) =>
         (readdirSync(root, { recursive: true }) as string[]).filter((f) => !f.startsWith("pagefind")).sort();
       expect(files(partitionedOut)).toEqual(files(plainOut));
-      for (const file of ["editions/frus1969-76v19p1/d54/index.html", "chronology/index.html", "feed.xml"])
+      for (const file of [
+        "editions/frus1969-76v19p1/d54/index.html",
+        "editions/korea-notes/a-note/index.html",
+        "chronology/index.html",
+        "feed.xml",
+      ])
         expect(readFileSync(path.join(partitionedOut, file), "utf8"), file).toBe(
           readFileSync(path.join(plainOut, file), "utf8"),
         );
@@ -278,7 +294,7 @@ describe("the packed plugin in a fresh site", () => {
       expect(serveHelp.stdout).toContain("Usage: documentary-edition serve <edition> [options]");
     } finally {
       // The site's own builds read its whole folder: the import is not theirs.
-      for (const made of [xml, config, "editions/frus1969-76v19p1", "_data", "_site-import"]) {
+      for (const made of [xml, config, "editions/frus1969-76v19p1", "editions/korea-notes", "_data", "_site-import"]) {
         rmSync(path.join(site, made), { recursive: true, force: true });
       }
     }
