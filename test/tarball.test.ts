@@ -272,7 +272,9 @@ describe("the packed plugin in a fresh site", () => {
       ]);
       expect(partitioned.status, partitioned.stderr).toBe(0);
       expect(partitioned.stdout).toMatch(/^Built \d+ partitions \(\d+ documents\) and assembled them into /m);
-      expect(partitioned.stdout).toMatch(/^\[listing frus1969-76v19p1\] listed for the partitions that refer to it in /m);
+      expect(partitioned.stdout).toMatch(
+        /^\[listing frus1969-76v19p1\] listed for the partitions that refer to it in /m,
+      );
       expect(readFileSync(path.join(partitionedOut, "editions/korea-notes/a-note/index.html"), "utf8")).toContain(
         '<a href="/editions/frus1969-76v19p1/d54/" class="de-xref" title="Document 54: Memorandum of Conversation">',
       );
