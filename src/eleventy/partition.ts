@@ -11,8 +11,9 @@
  *   staging folder as soon as its model is made, then ends: it renders and writes nothing. A
  *   partition whose documents refer to those editions resolves its references from the tables.
  * - The assembling run ignores every edition's folder, makes its model from the manifests, writes
- *   the home page, the chronology, the index pages, the site's feed and the search page, indexes
- *   the whole output with Pagefind, and removes the staging folder.
+ *   the home page, the chronology, the index pages, the site's feed and the search page, lists the
+ *   partitions' search bundles (each partition indexed its own editions), and removes the staging
+ *   folder.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";

@@ -54,7 +54,7 @@ const STYLESHEET_URL = "/documentary-edition/edition.css";
 const SCRIPT_URL = "/documentary-edition/cite.js";
 
 export function installPlugin(config: EleventyConfig, options: Options): void {
-  // A partition of a partitioned build, or its assembling run; a plain build has no role.
+  // A partition of a partitioned build, a listing run, or the assembling run; a plain build has no role.
   const role = buildRole();
   // A listing run ends once its model is made; what it would write is a partition's.
   const pages = role?.role === "list" ? "partition" : role?.role;
