@@ -291,6 +291,20 @@ describe("the packed plugin in a fresh site", () => {
         expect(readFileSync(path.join(partitionedOut, file), "utf8"), file).toBe(
           readFileSync(path.join(plainOut, file), "utf8"),
         );
+      // A mistake in each edition: one report names both, and the command fails.
+      writeFileSync(
+        path.join(site, "editions", "korea-notes", "a-note.md"),
+        "---\ntitle: A note\ndate: 1969-13-01\n---\nSee {doc frus1969-76v19p1/54}.\n",
+      );
+      const d54 = path.join(site, "editions", "frus1969-76v19p1", "comp1", "ch2", "d54.md");
+      const d54Text = readFileSync(d54, "utf8");
+      writeFileSync(d54, `${d54Text}\nSee {doc 999}.\n`);
+      const failed = run(["documentary-edition", "build", "--partition-size", "1", "--output", tempDir()]);
+      expect(failed.status).toBe(1);
+      expect(failed.stderr).toMatch(/^\[documentary-edition\] 2 problems in the \d+ partitions \(2 files\)/m);
+      expect(failed.stderr).toContain('editions/korea-notes/a-note.md: date: found "1969-13-01"');
+      expect(failed.stderr).toContain("editions/frus1969-76v19p1/comp1/ch2/d54.md: line ");
+      writeFileSync(d54, d54Text);
       const serveHelp = run(["documentary-edition", "serve", "--help"]);
       expect(serveHelp.status).toBe(0);
       expect(serveHelp.stdout).toContain("Usage: documentary-edition serve <edition> [options]");
