@@ -4,7 +4,7 @@
  * variable, DOCUMENTARY_EDITION_PARTITION (JSON): the plugin builds a partition's editions and
  * leaves what the site-wide pages need in the staging folder, or assembles from it.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { CommandError } from "../import/command.js";
 import type { BuildArguments } from "./arguments.js";
@@ -12,7 +12,7 @@ import { EditionValidationError, type Problem } from "../model/errors.js";
 import { problemsFile } from "../eleventy/partition.js";
 import { listings, planPartitions, type Partition } from "./plan.js";
 import { eleventyCommand, runPool, type ChildResult, type Failure, type Runner } from "./run.js";
-import { assembleEnv, listEnv, PARTITION_VARIABLE, partitionEnv } from "./role.js";
+import { assembleEnv, listEnv, PARTITION_VARIABLE, partitionEnv, stagedPartitions } from "./role.js";
 
 /** The staging folder's name in the output folder. */
 export const STAGING = ".documentary-edition";
@@ -62,17 +62,9 @@ function printResult(context: BuildContext, label: string, result: ChildResult):
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} seconds`;
 
-/** The partition files the staging folder holds, by id; partition-<id>.json as the plugin writes them. */
-function stagedIds(staging: string): string[] {
-  if (!existsSync(staging)) return [];
-  return readdirSync(staging)
-    .map((name) => /^partition-(.+)\.json$/.exec(name)?.[1])
-    .filter((id): id is string => id !== undefined);
-}
-
 /** --assemble: the staging folder holds each of the plan's partitions, and none other. */
 function checkStaged(plan: Partition[], staging: string, args: BuildArguments): void {
-  const staged = new Set(stagedIds(staging));
+  const staged = new Set(stagedPartitions(staging));
   const missing = plan.filter((p) => !staged.has(p.id)).map((p) => `partition-${p.id}.json`);
   const planned = new Set(plan.map((p) => p.id));
   const other = [...staged].filter((id) => !planned.has(id)).map((id) => `partition-${id}.json`);

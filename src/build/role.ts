@@ -4,6 +4,7 @@
  * few whole editions, a listing of editions that other partitions refer to, or the assembling run.
  * A plain `eleventy` run has none.
  */
+import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 
 export const PARTITION_VARIABLE = "DOCUMENTARY_EDITION_PARTITION";
@@ -89,4 +90,13 @@ export function listEnv(editions: readonly string[], staging: string): string {
 }
 export function assembleEnv(staging: string): string {
   return JSON.stringify({ role: "assemble", staging });
+}
+
+/** A partition's manifest in the staging folder, as the partition writes it. */
+const MANIFEST = /^partition-(\d+)\.json$/;
+
+/** The ids of the partitions whose manifests the staging folder holds, in order: what the assembling run reads. */
+export function stagedPartitions(staging: string): string[] {
+  const files = existsSync(staging) ? readdirSync(staging).filter((f) => MANIFEST.test(f)) : [];
+  return files.map((f) => MANIFEST.exec(f)?.[1] as string).sort((a, b) => Number(a) - Number(b));
 }

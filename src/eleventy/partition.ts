@@ -25,9 +25,7 @@ import { referableEdition, type ReferableEdition } from "../model/references.js"
 import { normaliseDir } from "../model/paths.js";
 import type { Options } from "../options.js";
 import type { EleventyConfig } from "./config.js";
-import type { BuildRole } from "../build/role.js";
-
-const MANIFEST = /^partition-(\d+)\.json$/;
+import { stagedPartitions, type BuildRole } from "../build/role.js";
 
 /** A file written whole: under another name, then renamed, so that no reader finds half of it. */
 function writeWhole(file: string, text: string): void {
@@ -97,12 +95,6 @@ export function partitionChecked(role: BuildRole | undefined, problems: readonly
       `[documentary-edition] partition ${role.id}: no problem found; stopped before writing any page, as another partition failed`,
     );
   return undefined;
-}
-
-/** The ids of the partitions whose manifests the staging folder holds, in order. */
-export function stagedPartitions(staging: string): string[] {
-  const files = existsSync(staging) ? readdirSync(staging).filter((f) => MANIFEST.test(f)) : [];
-  return files.map((f) => MANIFEST.exec(f)?.[1] as string).sort((a, b) => Number(a) - Number(b));
 }
 
 /** Every partition's manifest in the staging folder, in partition order; none is an error. */

@@ -39,15 +39,8 @@ import { editionPaths, normaliseDir, numberedUrl, type Classify } from "../model
 import { frontMatterLines } from "./source-lines.js";
 import { telegramArguments } from "./telegram-arguments.js";
 import { documentArgument, installTemplateApi, type Implementations } from "./template-api.js";
-import {
-  endListing,
-  installRole,
-  partitionChecked,
-  readManifests,
-  referredEditions,
-  stagedPartitions,
-} from "./partition.js";
-import { buildRole, type BuildRole } from "../build/role.js";
+import { endListing, installRole, partitionChecked, readManifests, referredEditions } from "./partition.js";
+import { buildRole, stagedPartitions, type BuildRole } from "../build/role.js";
 import { modelOfManifests } from "../model/manifest.js";
 
 const STYLESHEET_URL = "/documentary-edition/edition.css";
