@@ -10,7 +10,8 @@ export const HELP = `Usage: documentary-edition build [options]
 Builds the site in the current folder with Eleventy in partitions: the editions (one folder each in
 the editions folder) are grouped whole, in the order of their folders' names, into partitions of
 about --partition-size documents; Eleventy builds each partition in a process of its own, at most
---jobs at once, and a last run assembles them (the site-wide pages and the search index).
+--jobs at once (each indexing its editions for search), and a last run assembles them (the
+site-wide pages, and the list of the partitions' search indexes).
 A plain build of the whole site at once stays \`npx @11ty/eleventy\`.
 
 Options:
