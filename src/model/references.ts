@@ -41,11 +41,19 @@ export interface ReferableEdition {
   documents: ReferableDocument[];
 }
 
+type HasSourceNote = (doc: EditionDocument) => boolean;
+
 /**
- * An edition's documents as references find them. `hasSourceNote` says whether a document prints a
- * source note, which is its note 1 where its edition numbers the source note.
+ * A document's last note number, as its page numbers its notes. `hasSourceNote` says whether a
+ * document prints a source note, which is its note 1 where its edition numbers the source note.
  */
-export function referableEdition(edition: Edition, hasSourceNote: (doc: EditionDocument) => boolean): ReferableEdition {
+function lastNote(doc: EditionDocument | ReferableDocument, hasSourceNote: HasSourceNote): number {
+  if (!("noteCount" in doc)) return doc.notes;
+  return doc.noteCount + (doc.edition.numberSourceNote && hasSourceNote(doc) ? 1 : 0);
+}
+
+/** An edition's documents as references find them, for a reference table. */
+export function referableEdition(edition: Edition, hasSourceNote: HasSourceNote): ReferableEdition {
   return {
     slug: edition.slug,
     title: edition.title,
@@ -54,7 +62,7 @@ export function referableEdition(edition: Edition, hasSourceNote: (doc: EditionD
       number: doc.number,
       url: doc.url,
       title: doc.title,
-      notes: doc.noteCount + (edition.numberSourceNote && hasSourceNote(doc) ? 1 : 0),
+      notes: lastNote(doc, hasSourceNote),
     })),
   };
 }
@@ -67,19 +75,16 @@ export function referableEdition(edition: Edition, hasSourceNote: (doc: EditionD
 export function referenceResolver(
   model: Pick<EditionModel, "editions">,
   labels: ReferenceLabels,
-  hasSourceNote: (doc: EditionDocument) => boolean,
+  hasSourceNote: HasSourceNote,
   others: readonly ReferableEdition[] = [],
 ) {
-  const numbers = new Map<Edition | ReferableEdition, Map<string, ReferableDocument>>();
+  const numbers = new Map<Edition | ReferableEdition, Map<string, EditionDocument | ReferableDocument>>();
   const byNumber = (edition: Edition | ReferableEdition) => {
     let found = numbers.get(edition);
     if (!found) {
-      const referable = (others as readonly object[]).includes(edition)
-        ? (edition as ReferableEdition)
-        : referableEdition(edition as Edition, hasSourceNote);
       // Where two documents share a number (an error of its own), the first keeps it, as that error says.
       found = new Map();
-      for (const doc of referable.documents) if (!found.has(doc.number)) found.set(doc.number, doc);
+      for (const doc of edition.documents) if (!found.has(doc.number)) found.set(doc.number, doc);
       numbers.set(edition, found);
     }
     return found;
@@ -106,8 +111,9 @@ export function referenceResolver(
     const title = `${labels.document} ${doc.number}: ${doc.title}`;
     const text = `${labels.document} ${doc.number}`;
     if (target.note === undefined) return { href: doc.url, title, text };
-    if (target.note > doc.notes) {
-      const last = doc.notes;
+    // Counted only for the document a note reference names: a source note is made to be counted.
+    const last = lastNote(doc, hasSourceNote);
+    if (target.note > last) {
       const has = last === 0 ? "no notes" : last === 1 ? "one note, note 1" : `notes 1 to ${last}`;
       return { expected: `a note of ${labels.document} ${doc.number}: it has ${has}` };
     }
