@@ -290,6 +290,9 @@ export const CASES: Record<string, Case> = {
   "reference-unresolved": {
     lines: [`${LETTER}: line 7: found "{doc 9}"; expected the number of a document of "Talks" (1)`],
   },
+  "reference-edition-unknown": {
+    lines: [`${LETTER}: line 7: found "{doc elsewhere/1}"; expected an edition of the site before the "/": talks`],
+  },
   "reference-malformed": {
     lines: [
       `${LETTER}: line 7: found "{doc nine}"; expected a reference written {doc 31}, {doc 31 note 5}, {doc edition/31} or {doc 31: words of your own}, naming a document by its number`,
